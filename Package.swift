@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "peersurvey",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "peersurvey", targets: ["peersurvey"]),
+        .library(name: "Instrument", targets: ["Instrument"]),
+        .library(name: "Interview", targets: ["Interview"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The model, the YAML loader, the expression language and the static checks.
+        .target(
+            name: "Instrument",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The interview engine: a pure state machine over an Instrument.
+        .target(
+            name: "Interview",
+            dependencies: ["Instrument"]
+        ),
+        // Library functions behind each subcommand, so the executable stays thin.
+        .target(
+            name: "PeerSurveyKit",
+            dependencies: ["Instrument", "Interview"]
+        ),
+        .executableTarget(
+            name: "peersurvey",
+            dependencies: [
+                "PeerSurveyKit",
+                "Instrument",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "InstrumentTests", dependencies: ["Instrument"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
+        .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

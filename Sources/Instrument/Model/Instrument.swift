@@ -1,0 +1,45 @@
+/// A survey instrument: everything an interview asks, in what order, of whom, and how its answers
+/// are checked, scored and tested. Made by ``InstrumentLoader`` from a YAML file.
+public struct Instrument: Sendable, Hashable {
+    /// The stable id (`peer-support-experience`).
+    public var id: String
+    /// Raised whenever the questions change.
+    public var version: Int
+    /// Shown at the top of the interview and in codebooks.
+    public var title: LocalizedText
+    /// A paragraph for codebooks.
+    public var description: LocalizedText?
+    /// The languages every text is written in; the first is the default.
+    public var languages: [String]
+    /// What the participant agrees to first.
+    public var consent: Consent?
+    /// What the pause screen shows.
+    public var support: LocalizedText?
+    /// The missing codes in force.
+    public var missing: MissingCodes
+    /// Reusable option lists by name.
+    public var optionSets: [String: OptionList]
+    /// The questions, in order.
+    public var sections: [Section]
+    /// Scale scores.
+    public var scores: [Score]
+    /// Scripts for the interviewer.
+    public var safeguards: [Safeguard]
+    /// Executable examples.
+    public var tests: [TestCase]
+    /// Every variable, in asking order, with its type: built by the loader.
+    public var variables: VariableTable
+
+    /// The default language.
+    public var defaultLanguage: String { languages.first ?? "en" }
+
+    /// Every question in asking order, with its section's index.
+    public var allQuestions: [(section: Int, question: Question)] {
+        sections.enumerated().flatMap { index, section in section.questions.map { (index, $0) } }
+    }
+
+    /// Whether any question is identifying.
+    public var hasIdentifyingQuestions: Bool {
+        sections.contains { $0.questions.contains { $0.identifying } }
+    }
+}

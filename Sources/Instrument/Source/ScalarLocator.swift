@@ -1,0 +1,80 @@
+/// Maps a position inside a scalar's value back to the file, whatever the scalar's style: plain,
+/// quoted with escapes, or a literal or folded block. This is what puts the caret of an
+/// expression error under the right character.
+struct ScalarLocator {
+    let source: SourceFile
+
+    /// The location of the scalar at `index` (counted in Unicode scalars of the value).
+    /// - Parameters:
+    ///   - index: An offset into the value; clamped to the value.
+    ///   - node: A scalar node of `source`.
+    /// - Returns: The location in the file, or the node's own location if the value cannot be
+    ///   followed through the source.
+    func location(ofIndex index: Int, in node: YAMLNode) -> SourceLocation {
+        guard case .scalar(let value, let style) = node.kind else { return node.location }
+        let valueScalars = Array(value.unicodeScalars)
+        let target = max(0, min(index, valueScalars.count))
+        let s = source.scalars
+        var j = source.offset(line: node.location.line, column: node.location.column)
+        switch style {
+        case .plain:
+            break
+        case .singleQuoted, .doubleQuoted:
+            j += 1
+        case .literal, .folded:
+            // The content starts on the line after the block header (`|`, `>-`, `|2` ...).
+            while j < s.count, s[j] != "\n" { j += 1 }
+            j += 1
+        }
+        var i = 0
+        while i < target, j < s.count {
+            let want = valueScalars[i]
+            if style == .doubleQuoted, s[j] == "\\" {
+                j += Self.escapeLength(s, j)
+                i += 1
+                continue
+            }
+            if style == .singleQuoted, s[j] == "'", j + 1 < s.count, s[j + 1] == "'" {
+                j += 2
+                i += 1
+                continue
+            }
+            if s[j] == want {
+                j += 1
+                i += 1
+                continue
+            }
+            // Folding and indentation: skip whitespace in the source until the value resumes.
+            var k = j
+            while k < s.count, s[k] == " " || s[k] == "\n" || s[k] == "\r" || s[k] == "\t", s[k] != want {
+                k += 1
+            }
+            if k < s.count, k > j, s[k] == want {
+                j = k + 1
+                i += 1
+            } else if k > j {
+                // A folded line break or stripped indentation that the value turned into a space.
+                j = k
+                i += 1
+            } else {
+                return node.location  // The value cannot be followed; fall back to the start.
+            }
+        }
+        return source.location(ofOffset: j)
+    }
+
+    /// How many source scalars a double-quoted escape at `j` spans.
+    private static func escapeLength(_ s: [Unicode.Scalar], _ j: Int) -> Int {
+        guard j + 1 < s.count else { return 1 }
+        switch s[j + 1] {
+        case "x": return 4
+        case "u": return 6
+        case "U": return 10
+        case "\n":
+            var k = j + 2
+            while k < s.count, s[k] == " " || s[k] == "\t" { k += 1 }
+            return k - j
+        default: return 2
+        }
+    }
+}
