@@ -26,8 +26,40 @@ struct ScalarLocator {
             while j < s.count, s[j] != "\n" { j += 1 }
             j += 1
         }
+        let begin = j
+        let isBlock = style == .literal || style == .folded
+        var indent = 0
+        if isBlock {
+            // The block's indentation is that of its first non-empty line.
+            var k = j
+            while k < s.count {
+                var spaces = 0
+                while k + spaces < s.count, s[k + spaces] == " " { spaces += 1 }
+                if k + spaces < s.count, s[k + spaces] != "\n" {
+                    indent = spaces
+                    break
+                }
+                k += spaces + 1
+            }
+        }
         var i = 0
+        var handledLineStart = -1
         while i < target, j < s.count {
+            if j > begin, s[j - 1] == "\n", handledLineStart != j {
+                // Indentation is not part of the value: a block strips its own indent, other
+                // styles fold all leading white space.
+                if isBlock {
+                    var k = 0
+                    while k < indent, j < s.count, s[j] == " " {
+                        j += 1
+                        k += 1
+                    }
+                } else {
+                    while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+                }
+                handledLineStart = j
+                continue
+            }
             let want = valueScalars[i]
             if style == .doubleQuoted, s[j] == "\\" {
                 j += Self.escapeLength(s, j)
@@ -44,21 +76,17 @@ struct ScalarLocator {
                 i += 1
                 continue
             }
-            // Folding and indentation: skip whitespace in the source until the value resumes.
-            var k = j
-            while k < s.count, s[k] == " " || s[k] == "\n" || s[k] == "\r" || s[k] == "\t", s[k] != want {
-                k += 1
-            }
-            if k < s.count, k > j, s[k] == want {
-                j = k + 1
+            if s[j] == "\n", want == " " || want == "\n" {
+                j += 1  // A line break folded into a space.
                 i += 1
-            } else if k > j {
-                // A folded line break or stripped indentation that the value turned into a space.
-                j = k
-                i += 1
-            } else {
-                return node.location  // The value cannot be followed; fall back to the start.
+                continue
             }
+            // Trailing spaces before a fold, an empty line, or a carriage return: skip them.
+            if s[j] == " " || s[j] == "\t" || s[j] == "\r" || s[j] == "\n" {
+                j += 1
+                continue
+            }
+            return node.location  // The value cannot be followed; fall back to the start.
         }
         return source.location(ofOffset: j)
     }

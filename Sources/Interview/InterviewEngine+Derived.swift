@@ -1,0 +1,102 @@
+public import Instrument
+
+/// The bounds used to reverse-score an item.
+enum ScoreBounds {
+    static func bounds(of id: String, in instrument: Instrument) -> ClosedRange<Double>? {
+        guard let variable = instrument.variables[id] else { return nil }
+        if case .choice(let list) = variable.type, let codes = list.codeBounds {
+            return Double(codes.lowerBound)...Double(codes.upperBound)
+        }
+        for (_, question) in instrument.allQuestions where question.id == id {
+            switch question.kind {
+            case .integer(let range?), .decimal(let range?, _): return range
+            default: return nil
+            }
+        }
+        return nil
+    }
+}
+
+extension InterviewEngine {
+    /// Calculations in an order where each comes after the calculations it uses.
+    static func orderCalculations(_ instrument: Instrument) -> [(variable: Int, expression: Bound)] {
+        var pending: [(Int, Bound)] = instrument.allQuestions.compactMap { _, question in
+            guard case .calculate(let expression) = question.kind, let bound = expression.bound,
+                let index = instrument.variables.index(of: question.id)
+            else { return nil }
+            return (index, bound)
+        }
+        let calculationIndices = Set(pending.map(\.0))
+        var ordered: [(variable: Int, expression: Bound)] = []
+        var done = Set<Int>()
+        while !pending.isEmpty {
+            let before = pending.count
+            pending.removeAll { variable, bound in
+                let inputs = bound.variableIndices.intersection(calculationIndices).subtracting([variable])
+                guard inputs.isSubset(of: done) else { return false }
+                ordered.append((variable, bound))
+                done.insert(variable)
+                return true
+            }
+            if pending.count == before { break }  // A cycle; the checker reports it.
+        }
+        return ordered
+    }
+
+    /// Recomputes calculations and scores from the current answers.
+    mutating func recompute() {
+        // Scores may use calculations and calculations may use scores: two passes settle
+        // every instrument the checker accepts.
+        for _ in 0..<2 {
+            for (variable, bound) in calculationOrder {
+                let result = evaluator.evaluate(bound) { self.answers[$0]?.value }
+                answers[variable] = result.map { .value(Self.normalise($0, as: instrument.variables.all[variable].type)) } ?? .notApplicable
+            }
+            for entry in scoreVariables {
+                answers[entry.variable] = scoreValue(entry).map { .value(.number($0)) } ?? .notApplicable
+            }
+        }
+    }
+
+    /// A score from its items: reverse-coded where asked, `nil` below the minimum answered.
+    func scoreValue(_ entry: (score: Score, variable: Int, items: [Int], bounds: [ClosedRange<Double>?])) -> Double? {
+        var values: [Double] = []
+        for (position, item) in entry.items.enumerated() {
+            let x: Double
+            switch answers[item]?.value {
+            case .number(let number)?: x = number
+            case .choice(let code)?: x = Double(code)
+            default: continue
+            }
+            if let bounds = entry.bounds[position] {
+                values.append(bounds.lowerBound + bounds.upperBound - x)
+            } else {
+                values.append(x)
+            }
+        }
+        guard values.count >= entry.score.minAnswered, !values.isEmpty else { return nil }
+        let mean = Evaluator.sum(values) / Double(values.count)
+        switch entry.score.method {
+        case .mean: return mean
+        case .sum: return values.count == entry.items.count ? Evaluator.sum(values) : mean * Double(entry.items.count)
+        }
+    }
+
+    /// Evaluates every safeguard that has not fired; returns (and logs) those that fire now.
+    mutating func fireSafeguards() -> [Safeguard] {
+        var fired: [Safeguard] = []
+        for (index, safeguard) in instrument.safeguards.enumerated() where !firedSafeguards.contains(index) {
+            guard let bound = safeguard.when.bound, evaluator.isTrue(bound, { self.answers[$0]?.value }) else { continue }
+            firedSafeguards.insert(index)
+            pendingEvents.append(.safeguardFired(id: safeguard.id))
+            fired.append(safeguard)
+        }
+        return fired
+    }
+
+    /// A calculated value in the form its type expects (a number that is a choice's code stays a number).
+    static func normalise(_ value: Value, as type: ValueType) -> Value {
+        if case .choice(let code) = value, case .number = type { return .number(Double(code)) }
+        return value
+    }
+}
