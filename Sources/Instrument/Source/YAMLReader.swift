@@ -62,6 +62,12 @@ public enum YAMLReader {
     }
 
     private static func compose(_ source: SourceFile, limits: Limits) -> (YAMLNode?, [Diagnostic]) {
+        do {
+            try EventScan(limits: limits).scan(source.text)
+        } catch let refusal as EventScan.Refusal {
+            let location = SourceLocation(file: source.path, line: refusal.line, column: refusal.column)
+            return (nil, [.error(refusal.message, at: location)])
+        } catch {}
         let node: Node?
         do {
             node = try Yams.compose(yaml: source.text, .basic, .default, .utf8)
