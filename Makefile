@@ -1,0 +1,30 @@
+# The two commands of the README's quick start are `make demo` and `make test`; both install
+# what a fresh Debian machine lacks (scripts/setup.sh) before building.
+SWIFT ?= swift
+BIN := .build/debug/peersurvey
+INSTRUMENTS := $(wildcard instruments/*.yaml)
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+## The main job: check the bundled instruments and run their own test cases.
+demo: build
+	$(BIN) check $(INSTRUMENTS)
+	$(BIN) test $(INSTRUMENTS)
+
+## Every test: unit, golden and end-to-end runs of the built binary.
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
+bench: setup
+	bash Benchmarks/check-bench.sh
+
+clean:
+	rm -rf .build
