@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // The model, the YAML loader, the expression language and the static checks.
@@ -24,10 +26,20 @@ let package = Package(
             name: "Interview",
             dependencies: ["Instrument"]
         ),
+        // The study database: schema, durable writes, sealing, merge, withdraw, verify.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Instrument",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(
             name: "PeerSurveyKit",
-            dependencies: ["Instrument", "Interview"]
+            dependencies: ["Instrument", "Interview", "Store"]
         ),
         .executableTarget(
             name: "peersurvey",
@@ -39,7 +51,11 @@ let package = Package(
         ),
         .testTarget(name: "InstrumentTests", dependencies: ["Instrument"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
-        .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Instrument"]),
+        .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
+        // A child process for the reliability tests: saves answers and acknowledges each one, so a
+        // test can kill it at any moment or run several at once against one database.
+        .executableTarget(name: "store-stress", dependencies: ["Store", "Instrument"], path: "Tests/StoreStress"),
     ]
 )
 

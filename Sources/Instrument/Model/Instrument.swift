@@ -38,6 +38,21 @@ public struct Instrument: Sendable, Hashable {
         sections.enumerated().flatMap { index, section in section.questions.map { (index, $0) } }
     }
 
+    /// The variables whose answers identify a participant: those of `identifying: true`
+    /// questions, their grid items and their "please say" follow-ups. These are sealed in the
+    /// study database and never exported.
+    public var identifyingVariables: Set<String> {
+        let questions = Set(allQuestions.filter { $0.question.identifying }.map { $0.question.id })
+        return Set(variables.all.compactMap { variable -> String? in
+            switch variable.origin {
+            case .question: return questions.contains(variable.id) ? variable.id : nil
+            case .gridItem(let grid): return questions.contains(grid) ? variable.id : nil
+            case .specify(let question, _): return questions.contains(question) ? variable.id : nil
+            case .calculation, .score: return nil
+            }
+        })
+    }
+
     /// Whether any question is identifying.
     public var hasIdentifyingQuestions: Bool {
         sections.contains { $0.questions.contains { $0.identifying } }

@@ -1,0 +1,113 @@
+import GRDB
+
+/// The schema, as migrations registered by name. A migration is never edited once released:
+/// a change is a new migration, and ``StudyDatabase/schemaVersion`` goes up with it.
+enum Schema {
+    /// Registers every migration in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// The first schema. Column by column in docs/study-database.md.
+    static let v1 = """
+        CREATE TABLE study (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            uuid TEXT NOT NULL,
+            title TEXT NOT NULL,
+            public_key BLOB CHECK (public_key IS NULL OR length(public_key) = 32),
+            key_fingerprint TEXT,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE instrument (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            registered_at TEXT NOT NULL
+        );
+
+        CREATE TABLE variable (
+            id INTEGER PRIMARY KEY,
+            instrument_id INTEGER NOT NULL REFERENCES instrument(id),
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            identifying INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (instrument_id, name)
+        );
+
+        CREATE TABLE interview (
+            id INTEGER PRIMARY KEY,
+            uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+            code TEXT NOT NULL UNIQUE,
+            instrument_id INTEGER NOT NULL REFERENCES instrument(id),
+            interviewer TEXT NOT NULL,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('active', 'suspended', 'completed', 'broken_off', 'no_consent')),
+            outcome TEXT,
+            simulated INTEGER NOT NULL DEFAULT 0,
+            revision INTEGER NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX interview_by_instrument ON interview(instrument_id, status);
+
+        CREATE TABLE answer (
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            variable_id INTEGER NOT NULL REFERENCES variable(id),
+            status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
+            value,
+            revision INTEGER NOT NULL DEFAULT 1,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (interview_id, variable_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sealed (
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            variable_id INTEGER NOT NULL REFERENCES variable(id),
+            encapsulated_key BLOB NOT NULL,
+            ciphertext BLOB NOT NULL,
+            PRIMARY KEY (interview_id, variable_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            variable_id INTEGER REFERENCES variable(id),
+            reason TEXT,
+            old_status INTEGER,
+            old_value
+        );
+        CREATE INDEX event_by_interview ON event(interview_id);
+        CREATE TRIGGER event_is_append_only BEFORE UPDATE ON event
+        BEGIN
+            SELECT RAISE(ABORT, 'the event log is append-only');
+        END;
+
+        CREATE TABLE note (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            variable_id INTEGER REFERENCES variable(id),
+            at TEXT NOT NULL,
+            text TEXT,
+            encapsulated_key BLOB,
+            ciphertext BLOB,
+            CHECK ((text IS NULL) <> (ciphertext IS NULL))
+        );
+        CREATE INDEX note_by_interview ON note(interview_id);
+
+        CREATE TABLE withdrawal (
+            interview_uuid BLOB PRIMARY KEY CHECK (length(interview_uuid) = 16),
+            withdrawn_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,66 @@
+public import Instrument
+
+/// Converts the interview engine's ``Answer`` to what the `answer` table holds and back.
+public enum AnswerCodec {
+    /// The status and value columns of an answer.
+    public static func encode(_ answer: Answer) -> (status: StoredStatus, value: StoredValue?) {
+        switch answer {
+        case .value(let value): return (.answered, encode(value))
+        case .refused: return (.refused, nil)
+        case .dontKnow: return (.dontKnow, nil)
+        case .notApplicable: return (.notApplicable, nil)
+        case .notReached: return (.notReached, nil)
+        case .notInVersion: return (.notInVersion, nil)
+        }
+    }
+
+    /// A value as stored: numbers as numbers.
+    public static func encode(_ value: Value) -> StoredValue {
+        switch value {
+        case .number(let number):
+            if number.rounded() == number, abs(number) < 9.0e15 { return .integer(Int64(number)) }
+            return .real(number)
+        case .choice(let code): return .integer(Int64(code))
+        case .boolean(let flag): return .integer(flag ? 1 : 0)
+        case .text(let text): return .text(text)
+        case .date(let day): return .text(day.description)
+        case .set(let codes): return .text(codes.sorted().map(String.init).joined(separator: " "))
+        }
+    }
+
+    /// The text sealed for an identifying value (the same text as ``encode(_:)-swift.type.method``
+    /// would store, so that unsealing can decode it by the variable's type).
+    public static func sealable(_ value: Value) -> String {
+        switch encode(value) {
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
+        case .text(let text): return text
+        }
+    }
+
+    /// An answer read back, decoded by the variable's type.
+    /// - Returns: `nil` when the stored value does not fit the type (a damaged row).
+    public static func decode(status: StoredStatus, value: StoredValue?, type: ValueType) -> Answer? {
+        switch status {
+        case .refused: return .refused
+        case .dontKnow: return .dontKnow
+        case .notApplicable: return .notApplicable
+        case .notReached: return .notReached
+        case .notInVersion: return .notInVersion
+        case .answered: break
+        }
+        guard let value else { return nil }
+        switch (type, value) {
+        case (.number, .integer(let number)): return .value(.number(Double(number)))
+        case (.number, .real(let number)): return .value(.number(number))
+        case (.choice, .integer(let code)): return .value(.choice(Int(code)))
+        case (.boolean, .integer(let flag)): return .value(.boolean(flag != 0))
+        case (.text, .text(let text)): return .value(.text(text))
+        case (.date, .text(let text)): return Day(iso: text).map { .value(.date($0)) }
+        case (.set, .text(let text)):
+            let codes = text.split(separator: " ").compactMap { Int($0) }
+            return .value(.set(codes))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,147 @@
+public import Foundation
+import GRDB
+
+/// One line of `peersurvey status` and `peersurvey resume`.
+public struct InterviewSummary: Sendable, Equatable, Codable {
+    /// The participant code.
+    public var code: String
+    /// The instrument's id and version.
+    public var instrument: String
+    /// The instrument version.
+    public var version: Int
+    /// The interviewer's code.
+    public var interviewer: String
+    /// Where the interview stands.
+    public var status: InterviewStatus
+    /// The coded outcome of a break-off.
+    public var outcome: String?
+    /// Whether the interview was made by `simulate`.
+    public var simulated: Bool
+    /// When it started and when it last changed (ISO 8601, UTC).
+    public var startedAt: String
+    /// When it last changed.
+    public var updatedAt: String
+    /// How many variables have an answer or a missing status.
+    public var answers: Int
+}
+
+extension StudyDatabase {
+    /// The pattern interviewer codes must match: they identify peer researchers, not name them.
+    public static let interviewerPattern = "letters, digits, `-` or `_`, at most 16 characters (a code such as PR01, not a name)"
+
+    /// Whether `code` is an acceptable interviewer code.
+    public static func isValidInterviewer(_ code: String) -> Bool {
+        (1...16).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// Starts an interview with a new random participant code.
+    /// - Parameters:
+    ///   - instrument: The registered instrument version.
+    ///   - interviewer: The peer researcher's code.
+    ///   - language: The language the interview runs in.
+    ///   - simulated: Whether `simulate` made it.
+    /// - Returns: The recorder to save its answers with.
+    /// - Throws: ``StoreError/noPublicKey(instrument:questions:)`` when the instrument has
+    ///   identifying questions and the study has no key to seal them with.
+    public func startInterview(
+        _ instrument: RegisteredInstrument, interviewer: String, language: String, simulated: Bool = false
+    ) throws -> InterviewRecorder {
+        guard Self.isValidInterviewer(interviewer) else {
+            throw StoreError.io(path: path, detail: "the interviewer code must be \(Self.interviewerPattern)")
+        }
+        let study = try study()
+        let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
+        if !instrument.identifying.isEmpty, sealer == nil {
+            throw StoreError.noPublicKey(instrument: instrument.name, questions: instrument.identifying.sorted())
+        }
+        let now = Timestamp.now()
+        let record = try write { db -> InterviewRecord in
+            var record = InterviewRecord(
+                uuid: Self.randomUUID(), code: try Self.unusedCode(db), instrumentID: instrument.rowID,
+                interviewer: interviewer, language: language, status: InterviewStatus.active.rawValue, outcome: nil,
+                simulated: simulated, revision: 1, startedAt: now, updatedAt: now, endedAt: nil)
+            try record.insert(db)
+            try db.execute(
+                sql: "INSERT INTO event (interview_id, at, kind) VALUES (?, ?, ?)",
+                arguments: [record.id, now, InterviewEventKind.started.rawValue])
+            return record
+        }
+        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer)
+    }
+
+    /// Resumes a suspended interview (or takes over one left active by a crash).
+    /// - Parameter code: The participant code, in any case, with or without the hyphen.
+    /// - Returns: The recorder, with the interview active again and a `resumed` event logged.
+    public func resumeInterview(code: String) throws -> InterviewRecorder {
+        guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
+        let study = try study()
+        let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
+        let now = Timestamp.now()
+        let (record, instrument) = try write { db -> (InterviewRecord, RegisteredInstrument) in
+            guard var record = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).fetchOne(db) else {
+                throw StoreError.unknownParticipant(code: canonical)
+            }
+            guard record.status == InterviewStatus.suspended.rawValue || record.status == InterviewStatus.active.rawValue
+            else {
+                throw StoreError.wrongStatus(
+                    code: canonical, status: InterviewStatus(rawValue: record.status)?.label ?? record.status,
+                    operation: "resumed")
+            }
+            record.status = InterviewStatus.active.rawValue
+            record.revision += 1
+            record.updatedAt = now
+            try record.update(db)
+            try db.execute(
+                sql: "INSERT INTO event (interview_id, at, kind) VALUES (?, ?, ?)",
+                arguments: [record.id, now, InterviewEventKind.resumed.rawValue])
+            guard let instrumentRecord = try InstrumentRecord.fetchOne(db, key: record.instrumentID) else {
+                throw StoreError.damaged(path: path, detail: "interview \(canonical) names an instrument that is not stored")
+            }
+            return (record, try Self.registration(instrumentRecord, db))
+        }
+        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer)
+    }
+
+    /// Interviews, most recently changed first.
+    /// - Parameter status: Only those with this status, when given.
+    public func interviews(status: InterviewStatus? = nil) throws -> [InterviewSummary] {
+        try read { db in
+            var sql = """
+                SELECT i.code, s.name, s.version, i.interviewer, i.status, i.outcome, i.simulated,
+                       i.started_at, i.updated_at,
+                       (SELECT count(*) FROM answer a WHERE a.interview_id = i.id) AS answers
+                FROM interview i JOIN instrument s ON s.id = i.instrument_id
+                """
+            var arguments: StatementArguments = []
+            if let status {
+                sql += " WHERE i.status = ?"
+                arguments = [status.rawValue]
+            }
+            sql += " ORDER BY i.updated_at DESC, i.id DESC"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                InterviewSummary(
+                    code: row[0], instrument: row[1], version: row[2], interviewer: row[3],
+                    status: InterviewStatus(rawValue: row[4]) ?? .active, outcome: row[5], simulated: row[6],
+                    startedAt: row[7], updatedAt: row[8], answers: row[9])
+            }
+        }
+    }
+
+    static func randomUUID() -> Data {
+        withUnsafeBytes(of: UUID().uuid) { Data($0) }
+    }
+
+    static func unusedCode(_ db: Database) throws -> String {
+        for _ in 0..<100 {
+            let code = ParticipantCode.random()
+            if try !Bool(exists: db, code: code) { return code }
+        }
+        throw StoreError.io(path: "", detail: "no unused participant code could be drawn")
+    }
+}
+
+private extension Bool {
+    init(exists db: Database, code: String) throws {
+        self = try Int.fetchOne(db, sql: "SELECT 1 FROM interview WHERE code = ?", arguments: [code]) != nil
+    }
+}

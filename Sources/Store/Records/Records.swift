@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+// One Codable record per table, each with its `Columns`. Hot paths (bulk insert, merge, the
+// analysis scan) use raw statements instead; these are for everything else.
+
+/// The row of the `study` table: there is exactly one.
+struct StudyRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "study"
+    enum Columns {
+        static let uuid = Column(CodingKeys.uuid)
+    }
+    var id: Int64 = 1
+    var uuid: String
+    var title: String
+    var publicKey: Data?
+    var keyFingerprint: String?
+    var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, uuid, title
+        case publicKey = "public_key"
+        case keyFingerprint = "key_fingerprint"
+        case createdAt = "created_at"
+    }
+}
+
+/// A row of the `instrument` table: one version of an instrument, with its full source.
+struct InstrumentRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "instrument"
+    enum Columns {
+        static let contentHash = Column(CodingKeys.contentHash)
+        static let name = Column(CodingKeys.name)
+    }
+    var id: Int64?
+    var name: String
+    var version: Int
+    var contentHash: String
+    var source: String
+    var registeredAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, version, source
+        case contentHash = "content_hash"
+        case registeredAt = "registered_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of the `variable` table: one column of the dataset of one instrument version.
+struct VariableRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "variable"
+    enum Columns {
+        static let instrumentID = Column(CodingKeys.instrumentID)
+        static let position = Column(CodingKeys.position)
+    }
+    var id: Int64?
+    var instrumentID: Int64
+    var name: String
+    var position: Int
+    var identifying: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, position, identifying
+        case instrumentID = "instrument_id"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of the `interview` table.
+struct InterviewRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+    static let databaseTableName = "interview"
+    enum Columns {
+        static let code = Column(CodingKeys.code)
+        static let uuid = Column(CodingKeys.uuid)
+        static let status = Column(CodingKeys.status)
+    }
+    var id: Int64?
+    var uuid: Data
+    var code: String
+    var instrumentID: Int64
+    var interviewer: String
+    var language: String
+    var status: String
+    var outcome: String?
+    var simulated: Bool
+    var revision: Int
+    var startedAt: String
+    var updatedAt: String
+    var endedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, uuid, code, interviewer, language, status, outcome, simulated, revision
+        case instrumentID = "instrument_id"
+        case startedAt = "started_at"
+        case updatedAt = "updated_at"
+        case endedAt = "ended_at"
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of the `withdrawal` table: a tombstone, a random interview id and a time, no data.
+struct WithdrawalRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    static let databaseTableName = "withdrawal"
+    var interviewUUID: Data
+    var withdrawnAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case interviewUUID = "interview_uuid"
+        case withdrawnAt = "withdrawn_at"
+    }
+}
