@@ -16,7 +16,10 @@ struct PeerSurvey: ParsableCommand {
               peersurvey check instruments/warmline-follow-up.yaml
             """,
         version: PeerSurveyVersion.current,
-        subcommands: [Check.self, Test.self, Schema.self]
+        subcommands: [
+            Check.self, Test.self, Schema.self, Keys.self, Study.self, Status.self, Verify.self, Merge.self,
+            Withdraw.self, Backup.self, Unseal.self,
+        ]
     )
 }
 

@@ -81,6 +81,8 @@ public struct Sealer: Sendable {
 public struct Unsealer: Sendable {
     let privateKey: Curve25519.KeyAgreement.PrivateKey
     let studyUUID: String
+    /// The raw public key that goes with the private key.
+    public var publicKey: Data { privateKey.publicKey.rawRepresentation }
 
     /// An unsealer for one study.
     /// - Parameters:
