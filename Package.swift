@@ -51,7 +51,10 @@ let package = Package(
         ),
         .testTarget(name: "InstrumentTests", dependencies: ["Instrument"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Instrument"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Instrument", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.
