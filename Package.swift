@@ -59,6 +59,8 @@ let package = Package(
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.
         .executableTarget(name: "store-stress", dependencies: ["Store", "Instrument"], path: "Tests/StoreStress"),
+        // The study-database benchmark (durable save latency, bulk insert, merge); see Benchmarks/.
+        .executableTarget(name: "store-bench", dependencies: ["Store", "Instrument"], path: "Benchmarks/StoreBench"),
     ]
 )
 
