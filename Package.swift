@@ -36,10 +36,20 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // The interviewer: the session controller, line mode and the full-screen terminal.
+        .target(
+            name: "Terminal",
+            dependencies: ["Instrument", "Interview", "Store"]
+        ),
+        // The Dataset read from a study, descriptive statistics, suppression and reports.
+        .target(
+            name: "Analysis",
+            dependencies: ["Instrument", "Store"]
+        ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(
             name: "PeerSurveyKit",
-            dependencies: ["Instrument", "Interview", "Store"]
+            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis"]
         ),
         .executableTarget(
             name: "peersurvey",
@@ -55,6 +65,8 @@ let package = Package(
             name: "StoreTests",
             dependencies: ["Store", "Instrument", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
         .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.

@@ -1,0 +1,2 @@
+/// The analysis module; see Dataset.
+enum AnalysisModule {}

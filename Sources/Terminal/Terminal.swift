@@ -1,0 +1,2 @@
+/// The interviewer module; see InterviewSession.
+enum TerminalModule {}
