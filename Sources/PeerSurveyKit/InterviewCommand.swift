@@ -1,0 +1,158 @@
+import Foundation
+public import Instrument
+import Interview
+import Store
+public import Terminal
+
+/// `peersurvey interview`, `resume` and `preview`: prepare a session, run it on the screen or in
+/// line mode, and report how it ended.
+public enum InterviewCommand {
+    /// Which interviewer to run.
+    public enum Mode: Sendable {
+        /// The full-screen interviewer (a terminal on standard input and output).
+        case screen
+        /// Numbered prompts and typed answers.
+        case line
+    }
+
+    /// Runs a session in the chosen mode.
+    public typealias Runner = (InterviewSession, _ askConsent: Bool) throws -> Ending
+
+    /// Starts a new interview.
+    /// - Parameters:
+    ///   - instrumentPath: The instrument file.
+    ///   - databasePath: The study database (created, without a key, when missing).
+    ///   - interviewer: The peer researcher's code.
+    ///   - language: The language, or the instrument's first.
+    ///   - run: Runs the session on the screen or in line mode.
+    public static func interview(
+        instrumentPath: String, databasePath: String, interviewer: String, language: String?, run: Runner
+    ) -> CommandOutput {
+        let loaded: (Instrument, String)
+        switch load(instrumentPath) {
+        case .failure(let refused): return refused.output
+        case .success(let value): loaded = value
+        }
+        let (instrument, source) = loaded
+        if let language, !instrument.languages.contains(language) {
+            return CommandOutput(
+                stderr: "error: the instrument has no language `\(language)`; it has \(instrument.languages.joined(separator: ", "))\n",
+                status: .usage)
+        }
+        guard StudyDatabase.isValidInterviewer(interviewer) else {
+            return CommandOutput(stderr: "error: the interviewer code must be \(StudyDatabase.interviewerPattern)\n", status: .usage)
+        }
+        do {
+            let database: StudyDatabase
+            var created = ""
+            if FileManager.default.fileExists(atPath: databasePath) {
+                database = try StudyDatabase.open(at: databasePath)
+            } else {
+                if instrument.hasIdentifyingQuestions {
+                    throw StoreError.noPublicKey(instrument: instrument.id, questions: instrument.identifyingVariables.sorted())
+                }
+                database = try StudyDatabase.create(at: databasePath)
+                try database.initStudy(title: instrument.title.text(in: instrument.defaultLanguage), publicKey: nil)
+                created = "Created the study database \(databasePath) (no key: identifying questions cannot be asked in it).\n"
+            }
+            let registered = try database.register(instrument, source: source)
+            let recorder = try database.startInterview(
+                registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage)
+            let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
+            let session = InterviewSession(engine: engine, log: recorder)
+            let ending = try run(session, true)
+            return report(ending, code: recorder.code, database: databasePath, prefix: created)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Continues a suspended interview at its first unanswered question.
+    public static func resume(databasePath: String, code: String, run: Runner) -> CommandOutput {
+        do {
+            let database = try StudyDatabase.open(at: databasePath)
+            let recorder = try database.resumeInterview(code: code)
+            let source = try database.source(of: recorder.instrument)
+            let result = InstrumentLoader.load(text: source, path: "\(recorder.instrument.name) (stored)")
+            guard let instrument = result.instrument, !result.hasErrors else {
+                return CommandOutput(stderr: "error: the stored instrument no longer loads; it cannot be resumed\n", status: .dataError)
+            }
+            var engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
+            var saved: [String: Answer] = [:]
+            for (name, stored) in try recorder.storedAnswers() {
+                guard let variable = instrument.variables[name] else { continue }
+                let answer: Answer?
+                switch stored {
+                case .missing(let status): answer = AnswerCodec.decode(status: status, value: nil, type: variable.type)
+                case .value(let value): answer = AnswerCodec.decode(status: .answered, value: value, type: variable.type)
+                case .sealed: answer = .value(.text("(sealed)"))
+                }
+                guard let answer else { continue }
+                engine.restore(name, answer)
+                saved[name] = answer
+            }
+            if let next = engine.unansweredOnRoute.first { engine.jump(to: next) } else { engine.jump(to: engine.plan.steps.count - 1) }
+            let session = InterviewSession(engine: engine, log: recorder, saved: saved)
+            let ending = try run(session, false)
+            return report(ending, code: recorder.code, database: databasePath, prefix: "")
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Lists the suspended interviews, for `resume` without a code.
+    public static func listSuspended(databasePath: String) -> CommandOutput {
+        do {
+            let suspended = try StudyDatabase.open(at: databasePath, readOnly: true).interviews(status: .suspended)
+            if suspended.isEmpty { return CommandOutput(stdout: "No suspended interviews in \(databasePath).\n") }
+            let rows = suspended.map { [$0.code, "\($0.instrument) v\($0.version)", $0.interviewer, String($0.answers), String($0.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")] }
+            return CommandOutput(stdout: "Suspended interviews (continue one with `peersurvey resume --db \(databasePath) CODE`):\n"
+                + Table.render(header: ["code", "instrument", "interviewer", "answers", "last activity"], rows: rows, rightAligned: [3]))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs an interview that saves nothing.
+    public static func preview(instrumentPath: String, language: String?, run: Runner) -> CommandOutput {
+        switch load(instrumentPath) {
+        case .failure(let refused): return refused.output
+        case .success(let (instrument, _)):
+            let engine = InterviewEngine(instrument: instrument, language: language, today: Day.current())
+            do {
+                _ = try run(InterviewSession(engine: engine, log: PreviewLog()), true)
+                return CommandOutput(stdout: "Preview finished; nothing was saved.\n")
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The message for how the interview ended.
+    public static func report(_ ending: Ending, code: String, database: String, prefix: String) -> CommandOutput {
+        let resume = "peersurvey resume --db \(database) \(code)"
+        switch ending {
+        case .completed: return CommandOutput(stdout: prefix + "Interview \(code) is complete and saved in \(database).\n")
+        case .suspended: return CommandOutput(stdout: prefix + "Interview \(code) is suspended; every answer given is saved. Continue with:\n  \(resume)\n")
+        case .stopped(let reason): return CommandOutput(stdout: prefix + "Interview \(code) was stopped (\(reason)); the answers so far are saved.\n")
+        case .discarded: return CommandOutput(stdout: prefix + "Interview \(code) was stopped and its answers deleted.\n")
+        case .noConsent: return CommandOutput(stdout: prefix + "Interview \(code) ended without consent; no answers were kept.\n")
+        }
+    }
+
+    private struct Refused: Error { var output: CommandOutput }
+
+    private static func load(_ path: String) -> Result<(Instrument, String), Refused> {
+        do {
+            let result = try InstrumentLoader.load(path: path)
+            guard let instrument = result.instrument, let source = result.source, !result.hasErrors else {
+                let errors = result.diagnostics.filter { $0.severity == .error }
+                let text = DiagnosticRenderer(sources: result.source.map { [path: $0] } ?? [:], colour: false).render(errors)
+                return .failure(Refused(output: CommandOutput(stderr: text + "\(path): fix these errors (see `peersurvey check`) before interviewing\n", status: .dataError)))
+            }
+            return .success((instrument, source.text))
+        } catch {
+            return .failure(Refused(output: CommandOutput(stderr: error.description + "\n", status: .noInput)))
+        }
+    }
+}

@@ -1,0 +1,243 @@
+public import Instrument
+public import Interview
+public import Store
+
+/// One interview as the interviewer runs it, independent of the screen: it drives the pure
+/// ``InterviewEngine`` and writes every change to an ``InterviewLog`` at once, so that both the
+/// full-screen and the line interviewer behave the same and a crash loses nothing confirmed.
+public final class InterviewSession {
+    /// The engine: routing, validation, calculations, piping.
+    public private(set) var engine: InterviewEngine
+    /// Where answers and events go.
+    public let log: any InterviewLog
+    /// What has been written to the log, by variable, to save only changes.
+    private var saved: [String: Answer] = [:]
+
+    /// The result of giving an answer.
+    public enum Outcome: Equatable {
+        /// Saved; show these safeguard scripts (each needs acknowledging) before going on.
+        case accepted(safeguards: [Safeguard])
+        /// A hard check refused it.
+        case rejected([String])
+        /// Soft warnings: confirm or change.
+        case needsConfirmation([String])
+    }
+
+    /// A session on an engine.
+    /// - Parameters:
+    ///   - engine: A fresh engine, or one restored from the store.
+    ///   - log: The study database's recorder, or ``PreviewLog``.
+    ///   - saved: Answers already in the store (when resuming).
+    public init(engine: InterviewEngine, log: any InterviewLog, saved: [String: Answer] = [:]) {
+        self.engine = engine
+        self.log = log
+        self.saved = saved
+    }
+
+    /// The instrument.
+    public var instrument: Instrument { engine.instrument }
+
+    /// The current prompt, or `nil` at the end.
+    public var prompt: Prompt? { engine.prompt }
+
+    /// "Question 7 of about 24".
+    public var progress: (current: Int, total: Int) { engine.progress }
+
+    // MARK: - Consent
+
+    /// The consent text and the statements, in the interview's language.
+    public var consent: (text: String, statements: [String])? {
+        instrument.consent.map { consent in
+            (engine.pipe(consent.text), consent.statements.map { engine.pipe($0) })
+        }
+    }
+
+    /// Every statement was agreed: the interview may begin.
+    public func consentGiven() throws {
+        try log.record(.consented, variable: nil, reason: nil)
+    }
+
+    /// A statement was not agreed: the interview ends with no answers.
+    public func consentRefused() throws {
+        try log.noConsent()
+    }
+
+    // MARK: - Asking
+
+    /// Moves to the first question (after consent).
+    @discardableResult
+    public func start() -> Prompt? {
+        if engine.position == nil, !engine.isFinished { engine.advance() }
+        return engine.prompt
+    }
+
+    /// Gives an answer to the current question; when accepted, it is saved before this returns
+    /// and the session moves to the next question.
+    /// - Parameters:
+    ///   - answer: The answer or missing status.
+    ///   - confirmed: Whether the interviewer confirmed the soft warnings.
+    public func submit(_ answer: Answer, confirmed: Bool = false) throws -> Outcome {
+        let variable = engine.prompt?.id
+        switch engine.answer(answer, confirmed: confirmed) {
+        case .rejected(let messages): return .rejected(messages)
+        case .needsConfirmation(let messages): return .needsConfirmation(messages)
+        case .accepted(let safeguards):
+            try flush()
+            if let variable, saved[variable] == nil {
+                // An unchanged answer (Enter on the current value) produces no engine event.
+                try write(answer, for: variable, reason: nil)
+            }
+            engine.advance()
+            try flush()
+            return .accepted(safeguards: safeguards)
+        }
+    }
+
+    /// Moves past a note.
+    public func continuePastNote() throws {
+        try log.record(.shown, variable: nil, reason: engine.prompt?.id)
+        engine.advance()
+        try flush()
+    }
+
+    /// Goes back to the previous question asked.
+    /// - Returns: Whether there was one.
+    @discardableResult
+    public func back() throws -> Bool {
+        guard engine.goBack() != nil else { return false }
+        try flush()
+        return true
+    }
+
+    /// Logs that a safeguard's script was shown and acknowledged.
+    public func acknowledge(_ safeguard: Safeguard) throws {
+        try log.record(.safeguardShown, variable: nil, reason: safeguard.id)
+    }
+
+    /// Saves an interviewer note about the current question.
+    public func note(_ text: String) throws {
+        let variable = engine.prompt?.step.variable.map { instrument.variables.all[$0].id }
+        try log.note(text, about: variable)
+    }
+
+    // MARK: - Pause
+
+    /// The distress pause began (logged without free text).
+    public func pause() throws { try log.record(.paused, variable: nil, reason: nil) }
+
+    /// The interview resumes after a pause.
+    public func resume() throws { try log.record(.resumed, variable: nil, reason: nil) }
+
+    /// Skips the rest of the current section (its unanswered questions become refused).
+    public func skipSection() throws {
+        try log.record(.skippedSection, variable: nil, reason: engine.prompt.map { instrument.sections[$0.step.section].id })
+        _ = engine.skipRestOfSection()
+        try flush()
+    }
+
+    // MARK: - The end
+
+    /// One line of the review: the question and the answer in plain words.
+    public struct ReviewItem: Equatable {
+        /// The variable.
+        public var id: String
+        /// The question's wording.
+        public var question: String
+        /// The answer in words.
+        public var answer: String
+    }
+
+    /// The answers given, in asking order, for the member check.
+    public var review: [ReviewItem] {
+        engine.plan.steps.indices.compactMap { index in
+            let step = engine.plan.steps[index]
+            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return nil }
+            let prompt = engine.prompt(at: index)
+            let question = [prompt.text, prompt.itemText].compactMap { $0 }.joined(separator: " ")
+            return ReviewItem(id: prompt.id, question: question, answer: describe(answer, variable: variable))
+        }
+    }
+
+    /// An answer in plain words.
+    public func describe(_ answer: Answer, variable: Int) -> String {
+        switch answer {
+        case .value(let value): return engine.describe(value, of: variable)
+        case .refused: return "Prefer not to say"
+        case .dontKnow: return "Don't know"
+        case .notApplicable: return "Not applicable"
+        case .notReached: return "Not reached"
+        case .notInVersion: return "Not in this version"
+        }
+    }
+
+    /// Changes an answer at the review, with the participant (logged as a member check).
+    /// - Returns: The outcome; when accepted, ``questionsOpenedByAmendment`` lists questions the
+    ///   change brought onto the route, to ask now.
+    public func amend(_ id: String, to answer: Answer, confirmed: Bool = false) throws -> Outcome {
+        switch engine.amend(id, to: answer, confirmed: confirmed) {
+        case .rejected(let messages): return .rejected(messages)
+        case .needsConfirmation(let messages): return .needsConfirmation(messages)
+        case .accepted(let safeguards):
+            try flush()
+            return .accepted(safeguards: safeguards)
+        }
+    }
+
+    /// Questions on the route without an answer (after an amendment opened a branch).
+    public var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
+
+    /// Asks a step again (after an amendment, or to change an answer at the review).
+    public func ask(step index: Int) { engine.jump(to: index) }
+
+    /// Completes the interview: final statuses of every variable (not applicable, calculations,
+    /// scores) are saved, then the interview is marked completed.
+    public func complete() throws {
+        try settle()
+        try log.complete()
+    }
+
+    /// Suspends the interview to continue later (its answers are already saved).
+    public func suspend() throws { try log.suspend() }
+
+    /// Stops for good, keeping the answers; what was not reached is saved as not reached.
+    public func stop(reason: String) throws {
+        engine.breakOff()
+        try settle()
+        try log.breakOff(reason: reason)
+    }
+
+    /// Stops and deletes the answers, at the participant's request.
+    public func discard() throws { try log.discard() }
+
+    // MARK: - Writing
+
+    /// Writes the engine's pending events: answers first-given or changed, going back,
+    /// safeguards (logged when acknowledged), skipped sections (logged by ``skipSection()``).
+    private func flush() throws {
+        for event in engine.takeEvents() {
+            switch event {
+            case .answered(let variable, let answer):
+                try write(answer, for: variable, reason: nil)
+            case .changed(let variable, _, let answer, let reason):
+                try write(answer, for: variable, reason: reason.rawValue)
+            case .back(_, let to):
+                try log.record(.back, variable: to, reason: nil)
+            case .safeguardFired, .sectionSkipped:
+                break
+            }
+        }
+    }
+
+    private func write(_ answer: Answer, for variable: String, reason: String?) throws {
+        guard saved[variable] != answer else { return }
+        try log.save(answer, for: variable, reason: saved[variable] == nil ? nil : (reason ?? "corrected"))
+        saved[variable] = answer
+    }
+
+    /// Saves every variable's final status that differs from what was saved.
+    private func settle() throws {
+        for (variable, answer) in engine.finalAnswers where saved[variable.id] != answer {
+            try write(answer, for: variable.id, reason: "final")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The interviewer module; see InterviewSession.
-enum TerminalModule {}

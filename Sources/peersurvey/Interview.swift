@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import PeerSurveyKit
+import Terminal
+
+/// `peersurvey interview INSTRUMENT --db PATH --interviewer CODE [--language cy] [--plain]`
+struct Interview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run an interview at the terminal, saving every answer as it is given.",
+        discussion: """
+            Consent comes first. Keys: digits choose, arrows or j/k move, space toggles, Enter \
+            confirms, b back, r prefer not to say, d don't know, n note, p pause, ? help. Ctrl-C \
+            suspends the interview safely; `peersurvey resume` continues it. Without a terminal, or \
+            with --plain, the interview runs as numbered prompts and typed answers.
+
+            Example:
+              peersurvey interview instruments/warmline-follow-up.yaml --db study.sqlite --interviewer PR01
+            """)
+
+    @Argument(help: "The instrument file.")
+    var instrument: String
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: "The peer researcher's code (such as PR01; not a name).")
+    var interviewer: String
+
+    @Option(help: "The language of the interview (one of the instrument's `languages:`).")
+    var language: String?
+
+    @Flag(help: "Numbered prompts and typed answers, for screen readers and scripts.")
+    var plain = false
+
+    func run() throws {
+        try finish(InterviewCommand.interview(
+            instrumentPath: instrument, databasePath: database.path, interviewer: interviewer, language: language,
+            run: Interviewers.runner(plain: plain, database: database.path)))
+    }
+}
+
+/// `peersurvey resume --db PATH [CODE]`
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Continue a suspended interview, or list them when no code is given.")
+
+    @OptionGroup var database: DatabaseOption
+
+    @Argument(help: "The participant code.")
+    var code: String?
+
+    @Flag(help: "Numbered prompts and typed answers.")
+    var plain = false
+
+    func run() throws {
+        guard let code else { try finish(InterviewCommand.listSuspended(databasePath: database.path)) }
+        try finish(InterviewCommand.resume(
+            databasePath: database.path, code: code, run: Interviewers.runner(plain: plain, database: database.path)))
+    }
+}
+
+/// `peersurvey preview INSTRUMENT`
+struct Preview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run an instrument as an interview without saving anything.")
+
+    @Argument(help: "The instrument file.")
+    var instrument: String
+
+    @Option(help: "The language of the interview.")
+    var language: String?
+
+    @Flag(help: "Numbered prompts and typed answers.")
+    var plain = false
+
+    func run() throws {
+        try finish(InterviewCommand.preview(
+            instrumentPath: instrument, language: language, run: Interviewers.runner(plain: plain, database: nil)))
+    }
+}
+
+/// Chooses the interviewer for the terminal and makes Ctrl-C suspend safely in line mode.
+enum Interviewers {
+    static func runner(plain: Bool, database: String?) -> InterviewCommand.Runner {
+        { session, askConsent in
+            let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+            if !plain, interactive, let screen = ScreenFactory.make {
+                return try screen(session, askConsent)
+            }
+            Interrupts.onInterrupt {
+                try? session.log.suspend()
+                if let code = session.log.participantCode, let database {
+                    let message = "\nInterview \(code) is suspended; every answer given is saved. Continue with:\n  peersurvey resume --db \(database) \(code)\n"
+                    FileHandle.standardError.write(Data(message.utf8))
+                }
+            }
+            return try LineInterviewer(session: session, io: StandardLineIO()).run(askConsent: askConsent)
+        }
+    }
+}
+
+/// The full-screen interviewer, when the Terminal module provides one.
+enum ScreenFactory {
+    static var make: InterviewCommand.Runner? { nil }
+}
+
+/// Ctrl-C, SIGTERM and SIGHUP during a line-mode interview: suspend, say how to resume, exit 130.
+enum Interrupts {
+    private final class Box: @unchecked Sendable {
+        var action: (() -> Void)?
+        var sources: [any DispatchSourceSignal] = []
+    }
+    private nonisolated(unsafe) static let box = Box()
+
+    static func onInterrupt(_ action: @escaping () -> Void) {
+        box.action = action
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                box.action?()
+                exit(130)
+            }
+            source.resume()
+            box.sources.append(source)
+        }
+    }
+}
