@@ -46,10 +46,15 @@ let package = Package(
             name: "Analysis",
             dependencies: ["Instrument", "Store"]
         ),
+        // Simulated respondents: interviews generated through the engine, with a coverage report.
+        .target(
+            name: "Simulation",
+            dependencies: ["Instrument", "Interview", "Store"]
+        ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(
             name: "PeerSurveyKit",
-            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis"]
+            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis", "Simulation"]
         ),
         .executableTarget(
             name: "peersurvey",
@@ -66,6 +71,7 @@ let package = Package(
             dependencies: ["Store", "Instrument", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
         .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a

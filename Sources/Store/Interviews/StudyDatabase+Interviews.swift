@@ -145,3 +145,39 @@ private extension Bool {
         self = try Int.fetchOne(db, sql: "SELECT 1 FROM interview WHERE code = ?", arguments: [code]) != nil
     }
 }
+
+extension StudyDatabase {
+    /// Every interview's answers, in the order the interviews were saved, by variable name
+    /// (identifying values as ``StoredAnswer/sealed``). For tests and small studies: it holds
+    /// everything in memory; the analysis reads with a streaming scan instead.
+    public func allAnswersInOrder() throws -> [[String: StoredAnswer]] {
+        try read { db in
+            var result: [[String: StoredAnswer]] = []
+            var current: Int64?
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a.interview_id, v.name, v.identifying, a.status, a.value
+                FROM answer a JOIN variable v ON v.id = a.variable_id ORDER BY a.interview_id, v.position
+                """)
+            while let row = try rows.next() {
+                let interview: Int64 = row[0]
+                if interview != current {
+                    result.append([:])
+                    current = interview
+                }
+                guard let status = StoredStatus(rawValue: row[3]) else { continue }
+                let answer: StoredAnswer
+                if status != .answered {
+                    answer = .missing(status)
+                } else if row[2] as Bool {
+                    answer = .sealed
+                } else if let value = StoredValue(row[4] as DatabaseValue) {
+                    answer = .value(value)
+                } else {
+                    continue
+                }
+                result[result.count - 1][row[1]] = answer
+            }
+            return result
+        }
+    }
+}

@@ -47,9 +47,6 @@ extension StudyDatabase {
         let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
         let identifyingIDs = Set(instrument.identifying.compactMap { instrument.variableIDs[$0] })
         let names = Dictionary(uniqueKeysWithValues: instrument.variableIDs.map { ($1, $0) })
-        if !identifyingIDs.isEmpty, sealer == nil {
-            throw StoreError.noPublicKey(instrument: instrument.name, questions: instrument.identifying.sorted())
-        }
         var iterator = interviews.makeIterator()
         var inserted = 0
         var finished = false
@@ -87,7 +84,10 @@ extension StudyDatabase {
                     let id = db.lastInsertedRowID
                     for (variableID, given) in next.answers {
                         var (status, value) = AnswerCodec.encode(given)
-                        if identifyingIDs.contains(variableID), let plain = given.value, let sealer {
+                        if identifyingIDs.contains(variableID), let plain = given.value {
+                            guard let sealer else {
+                                throw StoreError.noPublicKey(instrument: instrument.name, questions: instrument.identifying.sorted())
+                            }
                             let box = try sealer.seal(
                                 AnswerCodec.sealable(plain), interview: uuid, variable: names[variableID] ?? "")
                             try sealed.execute(arguments: [id, variableID, box.encapsulatedKey, box.ciphertext])

@@ -1,0 +1,86 @@
+public import Instrument
+import Interview
+public import Store
+
+/// `peersurvey simulate`: interviews generated through the same engine the interviewer uses,
+/// written to the study database marked as simulated, with a coverage report.
+public enum Simulator {
+    /// What a run produced.
+    public struct Result: Sendable {
+        /// Interviews written.
+        public var interviews: Int
+        /// What the interviews exercised.
+        public var coverage: Coverage
+    }
+
+    /// Generates and saves `settings.count` interviews. Memory stays flat: interviews are
+    /// generated as the store's bulk insert asks for them.
+    /// - Parameters:
+    ///   - instrument: The instrument (without errors).
+    ///   - registered: Its registration in the study database.
+    ///   - database: The study database.
+    ///   - settings: Count, seed and rates.
+    ///   - today: The interview date the engine uses (fixed for reproducible runs).
+    public static func run(
+        _ instrument: Instrument, registered: RegisteredInstrument, into database: StudyDatabase,
+        settings: SimulationSettings, today: Day
+    ) throws -> Result {
+        let source = Interviews(instrument: instrument, registered: registered, settings: settings, today: today)
+        let written = try database.bulkInsert(registered, interviews: source, simulated: true)
+        return Result(interviews: written, coverage: source.state.coverage)
+    }
+
+    /// Generates interviews without saving them (for tests and `--dry-run`).
+    public static func coverage(of instrument: Instrument, settings: SimulationSettings, today: Day) -> Coverage {
+        var respondent = Respondent(instrument: instrument, settings: settings, today: today)
+        var coverage = Coverage()
+        for _ in 0..<settings.count {
+            let (_, brokeOff) = respondent.interview(instrument, coverage: &coverage)
+            coverage.interviews += 1
+            if brokeOff { coverage.brokenOff += 1 }
+        }
+        return coverage
+    }
+
+    /// Mutable state shared by the lazily generated sequence and the caller.
+    final class State {
+        var respondent: Respondent
+        var coverage = Coverage()
+        init(_ respondent: Respondent) { self.respondent = respondent }
+    }
+
+    /// The interviews as a sequence that simulates each one when it is asked for.
+    struct Interviews: Sequence {
+        let instrument: Instrument
+        let variableIDs: [Int64?]
+        let settings: SimulationSettings
+        let state: State
+
+        init(instrument: Instrument, registered: RegisteredInstrument, settings: SimulationSettings, today: Day) {
+            self.instrument = instrument
+            self.variableIDs = instrument.variables.all.map { registered.variableIDs[$0.id] }
+            self.settings = settings
+            self.state = State(Respondent(instrument: instrument, settings: settings, today: today))
+        }
+
+        func makeIterator() -> AnyIterator<BulkInterview> {
+            var remaining = settings.count
+            return AnyIterator {
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                let (engine, brokeOff) = state.respondent.interview(instrument, coverage: &state.coverage)
+                state.coverage.interviews += 1
+                if brokeOff { state.coverage.brokenOff += 1 }
+                var answers: [(variableID: Int64, answer: Answer)] = []
+                answers.reserveCapacity(variableIDs.count)
+                for (index, answer) in engine.answers.enumerated() {
+                    guard let id = variableIDs[index] else { continue }
+                    answers.append((id, answer ?? .notReached))
+                }
+                return BulkInterview(
+                    status: brokeOff ? .brokenOff : .completed, interviewer: settings.interviewer,
+                    language: engine.language, outcome: brokeOff ? "simulated_break_off" : nil, answers: answers)
+            }
+        }
+    }
+}
