@@ -65,7 +65,7 @@ enum Schema {
             status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
             value,
             revision INTEGER NOT NULL DEFAULT 1,
-            answered_at TEXT NOT NULL,
+            answered_at TEXT,
             PRIMARY KEY (interview_id, variable_id)
         ) WITHOUT ROWID;
 
