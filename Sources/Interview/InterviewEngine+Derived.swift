@@ -1,22 +1,5 @@
 public import Instrument
 
-/// The bounds used to reverse-score an item.
-enum ScoreBounds {
-    static func bounds(of id: String, in instrument: Instrument) -> ClosedRange<Double>? {
-        guard let variable = instrument.variables[id] else { return nil }
-        if case .choice(let list) = variable.type, let codes = list.codeBounds {
-            return Double(codes.lowerBound)...Double(codes.upperBound)
-        }
-        for (_, question) in instrument.allQuestions where question.id == id {
-            switch question.kind {
-            case .integer(let range?), .decimal(let range?, _): return range
-            default: return nil
-            }
-        }
-        return nil
-    }
-}
-
 extension InterviewEngine {
     /// Calculations in an order where each comes after the calculations it uses.
     static func orderCalculations(_ instrument: Instrument) -> [(variable: Int, expression: Bound)] {

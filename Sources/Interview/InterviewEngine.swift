@@ -45,7 +45,7 @@ public struct InterviewEngine: Sendable {
         self.scoreVariables = instrument.scores.compactMap { score in
             guard let variable = instrument.variables.index(of: score.id) else { return nil }
             let items = score.items.compactMap { instrument.variables.index(of: $0) }
-            let bounds = score.items.map { score.reverse.contains($0) ? ScoreBounds.bounds(of: $0, in: instrument) : nil }
+            let bounds = score.items.map { score.reverse.contains($0) ? instrument.numericBounds(of: $0) : nil }
             return (score, variable, items, bounds)
         }
         recompute()

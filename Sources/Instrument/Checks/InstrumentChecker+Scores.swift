@@ -31,32 +31,12 @@ extension InstrumentChecker {
                     diagnostics.error("`\(item)` is reversed in the score `\(score.id)` but is not one of its items", at: score.location)
                     continue
                 }
-                if bounds(of: item) == nil, instrument.variables[item] != nil {
+                if instrument.numericBounds(of: item) == nil, instrument.variables[item] != nil {
                     diagnostics.error(
                         "`\(item)` cannot be reverse-coded: it has no lowest and highest value (give it options or a `range`)",
                         at: score.location)
                 }
             }
         }
-    }
-
-    /// The lowest and highest value of a numeric item: its option codes, or its range.
-    func bounds(of item: String) -> ClosedRange<Double>? {
-        Self.bounds(of: item, in: instrument)
-    }
-
-    /// The lowest and highest value of a numeric item: its option codes, or its range.
-    static func bounds(of item: String, in instrument: Instrument) -> ClosedRange<Double>? {
-        guard let variable = instrument.variables[item] else { return nil }
-        if case .choice(let list) = variable.type, let codes = list.codeBounds {
-            return Double(codes.lowerBound)...Double(codes.upperBound)
-        }
-        for (_, question) in instrument.allQuestions where question.id == item {
-            switch question.kind {
-            case .integer(let range?), .decimal(let range?, _): return range
-            default: return nil
-            }
-        }
-        return nil
     }
 }

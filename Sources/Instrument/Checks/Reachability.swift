@@ -94,7 +94,7 @@ struct Reachability {
             domain.finite = Set(list.options.map { Double($0.code) })
         case .number(let integer):
             domain.integer = integer
-            if let range = InstrumentChecker.bounds(of: variable.id, in: instrument), variable.origin == .question {
+            if let range = instrument.numericBounds(of: variable.id), variable.origin == .question {
                 (domain.low, domain.high) = (range.lowerBound, range.upperBound)
             }
         default:
@@ -128,7 +128,7 @@ struct Reachability {
         for (v, d) in numeric.sorted(by: { $0.key < $1.key }) where d.isEmpty {
             let variable = instrument.variables.all[v]
             if case .choice = variable.type { return "no option of \(name(v)) meets every part of it" }
-            if let range = InstrumentChecker.bounds(of: variable.id, in: instrument), variable.origin == .question {
+            if let range = instrument.numericBounds(of: variable.id), variable.origin == .question {
                 return "no answer to \(name(v)) within its range (\(range.lowerBound.formattedNumber) to \(range.upperBound.formattedNumber)) meets every part of it"
             }
             return "no value of \(name(v)) meets every part of it"

@@ -53,6 +53,24 @@ public struct Instrument: Sendable, Hashable {
         })
     }
 
+    /// The lowest and highest value a numeric variable can take: its option codes, or the
+    /// range of its question; `nil` when unbounded or not numeric. Used to reverse-score items.
+    public func numericBounds(of id: String) -> ClosedRange<Double>? {
+        guard let variable = variables[id] else { return nil }
+        if case .choice(let list) = variable.type, let codes = list.codeBounds {
+            return Double(codes.lowerBound)...Double(codes.upperBound)
+        }
+        // Only the variable's own section: scanning every question made `check` quadratic.
+        guard sections.indices.contains(variable.section) else { return nil }
+        for question in sections[variable.section].questions where question.id == id {
+            switch question.kind {
+            case .integer(let range?), .decimal(let range?, _): return range
+            default: return nil
+            }
+        }
+        return nil
+    }
+
     /// Whether any question is identifying.
     public var hasIdentifyingQuestions: Bool {
         sections.contains { $0.questions.contains { $0.identifying } }
