@@ -11,23 +11,55 @@ struct Respondent {
     let today: Day
     /// Variables simulated people refuse: they have no names or addresses to seal.
     let identifying: Set<String>
+    /// A fresh engine, copied for each interview (building the plan once, not per interview).
+    let template: InterviewEngine
 
     init(instrument: Instrument, settings: SimulationSettings, today: Day) {
         generator = SeededGenerator(seed: settings.seed)
         self.settings = settings
         self.today = today
         identifying = instrument.identifyingVariables
+        template = InterviewEngine(instrument: instrument, today: today)
+    }
+
+    /// What a respondent needs to know about the current step: its variable, kind, options and
+    /// allowed missing answers, without piping texts (which `simulate` never shows).
+    struct Ask {
+        var id: String
+        var question: String
+        var kind: Question.Kind
+        var options: [Option]
+        var allowed: [MissingKind]
+    }
+
+    static func ask(_ engine: InterviewEngine) -> Ask? {
+        guard let step = engine.currentStep else { return nil }
+        let question = engine.question(of: step)
+        var kind = question.kind
+        var options = question.kind.options?.options ?? []
+        var id = question.id
+        switch step.kind {
+        case .note: return Ask(id: id, question: id, kind: .note, options: [], allowed: [])
+        case .gridItem(let item):
+            if case .grid(_, let items) = question.kind { id = items[item].id }
+        case .specify(let code):
+            id = "\(question.id)_\(code)_text"
+            kind = .text(length: 1...2000, long: false)
+            options = []
+        case .question: break
+        }
+        return Ask(id: id, question: question.id, kind: kind, options: options, allowed: engine.allowed(at: step))
     }
 
     /// Runs one interview through the engine.
     /// - Returns: The final answers and whether it broke off.
     mutating func interview(_ instrument: Instrument, coverage: inout Coverage) -> (InterviewEngine, Bool) {
-        var engine = InterviewEngine(instrument: instrument, today: today)
+        var engine = template
         let breaksOff = generator.chance(settings.breakOffRate)
         let stopAt = breaksOff ? Int.random(in: 0..<max(1, engine.plan.steps.count), using: &generator) : Int.max
         var asked = 0
         engine.advance()
-        while let prompt = engine.prompt {
+        while let prompt = Self.ask(engine) {
             if asked >= stopAt {
                 engine.breakOff()
                 return (engine, true)
@@ -48,8 +80,8 @@ struct Respondent {
         return (engine, false)
     }
 
-    private mutating func answer(_ engine: inout InterviewEngine, _ prompt: Prompt, coverage: inout Coverage) {
-        let questionID = engine.question(of: prompt.step).id
+    private mutating func answer(_ engine: inout InterviewEngine, _ prompt: Ask, coverage: inout Coverage) {
+        let questionID = prompt.question
         for _ in 0..<20 {
             let candidate = draw(prompt)
             let fired = engine.firingRules(with: candidate)
@@ -77,7 +109,7 @@ struct Respondent {
         }
     }
 
-    private func record(_ answer: Answer, _ prompt: Prompt, _ safeguards: [Safeguard], _ coverage: inout Coverage) {
+    private func record(_ answer: Answer, _ prompt: Ask, _ safeguards: [Safeguard], _ coverage: inout Coverage) {
         for safeguard in safeguards { coverage.safeguardsFired.insert(safeguard.id) }
         switch answer {
         case .value(.choice(let code)): coverage.chosen[prompt.id, default: []].insert(code)
@@ -87,7 +119,7 @@ struct Respondent {
     }
 
     /// A random answer for the prompt.
-    private mutating func draw(_ prompt: Prompt) -> Answer {
+    private mutating func draw(_ prompt: Ask) -> Answer {
         if prompt.allowed.contains(.refused), generator.chance(settings.refusedRate) { return .refused }
         if prompt.allowed.contains(.dontKnow), generator.chance(settings.dontKnowRate) { return .dontKnow }
         switch prompt.kind {

@@ -1,3 +1,4 @@
+import Foundation
 public import Instrument
 import Interview
 public import Store
@@ -25,8 +26,23 @@ public enum Simulator {
         _ instrument: Instrument, registered: RegisteredInstrument, into database: StudyDatabase,
         settings: SimulationSettings, today: Day
     ) throws -> Result {
+        // One thread simulates while this one saves: the two halves of the work overlap.
         let source = Interviews(instrument: instrument, registered: registered, settings: settings, today: today)
-        let written = try database.bulkInsert(registered, interviews: source, simulated: true)
+        let channel = Channel<BulkInterview>(capacity: 512)
+        let producer = Producer(source: source, channel: channel)
+        let thread = Thread { producer.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+        let written: Int
+        do {
+            written = try database.bulkInsert(registered, interviews: AnySequence { AnyIterator { channel.receive() } }, simulated: true)
+        } catch {
+            producer.cancel()
+            while channel.receive() != nil {}
+            producer.finished.wait()
+            throw error
+        }
+        producer.finished.wait()
         return Result(interviews: written, coverage: source.state.coverage)
     }
 
@@ -40,6 +56,41 @@ public enum Simulator {
             if brokeOff { coverage.brokenOff += 1 }
         }
         return coverage
+    }
+
+    /// Runs the simulation on its own thread, feeding the channel.
+    final class Producer: @unchecked Sendable {
+        let source: Interviews
+        let channel: Channel<BulkInterview>
+        let finished = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var cancelled = false
+
+        init(source: Interviews, channel: Channel<BulkInterview>) {
+            self.source = source
+            self.channel = channel
+        }
+
+        func cancel() {
+            lock.lock()
+            cancelled = true
+            lock.unlock()
+        }
+
+        private var isCancelled: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return cancelled
+        }
+
+        func run() {
+            for interview in source {
+                if isCancelled { break }
+                channel.send(interview)
+            }
+            channel.close()
+            finished.signal()
+        }
     }
 
     /// Mutable state shared by the lazily generated sequence and the caller.

@@ -57,13 +57,7 @@ extension StudyDatabase {
                                            simulated, revision, started_at, updated_at, ended_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                     """)
-                // Answers go in chunks of `chunk` rows per statement: far fewer statement steps.
-                let chunk = 25
-                let values = Array(repeating: "(?, ?, ?, ?, 1)", count: chunk).joined(separator: ", ")
-                let answers = try db.makeStatement(sql: "INSERT INTO answer (interview_id, variable_id, status, value, revision) VALUES \(values)")
-                let answer = try db.makeStatement(sql: "INSERT INTO answer (interview_id, variable_id, status, value, revision) VALUES (?, ?, ?, ?, 1)")
-                var pending: [DatabaseValue] = []
-                pending.reserveCapacity(chunk * 4)
+                var answers = try AnswerBatch(db)
                 let sealed = try db.makeStatement(sql: """
                     INSERT INTO sealed (interview_id, variable_id, encapsulated_key, ciphertext) VALUES (?, ?, ?, ?)
                     """)
@@ -71,6 +65,7 @@ extension StudyDatabase {
                 for _ in 0..<batchSize {
                     guard let next = iterator.next() else {
                         finished = true
+                        try answers.flush()
                         return
                     }
                     let now = Timestamp.now()
@@ -96,19 +91,9 @@ extension StudyDatabase {
                             try sealed.execute(arguments: [id, variableID, box.encapsulatedKey, box.ciphertext])
                             value = nil
                         }
-                        pending.append(id.databaseValue)
-                        pending.append(variableID.databaseValue)
-                        pending.append(status.rawValue.databaseValue)
-                        pending.append(value?.databaseValue ?? .null)
-                        if pending.count == chunk * 4 {
-                            try answers.execute(arguments: StatementArguments(pending))
-                            pending.removeAll(keepingCapacity: true)
-                        }
+                        try answers.append(interview: id, variable: variableID, status: Int64(status.rawValue), value: value)
                     }
-                    for start in stride(from: 0, to: pending.count, by: 4) {
-                        try answer.execute(arguments: StatementArguments(Array(pending[start..<start + 4])))
-                    }
-                    pending.removeAll(keepingCapacity: true)
+                    try answers.flush()
                     try event.execute(arguments: [id, now, InterviewEventKind.started.rawValue, nil])
                     if let final = Self.finalEvent(next.status) {
                         try event.execute(arguments: [id, now, final.rawValue, next.outcome])
