@@ -1,6 +1,7 @@
 # The two commands of the README's quick start are `make demo` and `make test`; both install
 # what a fresh Debian machine lacks (scripts/setup.sh) before building.
 SWIFT ?= swift
+INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
@@ -24,7 +25,7 @@ test: setup
 
 ## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
 bench: setup
-	bash Benchmarks/check-bench.sh
+	bash Benchmarks/run.sh $(INTERVIEWS)
 
 clean:
 	rm -rf .build
