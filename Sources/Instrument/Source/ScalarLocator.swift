@@ -88,6 +88,18 @@ struct ScalarLocator {
             }
             return node.location  // The value cannot be followed; fall back to the start.
         }
+        // The target may start a line: its indentation is not part of the value either.
+        if j > begin, j < s.count, s[j - 1] == "\n", handledLineStart != j {
+            if isBlock {
+                var k = 0
+                while k < indent, j < s.count, s[j] == " " {
+                    j += 1
+                    k += 1
+                }
+            } else {
+                while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+            }
+        }
         return source.location(ofOffset: j)
     }
 
