@@ -1,0 +1,144 @@
+import Foundation
+import Instrument
+import Store
+import Testing
+
+/// Whole interviews in line mode through the built binary, then the study database checked.
+struct LineInterviewTests {
+    /// Answers to the warmline follow-up, one line each, from consent to the review.
+    static let firstHalf = [
+        "yes", "yes", "yes",  // consent
+        "",  // the opening note
+        "",  // today's date: keep the default
+        "01/11/2026", "3", "1", "20",  // call date, calls, calls this week, minutes
+        "1 3",  // reasons: two options
+        "1",  // felt listened to
+        "refuse",  // how helpful: prefer not to say
+        "4",  // a bit better: `why_worse` is skipped
+    ]
+    static let secondHalf = [
+        "1",  // would call again: `why_not_again` is skipped
+        "dont know",  // other support: `suggested_by_line` is skipped
+        "5", "7.5", "2", "1",  // mood, sleep, lonely, safe
+        "34", "1", "2", "1",  // about you
+        "=HYPERLINK(\"x\") \u{1B}[31m'; DROP TABLE answer; --",  // improve: hostile text, kept exactly
+        "2",  // no recontact: `best_time` is skipped
+        "",  // the closing note
+        "done",  // the review
+    ]
+
+    private func answers(_ path: String) throws -> (InterviewSummary, [String: StoredAnswer]) {
+        let database = try StudyDatabase.open(at: path, readOnly: true)
+        let summary = try #require(try database.interviews().first)
+        let answers = try #require(try database.allAnswersInOrder().first)
+        return (summary, answers)
+    }
+
+    @Test func aWholeInterviewIsSavedWithEveryStatus() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let script = (Self.firstHalf + Self.secondHalf).joined(separator: "\n") + "\n"
+        let result = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01"], input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("is complete and saved"))
+        #expect(!result.stdout.contains("\u{1B}[31m"), "an escape sequence from an answer reached the screen")
+        let (summary, answers) = try answers(db)
+        #expect(summary.status == .completed && summary.interviewer == "PR01" && !summary.simulated)
+        #expect(answers["calls_3m"] == .value(.integer(3)))
+        #expect(answers["call_date"] == .value(.text("2026-11-01")))
+        #expect(answers["reason_called"] == .value(.text("1 3")))
+        #expect(answers["call_helpful"] == .missing(.refused))
+        #expect(answers["why_worse"] == .missing(.notApplicable))
+        #expect(answers["other_support"] == .missing(.dontKnow))
+        #expect(answers["suggested_by_line"] == .missing(.notApplicable))
+        #expect(answers["sleep_hours"] == .value(.real(7.5)))
+        #expect(answers["improve"] == .value(.text(Self.secondHalf[10])))
+        #expect(answers["best_time"] == .missing(.notApplicable))
+        #expect(try StudyDatabase.open(at: db, readOnly: true).verify().isSound)
+    }
+
+    @Test func endOfInputSuspendsAndResumeFinishesAtTheNextQuestion() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let first = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR02"],
+            input: Self.firstHalf.joined(separator: "\n") + "\n")
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("is suspended; every answer given is saved"))
+        let code = try #require(first.stdout.components(separatedBy: "resume --db \(db) ").last?.prefix(9))
+        let listed = try Runner.run(["resume", "--db", db])
+        #expect(listed.stdout.contains(String(code)))
+        let second = try Runner.run(
+            ["resume", "--db", db, String(code), "--plain"], input: Self.secondHalf.joined(separator: "\n") + "\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        // It starts at the first unanswered question, not at the beginning.
+        #expect(second.stdout.contains("Would you call the warmline again?"))
+        let beforeReview = second.stdout.components(separatedBy: "== Review ==").first ?? ""
+        #expect(!beforeReview.contains("On what date did you call"))
+        #expect(second.stdout.contains("is complete and saved"))
+        let (summary, answers) = try answers(db)
+        #expect(summary.status == .completed)
+        #expect(answers["calls_3m"] == .value(.integer(3)))
+        #expect(answers["age"] == .value(.integer(34)))
+    }
+
+    @Test func aRefusedConsentKeepsNoAnswers() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let result = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01"],
+            input: "yes\nno\n")
+        #expect(result.stdout.contains("ended without consent"))
+        let database = try StudyDatabase.open(at: db, readOnly: true)
+        #expect(try database.interviews().first?.status == .noConsent)
+        #expect(try database.allAnswersInOrder().isEmpty)
+    }
+
+    @Test func anIdentifyingInstrumentWithoutAKeyIsRefusedWithTheWayOut() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let result = try Runner.run(
+            ["interview", Runner.instrument("peer-support-experience"), "--db", db, "--interviewer", "PR01"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("peersurvey keys new"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func killNineMidInterviewLosesNothingConfirmed() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let process = Process()
+        process.executableURL = Runner.binary
+        process.arguments = ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR03", "--plain"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var seen = Data()
+        func waitFor(_ text: String) {
+            let deadline = Date().addingTimeInterval(20)
+            while !String(decoding: seen, as: UTF8.self).contains(text), Date() < deadline {
+                seen.append(output.fileHandleForReading.availableData)
+            }
+        }
+        for line in Self.firstHalf.prefix(9) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+        // The ninth line answered calls_3m; once the next prompt shows, that answer is confirmed.
+        waitFor("And how many of those calls were in the last 7 days?")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let database = try StudyDatabase.open(at: db)
+        let code = try #require(try database.interviews().first?.code)
+        let saved = try #require(try database.allAnswersInOrder().first)
+        #expect(saved["calls_3m"] == .value(.integer(3)))
+        #expect(saved["call_date"] == .value(.text("2026-11-01")))
+        let resumed = try Runner.run(["resume", "--db", db, code, "--plain"], input: "")
+        #expect(resumed.stdout.contains("And how many of those calls were in the last 7 days?"))
+        #expect(try database.verify().isSound)
+    }
+}
