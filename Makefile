@@ -13,10 +13,11 @@ setup:
 build: setup
 	$(SWIFT) build
 
-## The main job: check the bundled instruments and run their own test cases.
+## The main job: check the bundled instruments, then a real interview on the warmline follow-up
+## into study.sqlite (full screen on a terminal; line mode otherwise, or with PLAIN=--plain).
 demo: build
 	$(BIN) check $(INSTRUMENTS)
-	$(BIN) test $(INSTRUMENTS)
+	$(BIN) interview instruments/warmline-follow-up.yaml --db study.sqlite --interviewer DEMO $(PLAIN)
 
 ## Every test: unit, golden and end-to-end runs of the built binary.
 test: setup
