@@ -51,10 +51,17 @@ let package = Package(
             name: "Simulation",
             dependencies: ["Instrument", "Interview", "Store"]
         ),
+        // ReadStat (Debian's libreadstat-dev) for native .sav and .dta files.
+        .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        // Codebooks and coded datasets: CSV, syntax files, .sav/.dta, Frictionless, DDI.
+        .target(
+            name: "Export",
+            dependencies: ["Instrument", "Store", "Analysis", "CReadStat"]
+        ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(
             name: "PeerSurveyKit",
-            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis", "Simulation"]
+            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis", "Simulation", "Export"]
         ),
         .executableTarget(
             name: "peersurvey",
@@ -72,6 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
         .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a

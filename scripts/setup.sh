@@ -17,7 +17,7 @@ fi
 
 # System packages: SQLite headers for GRDB, ReadStat for .sav/.dta, tmux for the screen tests,
 # Python for the cross-checks (JSON Schema validation of the bundled instruments).
-packages=(libsqlite3-dev pkg-config tmux python3)
+packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,2 @@
+/// Codebooks and coded datasets; see ExportCommand.
+enum ExportModule {}
