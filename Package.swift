@@ -71,7 +71,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "InstrumentTests", dependencies: ["Instrument"]),
+        .testTarget(name: "InstrumentTests", dependencies: ["Instrument"], exclude: ["Fixtures"]),
         .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
         .testTarget(
             name: "StoreTests",

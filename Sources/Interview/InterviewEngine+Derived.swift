@@ -1,4 +1,4 @@
-public import Instrument
+import Instrument
 
 extension InterviewEngine {
     /// Calculations in an order where each comes after the calculations it uses.

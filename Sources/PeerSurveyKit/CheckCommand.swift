@@ -1,4 +1,4 @@
-public import Instrument
+import Instrument
 
 /// How `check` prints diagnostics.
 public enum DiagnosticFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
 import Foundation
-public import Instrument
+import Instrument
 import Interview
 import Store
 public import Terminal

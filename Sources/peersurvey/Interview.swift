@@ -109,7 +109,7 @@ enum Interrupts {
         var action: (() -> Void)?
         var sources: [any DispatchSourceSignal] = []
     }
-    private nonisolated(unsafe) static let box = Box()
+    private static let box = Box()
 
     static func onInterrupt(_ action: @escaping () -> Void) {
         box.action = action

@@ -26,7 +26,7 @@ struct ExpressionParser {
                 throw ExpressionError(message: "this `)` has no matching `(`", span: token.span)
             }
             throw ExpressionError(
-                message: "unexpected \(describe(token)) after a complete expression; is an `and` or `or` missing?",
+                message: "did not expect \(describe(token)) after a complete expression; is an `and` or `or` missing?",
                 span: token.span)
         }
         return syntax

@@ -1,6 +1,6 @@
 import Foundation
-public import Instrument
-public import Interview
+import Instrument
+import Interview
 
 /// The interview as numbered prompts and typed answers: used when standard input is not a
 /// terminal, and with `--plain`. It works with a screen reader (no cursor movement, no

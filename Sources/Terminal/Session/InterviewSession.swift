@@ -1,6 +1,6 @@
 public import Instrument
 public import Interview
-public import Store
+import Store
 
 /// One interview as the interviewer runs it, independent of the screen: it drives the pure
 /// ``InterviewEngine`` and writes every change to an ``InterviewLog`` at once, so that both the
