@@ -105,7 +105,8 @@ def main():
     # The store: durable save latency, bulk insert, merge (its own release executable).
     seconds, peak, out, _ = run_measured([STORE_BENCH, os.path.join(work, "store"), str(N)], "store-bench")
     store = json.loads(out)
-    row("durable answer save, median", store["save_median_ms"] / 1000, note=f"p99 {store['save_p99_ms']:.2f} ms")
+    row("durable answer save, median", store["save_median_ms"] / 1000,
+        note=f"median {store['save_median_ms']:.2f} ms, p99 {store['save_p99_ms']:.2f} ms over 1,000")
     row(f"bulk insert {N:,} x 100", store["bulk_seconds"], note=f"{store['bulk_answers_per_second']:,.0f} answers/s")
     row(f"merge 2 x {N // 2:,}", store["merge_seconds"])
     shutil.rmtree(os.path.join(work, "store"), ignore_errors=True)
@@ -186,7 +187,7 @@ def main():
     print(f"\n{'measure':<{width}}  {'seconds':>9}  {'peak MB':>8}  {'ratio':>12}  note")
     print(f"{'-' * width}  {'-' * 9}  {'-' * 8}  {'-' * 12}  ----")
     for r in rows:
-        seconds = f"{r['seconds']:.3f}" if r["seconds"] else "-"
+        seconds = (f"{r['seconds']:.3f}" if r["seconds"] >= 0.01 else f"{r['seconds']:.5f}") if r["seconds"] else "-"
         peak = f"{r['peak_mb']:.0f}" if r.get("peak_mb") else "-"
         ratio = f"{r['ratio']:.2f}x {r['baseline']}" if r.get("ratio") else "-"
         print(f"{r['name']:<{width}}  {seconds:>9}  {peak:>8}  {ratio:>12}  {r['note']}")
