@@ -20,8 +20,9 @@ struct BundledInstrumentCaseTests {
 
     @Test func thereAreThreeBundledInstruments() {
         // Guards the test above against finding no files (a wrong path would make it pass vacuously).
-        #expect(bundledInstrumentPaths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
-            "peer-support-experience.yaml", "recovery-college-outcomes.yaml", "warmline-follow-up.yaml",
-        ])
+        #expect(
+            bundledInstrumentPaths.map { URL(fileURLWithPath: $0).lastPathComponent } == [
+                "peer-support-experience.yaml", "recovery-college-outcomes.yaml", "warmline-follow-up.yaml",
+            ])
     }
 }

@@ -51,7 +51,8 @@ extension InterviewEngine {
     /// Advances to the step that asks `id`, giving each question on the way the answer in
     /// `answers` (refused when it has none). Records an issue if `id` is never reached.
     mutating func advance(
-        to id: String, answering answers: [String: Answer] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation
+        to id: String, answering answers: [String: Answer] = [:],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         if currentStep == nil { advance() }
         while let step = currentStep {
@@ -72,14 +73,17 @@ extension InterviewEngine {
     }
 
     /// Answers every remaining step with `answers` (refused when absent) until the interview ends.
-    mutating func finish(answering answers: [String: Answer] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    mutating func finish(
+        answering answers: [String: Answer] = [:], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         if currentStep == nil, !isFinished { advance() }
         while let step = currentStep {
             if let variable = step.variable {
                 let current = instrument.variables.all[variable].id
                 let outcome = answer(answers[current] ?? .refused, confirmed: true)
                 guard case .accepted = outcome else {
-                    Issue.record("the answer to `\(current)` was not accepted: \(outcome)", sourceLocation: sourceLocation)
+                    Issue.record(
+                        "the answer to `\(current)` was not accepted: \(outcome)", sourceLocation: sourceLocation)
                     return
                 }
             }

@@ -25,8 +25,8 @@ extension InstrumentChecker {
                 today = todayNode.scalar.flatMap(Day.init(iso:))
                 if today == nil { diagnostics.error("`today` must be a date written YYYY-MM-DD", at: todayNode.location) }
             }
-            let answers = entries(map["answers"], what: "answers") { id, value -> Answer? in
-                guard let variable = variable(id, at: value.location, askable: true) else { return nil }
+            let answers = entries(map["answers"], what: "answers") { id, value, keyLocation -> Answer? in
+                guard let variable = variable(id, at: keyLocation, askable: true) else { return nil }
                 return answer(value, for: variable)
             }
             var asked: [TestCase.Entry<Bool>] = [], skipped: [TestCase.Entry<Bool>] = []
@@ -35,14 +35,14 @@ extension InstrumentChecker {
             if let expectNode = map["expect"], let expect = MappingReader(expectNode, Shapes.expect, what: "`expect`", &diagnostics) {
                 asked = idList(expect["asked"], askable: true)
                 skipped = idList(expect["skipped"], askable: true)
-                values = entries(expect["values"], what: "values") { id, value -> Answer? in
-                    guard let variable = variable(id, at: value.location, askable: false) else { return nil }
+                values = entries(expect["values"], what: "values") { id, value, keyLocation -> Answer? in
+                    guard let variable = variable(id, at: keyLocation, askable: false) else { return nil }
                     return answer(value, for: variable)
                 }
-                scores = entries(expect["scores"], what: "scores") { id, value -> Double?? in
+                scores = entries(expect["scores"], what: "scores") { id, value, keyLocation -> Double?? in
                     guard instrument.scores.contains(where: { $0.id == id }) else {
                         let suggestion = Suggestions.closest(to: id, in: instrument.scores.map(\.id))
-                        diagnostics.error("there is no score `\(id)`" + Suggestions.didYouMean(suggestion), at: value.location, suggestion: suggestion)
+                        diagnostics.error("there is no score `\(id)`" + Suggestions.didYouMean(suggestion), at: keyLocation, suggestion: suggestion)
                         return nil
                     }
                     if value.scalar == "missing" { return .some(nil) }
@@ -87,14 +87,14 @@ extension InstrumentChecker {
         }
     }
 
-    private func entries<T>(_ node: YAMLNode?, what: String, _ read: (String, YAMLNode) -> T?) -> [TestCase.Entry<T>] {
+    private func entries<T>(_ node: YAMLNode?, what: String, _ read: (String, YAMLNode, SourceLocation) -> T?) -> [TestCase.Entry<T>] {
         guard let node else { return [] }
         guard case .mapping(let pairs) = node.kind else {
             diagnostics.error("expected `\(what)` to be a mapping from a name to a value", at: node.location)
             return []
         }
         return pairs.compactMap { key, value in
-            guard let id = key.scalar, let result = read(id, value) else { return nil }
+            guard let id = key.scalar, let result = read(id, value, key.location) else { return nil }
             return .init(id: id, value: result, location: key.location)
         }
     }

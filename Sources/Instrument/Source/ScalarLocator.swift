@@ -88,8 +88,10 @@ struct ScalarLocator {
             }
             return node.location  // The value cannot be followed; fall back to the start.
         }
-        // The target may start a line: its indentation is not part of the value either.
-        if j > begin, j < s.count, s[j - 1] == "\n", handledLineStart != j {
+        // The target may start a line (for a block, also the first one): its indentation is not
+        // part of the value either.
+        let atLineStart = j < s.count && (j > begin ? s[j - 1] == "\n" : isBlock)
+        if atLineStart, handledLineStart != j {
             if isBlock {
                 var k = 0
                 while k < indent, j < s.count, s[j] == " " {
