@@ -46,17 +46,7 @@ struct ScalarLocator {
         var handledLineStart = -1
         while i < target, j < s.count {
             if j > begin, s[j - 1] == "\n", handledLineStart != j {
-                // Indentation is not part of the value: a block strips its own indent, other
-                // styles fold all leading white space.
-                if isBlock {
-                    var k = 0
-                    while k < indent, j < s.count, s[j] == " " {
-                        j += 1
-                        k += 1
-                    }
-                } else {
-                    while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
-                }
+                j = Self.skipIndentation(s, from: j, block: isBlock, indent: indent)
                 handledLineStart = j
                 continue
             }
@@ -92,17 +82,21 @@ struct ScalarLocator {
         // part of the value either.
         let atLineStart = j < s.count && (j > begin ? s[j - 1] == "\n" : isBlock)
         if atLineStart, handledLineStart != j {
-            if isBlock {
-                var k = 0
-                while k < indent, j < s.count, s[j] == " " {
-                    j += 1
-                    k += 1
-                }
-            } else {
-                while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
-            }
+            j = Self.skipIndentation(s, from: j, block: isBlock, indent: indent)
         }
         return source.location(ofOffset: j)
+    }
+
+    /// Skips a line's indentation, which is not part of the value: a block strips its own
+    /// indent, other styles fold all leading white space.
+    private static func skipIndentation(_ s: [Unicode.Scalar], from start: Int, block: Bool, indent: Int) -> Int {
+        var j = start
+        if block {
+            while j - start < indent, j < s.count, s[j] == " " { j += 1 }
+        } else {
+            while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+        }
+        return j
     }
 
     /// How many source scalars a double-quoted escape at `j` spans.
