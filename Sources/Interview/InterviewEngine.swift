@@ -71,13 +71,18 @@ public struct InterviewEngine: Sendable {
     /// Whether a step's conditions (its section's and its question's) hold now.
     public func isOnRoute(_ index: Int) -> Bool {
         let step = plan.steps[index]
-        let section = instrument.sections[step.section]
-        let question = section.questions[step.question]
         let lookup: (Int) -> Value? = { self.answers[$0]?.value }
-        if let bound = section.askIf?.bound, !evaluator.isTrue(bound, lookup) { return false }
-        if let bound = question.askIf?.bound, !evaluator.isTrue(bound, lookup) { return false }
+        // Read through the arrays rather than into local copies: this runs for every step of
+        // every simulated interview, and copying a Section or Question retains all it holds.
+        if let bound = instrument.sections[step.section].askIf?.bound, !evaluator.isTrue(bound, lookup) { return false }
+        if let bound = instrument.sections[step.section].questions[step.question].askIf?.bound,
+            !evaluator.isTrue(bound, lookup)
+        {
+            return false
+        }
         if case .specify(let code) = step.kind {
-            guard let parent = instrument.variables.index(of: question.id) else { return false }
+            let id = instrument.sections[step.section].questions[step.question].id
+            guard let parent = instrument.variables.index(of: id) else { return false }
             switch answers[parent]?.value {
             case .choice(let chosen)?: return chosen == code
             case .set(let chosen)?: return chosen.contains(code)
