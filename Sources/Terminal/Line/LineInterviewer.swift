@@ -133,7 +133,7 @@ public final class LineInterviewer {
         }
         say("")
         if case .note = prompt.kind {} else {
-            say("Question \(min(progress.current + 1, progress.total)) of about \(progress.total)")
+            say("Question \(progress.current) of about \(progress.total)")
         }
         say(clean(prompt.text))
         if let item = prompt.itemText { say(clean(item)) }
