@@ -1,2 +1,0 @@
-/// The analysis module; see Dataset.
-enum AnalysisModule {}

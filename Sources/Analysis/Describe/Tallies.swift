@@ -1,0 +1,210 @@
+import Instrument
+import Store
+
+/// What one group of cases (all cases, or one group of a `--by` variable) gave for a variable.
+struct GroupTally: Sendable {
+    /// People and weight by `answer.status` (0 answered, 1 refused, ... 5 not in version).
+    var statuses = [ValueCounter.Tally](repeating: ValueCounter.Tally(), count: 6)
+    /// The values of a categorical, numeric or date variable.
+    var values: ValueCounter
+    /// The selections of a multiple-choice variable.
+    var multiple: MultipleCounter?
+    /// Answers whose stored value could not be read as the variable's type.
+    var unreadable = 0
+
+    init(weighted: Bool, multiple: MultipleCounter?) {
+        values = ValueCounter(weighted: weighted)
+        self.multiple = multiple
+    }
+
+    mutating func merge(_ other: GroupTally) {
+        for index in statuses.indices {
+            statuses[index].people += other.statuses[index].people
+            statuses[index].weight += other.statuses[index].weight
+        }
+        values.merge(other.values)
+        if let theirs = other.multiple { multiple?.merge(theirs) }
+        unreadable += other.unreadable
+    }
+}
+
+/// The running counts of one variable in one table, per group.
+struct VariableTally: Sendable {
+    /// How the value is read.
+    enum Mode: Sendable {
+        case number, date, multiple, status
+    }
+
+    let slot: Int
+    let mode: Mode
+    var groups: [GroupTally]
+
+    init(slot: Int, variable: DatasetVariable, groups: Int, weighted: Bool) {
+        self.slot = slot
+        switch variable.kind {
+        case .categorical, .integer, .decimal: mode = .number
+        case .date: mode = .date
+        case .multiple: mode = .multiple
+        case .text, .identifying: mode = .status
+        }
+        let multiple = mode == .multiple ? MultipleCounter(codes: variable.categories.map(\.code), weighted: weighted) : nil
+        self.groups = Array(repeating: GroupTally(weighted: weighted, multiple: multiple), count: groups)
+    }
+
+    @inline(__always)
+    mutating func add(_ row: InterviewRow, group: Int, weight: Double) {
+        let status = row.statuses[slot]
+        guard status == .answered else {
+            groups[group].statuses[status.rawValue].people += 1
+            groups[group].statuses[status.rawValue].weight += weight
+            return
+        }
+        switch mode {
+        case .number:
+            let value = row.numbers[slot]
+            guard value.isFinite else {
+                groups[group].unreadable += 1
+                return
+            }
+            groups[group].values.add(value, weight: weight)
+        case .date:
+            guard let text = row.texts[slot], let day = Day(iso: text) else {
+                groups[group].unreadable += 1
+                return
+            }
+            groups[group].values.add(Double(day.ordinal), weight: weight)
+        case .multiple:
+            guard let text = row.texts[slot], groups[group].multiple!.add(text, weight: weight) else {
+                groups[group].unreadable += 1
+                return
+            }
+        case .status:
+            break
+        }
+        groups[group].statuses[0].people += 1
+        groups[group].statuses[0].weight += weight
+    }
+
+    mutating func merge(_ other: VariableTally) {
+        for index in groups.indices { groups[index].merge(other.groups[index]) }
+    }
+
+    /// All groups together.
+    var overall: GroupTally {
+        var total = groups[0]
+        for group in groups.dropFirst() { total.merge(group) }
+        return total
+    }
+}
+
+/// Counts the options chosen in a multiple-choice variable: per option, all selections, and the
+/// cases that chose at least one.
+struct MultipleCounter: Sendable {
+    let codes: [Int]
+    private let indexOfCode: [Int32]
+    let weighted: Bool
+    var options: [ValueCounter.Tally]
+    var unlisted: [Int: ValueCounter.Tally] = [:]
+    var responses = ValueCounter.Tally()
+    var base = ValueCounter.Tally()
+
+    init(codes: [Int], weighted: Bool) {
+        self.codes = codes
+        self.weighted = weighted
+        let highest = max(0, min(codes.max() ?? 0, 10_000))
+        var index = [Int32](repeating: -1, count: highest + 1)
+        for (position, code) in codes.enumerated() where (0...highest).contains(code) { index[code] = Int32(position) }
+        indexOfCode = index
+        options = Array(repeating: ValueCounter.Tally(), count: codes.count)
+    }
+
+    /// Counts the codes of one answer (`1 3 97`); returns `false` if the text is not codes.
+    mutating func add(_ text: String, weight: Double) -> Bool {
+        var value = 0, negative = false, digits = 0, chosen = 0
+        var valid = true
+        func flush(_ counter: inout MultipleCounter) {
+            guard digits > 0 else { return }
+            counter.count(negative ? -value : value, weight: weight)
+            chosen += 1
+            value = 0
+            digits = 0
+            negative = false
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            case UInt8(ascii: " "): flush(&self)
+            case UInt8(ascii: "-") where digits == 0: negative = true
+            default: valid = false
+            }
+        }
+        flush(&self)
+        guard valid else { return false }
+        if chosen > 0 {
+            base.people += 1
+            base.weight += weight
+        }
+        return true
+    }
+
+    private mutating func count(_ code: Int, weight: Double) {
+        responses.people += 1
+        responses.weight += weight
+        if code >= 0, code < indexOfCode.count, indexOfCode[code] >= 0 {
+            options[Int(indexOfCode[code])].people += 1
+            options[Int(indexOfCode[code])].weight += weight
+        } else {
+            unlisted[code, default: ValueCounter.Tally()].people += 1
+            unlisted[code, default: ValueCounter.Tally()].weight += weight
+        }
+    }
+
+    mutating func merge(_ other: MultipleCounter) {
+        for index in options.indices {
+            options[index].people += other.options[index].people
+            options[index].weight += other.options[index].weight
+        }
+        for (code, tally) in other.unlisted {
+            unlisted[code, default: ValueCounter.Tally()].people += tally.people
+            unlisted[code, default: ValueCounter.Tally()].weight += tally.weight
+        }
+        responses.people += other.responses.people
+        responses.weight += other.responses.weight
+        base.people += other.base.people
+        base.weight += other.base.weight
+    }
+}
+
+/// The listwise-complete cases of a scale's items, for Cronbach's alpha.
+struct ScaleTally: Sendable {
+    let slots: [Int]
+    /// For a reverse-scored item, the sum of its lowest and highest code (x becomes sum - x).
+    let reflections: [Double?]
+    var covariances: CovarianceAccumulator
+    var people = 0
+    private var buffer: [Double]
+
+    init(slots: [Int], reflections: [Double?]) {
+        self.slots = slots
+        self.reflections = reflections
+        covariances = CovarianceAccumulator(count: slots.count)
+        buffer = Array(repeating: 0, count: slots.count)
+    }
+
+    mutating func add(_ row: InterviewRow, weight: Double) {
+        for (index, slot) in slots.enumerated() {
+            guard row.statuses[slot] == .answered, row.numbers[slot].isFinite else { return }
+            let value = row.numbers[slot]
+            buffer[index] = reflections[index].map { $0 - value } ?? value
+        }
+        covariances.add(buffer, weight: weight)
+        people += 1
+    }
+
+    mutating func merge(_ other: ScaleTally) {
+        covariances.merge(other.covariances)
+        people += other.people
+    }
+}
