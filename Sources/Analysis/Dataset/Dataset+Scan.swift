@@ -14,9 +14,9 @@ protocol RowConsumer: Sendable {
 extension Dataset {
     /// The most parts a scan is split into. The split depends on the data only (never on the
     /// machine), so results are the same to the last bit wherever they are computed.
-    static let maximumParts = 8
+    static let maximumParts = 16
     /// About how many interviews make a part worth a thread of its own.
-    static let interviewsPerPart = 4_000
+    static let interviewsPerPart = 2_000
 
     /// How many interviews the dataset holds, by status (of the statuses read).
     func interviewCount() throws(AnalysisError) -> Int {

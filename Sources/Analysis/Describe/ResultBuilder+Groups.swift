@@ -131,6 +131,6 @@ extension ResultBuilder {
     }
 
     func missingCount(_ group: GroupTally) -> Count {
-        group.statuses[1...].reduce(Count(0)) { $0 + Count($1) }
+        Count(group.statuses.missing)
     }
 }

@@ -13,6 +13,8 @@ struct ResultBuilder {
     var withheld = 0
     /// The solved one-way table of each tallied variable, by name.
     var oneWays: [String: OneWay] = [:]
+    /// The values of each tallied variable (all groups together), by name.
+    var distributions: [String: Distribution] = [:]
 
     init(dataset: Dataset, plan: TablePlan, tally: TableTally, settings: DescribeSettings) {
         self.dataset = dataset
@@ -27,10 +29,14 @@ struct ResultBuilder {
 
     mutating func report() -> DescribeReport {
         let tallied = plan.tallied
+        let groups = tally.variables.map(\.overall)
+        // Sorting the values is the slow part of the statistics: one variable per core.
+        let sorted = Parallel.map(groups) { $0.values.distribution() }
         var overall: [String: GroupTally] = [:]
         for (index, variable) in tallied.enumerated() {
-            let group = tally.variables[index].overall
+            let group = groups[index]
             overall[variable.name] = group
+            distributions[variable.name] = sorted[index]
             let oneWay = makeOneWay(variable, group)
             oneWays[variable.name] = oneWay
             if index < plan.variables.count {
@@ -53,16 +59,15 @@ struct ResultBuilder {
             notes: notes(results))
     }
 
-    /// The answered and missing counts of a variable (every missing reason that occurs, in a
-    /// fixed order).
+    /// The answered and missing counts of a variable, every missing reason in a fixed order
+    /// (those nobody gave are dropped by ``OneWay`` unless it hides them).
     func cases(_ group: GroupTally) -> CaseCounts {
         let kinds: [(MissingKind, StoredStatus)] = [
             (.refused, .refused), (.dontKnow, .dontKnow), (.notApplicable, .notApplicable),
             (.notReached, .notReached), (.notInVersion, .notInVersion),
         ]
-        let missing = kinds.compactMap { kind, status -> CaseCounts.Missing? in
+        let missing = kinds.map { kind, status -> CaseCounts.Missing in
             let tally = group.statuses[status.rawValue]
-            guard tally.people > 0 else { return nil }
             return CaseCounts.Missing(
                 kind: kind, label: dataset.instrument.missing[kind].label.text(in: language), count: Count(tally))
         }
@@ -91,7 +96,7 @@ struct ResultBuilder {
         guard variable.kind == .categorical else {
             return OneWay(categories: [], counts: [], unlisted: [], cases: cases, minCell: minCell, integral: integral)
         }
-        let rows = categoryRows(variable, group.values.distribution())
+        let rows = categoryRows(variable, distributions[variable.name] ?? group.values.distribution())
         return OneWay(
             categories: rows.map(\.0), counts: rows.map(\.1), unlisted: rows.map(\.2), cases: cases, minCell: minCell,
             integral: integral)
@@ -102,7 +107,7 @@ struct ResultBuilder {
         let oneWay = oneWays[variable.name]!
         var result = VariableResult(
             name: variable.name, label: variable.label, kind: variable.kind, cases: oneWay.cases, unreadable: group.unreadable)
-        let distribution = group.values.distribution()
+        let distribution = distributions[variable.name] ?? group.values.distribution()
         switch variable.kind {
         case .categorical:
             result.frequencies = oneWay.categories.indices.map {

@@ -53,8 +53,14 @@ struct TableTally: Sendable {
             weight = value
         }
         let group = grouping?.group(of: row) ?? 0
-        for index in variables.indices { variables[index].add(row, group: group, weight: weight) }
-        for index in scales.indices { scales[index].add(row, weight: weight) }
+        row.statuses.withUnsafeBufferPointer { statuses in
+            row.numbers.withUnsafeBufferPointer { numbers in
+                variables.withUnsafeMutableBufferPointer { variables in
+                    for index in variables.indices { variables[index].add(statuses, numbers, row, group: group, weight: weight) }
+                }
+                for index in scales.indices { scales[index].add(statuses, numbers, weight: weight) }
+            }
+        }
     }
 
     mutating func merge(_ other: TableTally) {

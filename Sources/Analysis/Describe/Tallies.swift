@@ -1,10 +1,64 @@
 import Instrument
 import Store
 
+/// People and weight by `answer.status` (0 answered, 1 refused, ... 5 not in version), as six
+/// fields rather than an array so that counting needs no checks in the hot loop.
+struct StatusTallies: Sendable {
+    private var answered = ValueCounter.Tally(), refused = ValueCounter.Tally(), dontKnow = ValueCounter.Tally()
+    private var notApplicable = ValueCounter.Tally(), notReached = ValueCounter.Tally(), notInVersion = ValueCounter.Tally()
+
+    subscript(_ status: Int) -> ValueCounter.Tally {
+        get {
+            switch status {
+            case 0: return answered
+            case 1: return refused
+            case 2: return dontKnow
+            case 3: return notApplicable
+            case 4: return notReached
+            default: return notInVersion
+            }
+        }
+        set {
+            switch status {
+            case 0: answered = newValue
+            case 1: refused = newValue
+            case 2: dontKnow = newValue
+            case 3: notApplicable = newValue
+            case 4: notReached = newValue
+            default: notInVersion = newValue
+            }
+        }
+    }
+
+    @inline(__always)
+    mutating func count(_ status: Int, weight: Double) {
+        switch status {
+        case 0: answered.add(weight)
+        case 1: refused.add(weight)
+        case 2: dontKnow.add(weight)
+        case 3: notApplicable.add(weight)
+        case 4: notReached.add(weight)
+        default: notInVersion.add(weight)
+        }
+    }
+
+    /// Every reason for no answer together.
+    var missing: ValueCounter.Tally {
+        (1...5).reduce(ValueCounter.Tally()) { ValueCounter.Tally(people: $0.people + self[$1].people, weight: $0.weight + self[$1].weight) }
+    }
+
+    mutating func merge(_ other: StatusTallies) {
+        for status in 0...5 {
+            self[status].people += other[status].people
+            self[status].weight += other[status].weight
+        }
+    }
+}
+
 /// What one group of cases (all cases, or one group of a `--by` variable) gave for a variable.
 struct GroupTally: Sendable {
-    /// People and weight by `answer.status` (0 answered, 1 refused, ... 5 not in version).
-    var statuses = [ValueCounter.Tally](repeating: ValueCounter.Tally(), count: 6)
+    /// People and weight by `answer.status`.
+    var statuses = StatusTallies()
     /// The values of a categorical, numeric or date variable.
     var values: ValueCounter
     /// The selections of a multiple-choice variable.
@@ -18,10 +72,7 @@ struct GroupTally: Sendable {
     }
 
     mutating func merge(_ other: GroupTally) {
-        for index in statuses.indices {
-            statuses[index].people += other.statuses[index].people
-            statuses[index].weight += other.statuses[index].weight
-        }
+        statuses.merge(other.statuses)
         values.merge(other.values)
         if let theirs = other.multiple { multiple?.merge(theirs) }
         unreadable += other.unreadable
@@ -52,16 +103,18 @@ struct VariableTally: Sendable {
     }
 
     @inline(__always)
-    mutating func add(_ row: InterviewRow, group: Int, weight: Double) {
-        let status = row.statuses[slot]
+    mutating func add(
+        _ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, _ row: InterviewRow,
+        group: Int, weight: Double
+    ) {
+        let status = statuses[slot]
         guard status == .answered else {
-            groups[group].statuses[status.rawValue].people += 1
-            groups[group].statuses[status.rawValue].weight += weight
+            groups[group].statuses.count(status.rawValue, weight: weight)
             return
         }
         switch mode {
         case .number:
-            let value = row.numbers[slot]
+            let value = numbers[slot]
             guard value.isFinite else {
                 groups[group].unreadable += 1
                 return
@@ -81,8 +134,7 @@ struct VariableTally: Sendable {
         case .status:
             break
         }
-        groups[group].statuses[0].people += 1
-        groups[group].statuses[0].weight += weight
+        groups[group].statuses.count(0, weight: weight)
     }
 
     mutating func merge(_ other: VariableTally) {
@@ -193,10 +245,10 @@ struct ScaleTally: Sendable {
         buffer = Array(repeating: 0, count: slots.count)
     }
 
-    mutating func add(_ row: InterviewRow, weight: Double) {
+    mutating func add(_ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, weight: Double) {
         for (index, slot) in slots.enumerated() {
-            guard row.statuses[slot] == .answered, row.numbers[slot].isFinite else { return }
-            let value = row.numbers[slot]
+            guard statuses[slot] == .answered, numbers[slot].isFinite else { return }
+            let value = numbers[slot]
             buffer[index] = reflections[index].map { $0 - value } ?? value
         }
         covariances.add(buffer, weight: weight)

@@ -12,7 +12,7 @@ enum TextRenderer {
             case .title(let text):
                 out += text + "\n" + String(repeating: "=", count: min(width, text.count)) + "\n\n"
             case .heading(let text, _):
-                out += text + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
+                out += "\n" + text + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
             case .subheading(let text):
                 out += "\n" + text + "\n"
             case .paragraph(let text):

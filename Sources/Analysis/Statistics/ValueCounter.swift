@@ -5,11 +5,20 @@
 struct ValueCounter: Sendable {
     /// The largest window of consecutive whole numbers counted densely.
     static let maximumWindow = 1 << 16
+    /// How many distinct values with a fractional part are counted in a dictionary before
+    /// further ones are kept one by one (most decimals have a few hundred distinct values).
+    static let maximumDistinctFractions = 8_192
 
     /// A count of people and the sum of their weights.
     struct Tally: Sendable, Equatable {
         var people = 0
         var weight = 0.0
+
+        @inline(__always)
+        mutating func add(_ weight: Double) {
+            people += 1
+            self.weight += weight
+        }
     }
 
     let weighted: Bool
@@ -40,6 +49,11 @@ struct ValueCounter: Sendable {
     /// Counts `people` cases of one value with the sum of their weights.
     private mutating func add(_ value: Double, people: Int, weight: Double) {
         guard value.rounded() == value, abs(value) < 1e15 else {
+            if sparse.count < Self.maximumDistinctFractions || sparse[value] != nil {
+                sparse[value, default: Tally()].people += people
+                sparse[value, default: Tally()].weight += weight
+                return
+            }
             let each = weight / Double(people)
             for _ in 0..<people {
                 decimals.append(value)
@@ -101,21 +115,40 @@ struct ValueCounter: Sendable {
         }
         for (value, tally) in sparse { entries.append((value, tally)) }
         if !decimals.isEmpty {
-            var order = Array(decimals.indices)
-            order.sort { decimals[$0] < decimals[$1] }
+            // Sort the values themselves (with their weights alongside only when weighted).
+            var values: [Double], weights: [Double]
+            if weighted {
+                let order = decimals.indices.sorted { decimals[$0] < decimals[$1] }
+                values = order.map { decimals[$0] }
+                weights = order.map { decimalWeights[$0] }
+            } else {
+                values = decimals.sorted()
+                weights = []
+            }
             var index = 0
-            while index < order.count {
-                let value = decimals[order[index]]
+            while index < values.count {
+                let value = values[index]
                 var tally = Tally()
-                while index < order.count, decimals[order[index]] == value {
-                    tally.people += 1
-                    tally.weight += weighted ? decimalWeights[order[index]] : 1
+                while index < values.count, values[index] == value {
+                    tally.add(weighted ? weights[index] : 1)
                     index += 1
                 }
                 entries.append((value, tally))
             }
         }
         entries.sort { $0.value < $1.value }
+        // A value counted both ways (in parts merged from parallel scans) becomes one entry.
+        var merged: [(value: Double, tally: Tally)] = []
+        merged.reserveCapacity(entries.count)
+        for entry in entries {
+            if let last = merged.last, last.value == entry.value {
+                merged[merged.count - 1].tally.people += entry.tally.people
+                merged[merged.count - 1].tally.weight += entry.tally.weight
+            } else {
+                merged.append(entry)
+            }
+        }
+        entries = merged
         return Distribution(values: entries.map(\.value), people: entries.map(\.tally.people), weights: entries.map(\.tally.weight))
     }
 }

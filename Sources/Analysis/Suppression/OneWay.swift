@@ -18,7 +18,8 @@ struct OneWay {
     var hidden = 0
 
     /// Solves the table on its own: categories and missing reasons are hidden first, the number
-    /// answered only if needed, the number of cases never.
+    /// answered only if needed, the number of cases never. `cases` lists every missing reason,
+    /// those nobody gave with a count of 0.
     init(categories: [Category], counts: [Count], unlisted: [Bool], cases: CaseCounts, minCell: Int, integral: Bool) {
         self.categories = categories
         self.unlisted = unlisted
@@ -31,6 +32,8 @@ struct OneWay {
         for index in decided.missing.indices {
             decided.missing[index].count = problem.decided(cases.missing[index].count, cells.missing[index])
         }
+        // Reasons nobody gave are listed only when hidden (as a last-resort complement).
+        decided.missing.removeAll { $0.count.people == 0 && $0.count.isShown }
         self.cases = decided
         var cumulative: [Double?] = []
         var running = NeumaierSum()

@@ -125,22 +125,25 @@ struct SuppressionProblem {
             if any { rows.append(row) }
         }
         var determined = Set(Self.determined(rows, columns: unknown.count).map { unknown[$0] })
-        if integral { determined.formUnion(boundExposed()) }
+        if integral { determined.formUnion(boundExposed(determined)) }
         return unknown.filter { cells[$0].state == .small && determined.contains($0) }
     }
 
-    /// Sums whose only hidden counts are small ones that can each take only one value.
-    private func boundExposed() -> Set<Int> {
+    /// Small counts pinned by their bounds: in a sum whose only open counts (hidden and not
+    /// determined) are small ones, a total of k small counts that is k (all 1) or k(N-1) (all
+    /// N-1) leaves each a single possibility.
+    private func boundExposed(_ determined: Set<Int>) -> Set<Int> {
         var exposed = Set<Int>()
         for equation in equations {
-            let hidden = equation.filter { cells[$0.cell].state != .shown }
-            guard !hidden.isEmpty, hidden.allSatisfy({ cells[$0.cell].state == .small }) else { continue }
-            let sign = hidden[0].coefficient
-            guard hidden.allSatisfy({ $0.coefficient == sign }) else { continue }
-            let known = equation.filter { cells[$0.cell].state == .shown }.reduce(0.0) { $0 + $1.coefficient * cells[$1.cell].value }
+            let open = equation.filter { cells[$0.cell].state != .shown && !determined.contains($0.cell) }
+            guard !open.isEmpty, open.allSatisfy({ cells[$0.cell].state == .small }) else { continue }
+            let sign = open[0].coefficient
+            guard open.allSatisfy({ $0.coefficient == sign }) else { continue }
+            let known = equation.filter { term in !open.contains { $0.cell == term.cell } }
+                .reduce(0.0) { $0 + $1.coefficient * cells[$1.cell].value }
             let total = -known / sign
-            let k = Double(hidden.count)
-            if total <= k || total >= k * Double(minCell - 1) { exposed.formUnion(hidden.map(\.cell)) }
+            let k = Double(open.count)
+            if total <= k || total >= k * Double(minCell - 1) { exposed.formUnion(open.map(\.cell)) }
         }
         return exposed
     }
@@ -170,15 +173,16 @@ struct SuppressionProblem {
     }
 
     /// The count to hide next: the smallest non-zero candidate sharing a sum with the exposed
-    /// count, else a total sharing a sum with it, else any candidate.
+    /// count, else a total sharing a sum with it, else the same anywhere in the table; as a last
+    /// resort a zero (shown as `x`, it stops a count from being pinned down by the others).
     private func complement(for exposed: Int) -> Int? {
-        let related = Set(equations.filter { $0.contains { $0.cell == exposed } }.flatMap { $0.map(\.cell) })
-        func best(_ pool: [Int], _ role: Role) -> Int? {
-            pool.filter { cells[$0].state == .shown && cells[$0].role == role && cells[$0].people > 0 }
+        let related = Set(equations.filter { $0.contains { $0.cell == exposed } }.flatMap { $0.map(\.cell) }).sorted()
+        let everywhere = Array(cells.indices)
+        func best(_ pool: [Int], _ role: Role, zero: Bool = false) -> Int? {
+            pool.filter { cells[$0].state == .shown && cells[$0].role == role && (zero ? cells[$0].people == 0 : cells[$0].people > 0) }
                 .min { (cells[$0].people, $0) < (cells[$1].people, $1) }
         }
-        let sorted = related.sorted()
-        return best(sorted, .candidate) ?? best(sorted, .fallback) ?? best(Array(cells.indices), .candidate)
-            ?? best(Array(cells.indices), .fallback)
+        return best(related, .candidate) ?? best(related, .fallback) ?? best(everywhere, .candidate)
+            ?? best(everywhere, .fallback) ?? best(related, .candidate, zero: true) ?? best(everywhere, .candidate, zero: true)
     }
 }

@@ -2,88 +2,135 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Walks interviews and their answers with raw SQLite statements and assembles one
+/// Rows of `answer` in primary-key order: (interview, variable, status, value).
+protocol AnswerSource {
+    /// Moves to the next row; `false` after the last.
+    mutating func next() throws -> Bool
+    /// The row's interview id.
+    var interview: Int64 { get }
+    /// The row's variable id.
+    var variable: Int64 { get }
+    /// The row's status code.
+    var status: Int { get }
+    /// The value as a number (NaN when it is not one).
+    func number() -> Double
+    /// The value as text.
+    func text() -> String?
+}
+
+/// Rows of `answer` stepped through SQLite with a raw statement.
+struct StatementAnswers: AnswerSource {
+    let statement: Statement
+    let db: Database
+
+    mutating func next() throws -> Bool {
+        let code = sqlite3_step(statement.sqliteStatement)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    }
+
+    var interview: Int64 { sqlite3_column_int64(statement.sqliteStatement, 0) }
+    var variable: Int64 { sqlite3_column_int64(statement.sqliteStatement, 1) }
+    var status: Int { Int(sqlite3_column_int(statement.sqliteStatement, 2)) }
+
+    func number() -> Double {
+        let raw = statement.sqliteStatement
+        let value = sqlite3_column_double(raw, 3)
+        if value != 0 { return value }
+        // Zero, or text that does not read as a number: only then is the type worth asking.
+        switch sqlite3_column_type(raw, 3) {
+        case SQLITE_INTEGER, SQLITE_FLOAT: return value
+        default: return Double(text() ?? "") ?? .nan
+        }
+    }
+
+    func text() -> String? {
+        let raw = statement.sqliteStatement
+        guard let bytes = sqlite3_column_text(raw, 3) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, 3))), as: UTF8.self)
+    }
+}
+
+/// Walks the wanted interviews in row-id order beside their answers and assembles one
 /// ``InterviewRow`` per interview.
 ///
-/// Two ways, chosen by how many of the range's interviews the plan wants:
-/// - **merge** (most interviews wanted): one pass over `answer` in primary-key order beside one
-///   pass over `interview` in row-id order, advanced together. A join that looks each interview's
-///   answers up costs a B-tree descent per interview, about 40% more for a whole study.
+/// Answers come one of three ways, chosen by ``StudyDatabase/scan(_:range:body:)``:
+/// - **pages** (most interviews wanted, the write-ahead log empty): ``AnswerPages`` reads the
+///   `answer` B-tree from the file.
+/// - **merge** (most wanted, the log not empty): one pass of a raw statement over `answer` in
+///   primary-key order. A join that looked each interview's answers up would cost a B-tree
+///   descent per interview, about 40% more.
 /// - **seek** (few wanted, as when a study holds several instruments): each wanted interview's
 ///   answers are looked up by the primary key, so unwanted answers are never read.
-struct AnswerCursor {
+final class RowAssembler {
     private let layout: ScanLayout
     private let interviews: Statement
-    private let answers: Statement
-    private let seek: Bool
     private let db: Database
     private var row: InterviewRow
+    /// The statuses and numbers of the interview being read, written without the checks an
+    /// array needs and copied into the row when it is complete.
+    private let statuses: UnsafeMutableBufferPointer<StoredStatus>
+    private let numbers: UnsafeMutableBufferPointer<Double>
 
     init(_ db: Database, layout: ScanLayout, filter: String, range: ClosedRange<Int64>) throws {
         self.db = db
         self.layout = layout
         row = InterviewRow(slots: layout.count)
+        statuses = .allocate(capacity: max(1, layout.count))
+        statuses.initialize(repeating: .notReached)
+        numbers = .allocate(capacity: max(1, layout.count))
+        numbers.initialize(repeating: 0)
         interviews = try db.makeStatement(sql: """
             SELECT id, instrument_id, status, simulated, language, interviewer, started_at
             FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
             """)
-        let arguments: StatementArguments = [range.lowerBound, range.upperBound]
-        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
-        let wanted = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ? AND \(filter)", arguments: arguments) ?? 0
-        seek = wanted * 4 < all
-        if seek {
-            answers = try db.makeStatement(sql: "SELECT variable_id, status, value FROM answer WHERE interview_id = ?")
-        } else {
-            answers = try db.makeStatement(sql: """
-                SELECT interview_id, variable_id, status, value FROM answer
-                WHERE interview_id BETWEEN ? AND ? ORDER BY interview_id, variable_id
-                """)
-            sqlite3_bind_int64(answers.sqliteStatement, 1, range.lowerBound)
-            sqlite3_bind_int64(answers.sqliteStatement, 2, range.upperBound)
-        }
         sqlite3_bind_int64(interviews.sqliteStatement, 1, range.lowerBound)
         sqlite3_bind_int64(interviews.sqliteStatement, 2, range.upperBound)
     }
 
-    /// Calls `body` for every wanted interview, in order of row id.
-    mutating func run(_ body: (InterviewRow) throws -> Void) throws {
+    deinit {
+        statuses.deallocate()
+        numbers.deallocate()
+    }
+
+    /// Looks up each wanted interview's answers (the seek way).
+    func seek(_ body: (InterviewRow) throws -> Void) throws {
+        let statement = try db.makeStatement(
+            sql: "SELECT interview_id, variable_id, status, value FROM answer WHERE interview_id = ?")
+        var source = StatementAnswers(statement: statement, db: db)
         var next = try stepInterview()
-        if seek {
-            let statement = answers.sqliteStatement
-            while let id = next {
+        while let id = next {
+            begin()
+            next = try stepInterview()
+            sqlite3_reset(statement.sqliteStatement)
+            sqlite3_bind_int64(statement.sqliteStatement, 1, id)
+            if try source.next() { _ = try fill(&source, interview: nil) }
+            try body(row)
+        }
+    }
+
+    /// Walks answers in key order beside the wanted interviews (the merge and pages ways).
+    func merge<Source: AnswerSource>(_ source: inout Source, _ body: (InterviewRow) throws -> Void) throws {
+        var next = try stepInterview()
+        var pending = try source.next()
+        while pending {
+            let interview = source.interview
+            // Wanted interviews without any answer still count (every variable not reached).
+            while let id = next, id < interview {
                 begin()
                 next = try stepInterview()
-                sqlite3_reset(statement)
-                sqlite3_bind_int64(statement, 1, id)
-                while try step(statement) { store(statement, from: 0) }
                 try body(row)
             }
-            return
-        }
-        let statement = answers.sqliteStatement
-        var current = Int64.min
-        var wanted = false
-        while try step(statement) {
-            let interview = sqlite3_column_int64(statement, 0)
-            if interview != current {
-                if wanted { try body(row) }
-                current = interview
-                // Wanted interviews without any answer still count (every variable not reached).
-                while let id = next, id < interview {
-                    begin()
-                    next = try stepInterview()
-                    try body(row)
-                }
-                wanted = next == interview
-                if wanted {
-                    begin()
-                    next = try stepInterview()
-                }
+            if next == interview {
+                begin()
+                next = try stepInterview()
+                pending = try fill(&source, interview: interview)
+                try body(row)
+            } else {
+                repeat { pending = try source.next() } while pending && source.interview == interview
             }
-            if wanted { store(statement, from: 1) }
         }
-        if wanted { try body(row) }
         while next != nil {
             begin()
             next = try stepInterview()
@@ -91,28 +138,41 @@ struct AnswerCursor {
         }
     }
 
-    /// Stores the answer the statement is on: variable id, status and value from `column`.
-    @inline(__always)
-    private mutating func store(_ statement: OpaquePointer, from column: Int32) {
-        let slot = layout.slot(of: sqlite3_column_int64(statement, column))
-        guard slot >= 0, let status = StoredStatus(rawValue: Int(sqlite3_column_int(statement, column + 1))) else {
-            return
-        }
-        row.statuses[slot] = status
-        guard status == .answered else { return }
-        let value = column + 2
-        switch layout.needs[slot] {
-        case .status:
-            return
-        case .number:
-            switch sqlite3_column_type(statement, value) {
-            case SQLITE_INTEGER: row.numbers[slot] = Double(sqlite3_column_int64(statement, value))
-            case SQLITE_FLOAT: row.numbers[slot] = sqlite3_column_double(statement, value)
-            default: row.numbers[slot] = Double(text(statement, value) ?? "") ?? .nan
+    /// Stores the answers of one interview, from the source's current row to the last row of
+    /// `interview` (to the end when `nil`), and completes the row; returns whether the source is
+    /// on a row of a later interview.
+    private func fill<Source: AnswerSource>(_ source: inout Source, interview: Int64?) throws -> Bool {
+        let slotOf = layout.slotOf, base = layout.base, needs = layout.needs
+        var pending = false
+        while true {
+            let index = source.variable &- base
+            let slot = index >= 0 && index < slotOf.count ? Int(slotOf[Int(index)]) : -1
+            if slot >= 0, let status = StoredStatus(rawValue: source.status) {
+                statuses[slot] = status
+                if status == .answered {
+                    switch needs[slot] {
+                    case .status: break
+                    case .number: numbers[slot] = source.number()
+                    case .text: row.texts[slot] = source.text()
+                    }
+                }
             }
-        case .text:
-            row.texts[slot] = text(statement, value)
+            guard try source.next() else { break }
+            if let interview, source.interview != interview {
+                pending = true
+                break
+            }
         }
+        complete()
+        return pending
+    }
+
+    /// Copies the interview's statuses and numbers into the row.
+    private func complete() {
+        let count = layout.count
+        guard count > 0 else { return }
+        row.statuses.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: statuses.baseAddress!, count: count) }
+        row.numbers.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: numbers.baseAddress!, count: count) }
     }
 
     private func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
@@ -122,7 +182,7 @@ struct AnswerCursor {
     }
 
     /// Starts a row for the interview the interview statement is on.
-    private mutating func begin() {
+    private func begin() {
         let statement = interviews.sqliteStatement
         row.id = sqlite3_column_int64(statement, 0)
         row.instrumentRowID = sqlite3_column_int64(statement, 1)
@@ -132,22 +192,18 @@ struct AnswerCursor {
         row.interviewer = text(statement, 5) ?? ""
         row.startedAt = text(statement, 6) ?? ""
         if let defaults = layout.defaults[row.instrumentRowID] {
-            for index in defaults.indices { row.statuses[index] = defaults[index] }
+            for index in defaults.indices { statuses[index] = defaults[index] }
         }
         for slot in layout.textSlots { row.texts[slot] = nil }
+        complete()
     }
 
     /// Moves to the next wanted interview; returns its row id, or `nil` at the end.
     private func stepInterview() throws -> Int64? {
         let statement = interviews.sqliteStatement
-        return try step(statement) ? sqlite3_column_int64(statement, 0) : nil
-    }
-
-    private func step(_ statement: OpaquePointer) throws -> Bool {
         let code = sqlite3_step(statement)
-        if code == SQLITE_ROW { return true }
-        if code == SQLITE_DONE { return false }
-        throw DatabaseError(
-            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        if code == SQLITE_ROW { return sqlite3_column_int64(statement, 0) }
+        if code == SQLITE_DONE { return nil }
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

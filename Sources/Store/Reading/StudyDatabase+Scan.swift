@@ -15,46 +15,76 @@ extension StudyDatabase {
     ///   - body: Called once per interview, in order of row id, with a row that is reused.
     /// - Throws: ``StoreError`` when the database cannot be read, or what `body` throws.
     public func scan(_ plan: ScanPlan, range: ClosedRange<Int64>? = nil, body: (InterviewRow) throws -> Void) throws {
+        try scan(plan, range: range, method: .automatic, body: body)
+    }
+
+    /// How a scan reads answers (chosen automatically; tests force each way).
+    enum ScanMethod {
+        case automatic, statement, seek
+    }
+
+    func scan(_ plan: ScanPlan, range: ClosedRange<Int64>?, method: ScanMethod, body: (InterviewRow) throws -> Void) throws {
         if plan.instruments.isEmpty || plan.statuses.isEmpty { return }
         let reader = try openReader()
         try mapErrors {
             try reader.read { db in
                 let layout = try ScanLayout(plan, db)
                 let range = range ?? Int64.min...Int64.max
-                var cursor = try AnswerCursor(db, layout: layout, filter: Self.interviewFilter(plan), range: range)
-                try cursor.run(body)
+                let filter = Self.interviewFilter(plan)
+                let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range)
+                // Counting also starts the read transaction, before the log is looked at.
+                let arguments: StatementArguments = [range.lowerBound, range.upperBound]
+                let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
+                let wanted = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter)",
+                    arguments: arguments) ?? 0
+                if method == .seek || (method == .automatic && wanted * 4 < all) {
+                    try assembler.seek(body)
+                } else if method == .automatic, var pages = try answerPages(db, range: range) {
+                    try assembler.merge(&pages, body)
+                } else {
+                    let statement = try db.makeStatement(sql: """
+                        SELECT interview_id, variable_id, status, value FROM answer
+                        WHERE interview_id BETWEEN ? AND ? ORDER BY interview_id, variable_id
+                        """)
+                    try statement.setArguments(arguments)
+                    var source = StatementAnswers(statement: statement, db: db)
+                    try assembler.merge(&source, body)
+                }
             }
         }
     }
 
-    /// Splits the interviews a plan reads into ranges of row ids holding about the same number
-    /// of interviews each, for scanning in parallel. The split depends only on the data, so the
-    /// same database always gives the same ranges.
+    /// The `answer` B-tree read from the file, when that reads the same snapshot as the open
+    /// transaction: the write-ahead log is empty (or absent), so every committed page is in the
+    /// main file, and the open read transaction keeps any checkpoint from changing it.
+    private func answerPages(_ db: Database, range: ClosedRange<Int64>) throws -> AnswerPages? {
+        let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard log == 0, let file = PageFile(path: path),
+            let root = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
+        else { return nil }
+        return try AnswerPages(file: file, root: root, range: range, path: path)
+    }
+
+    /// Splits the interviews a plan reads into ranges of row ids of equal width, for scanning in
+    /// parallel (row ids are dense, so the ranges hold about as many interviews each). The split
+    /// depends only on the data, so the same database always gives the same ranges.
     /// - Parameters:
     ///   - plan: Which interviews are read.
     ///   - count: How many ranges at most.
-    /// - Returns: Disjoint ranges in order, covering every interview the plan reads; none when
-    ///   there are no such interviews.
+    /// - Returns: Disjoint ranges in order, covering every interview; none when there are none.
     public func scanRanges(_ plan: ScanPlan, count: Int) throws -> [ClosedRange<Int64>] {
         if plan.instruments.isEmpty || plan.statuses.isEmpty { return [] }
-        let filter = Self.interviewFilter(plan)
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE \(filter)") ?? 0
-            guard total > 0 else { return [] }
-            let parts = max(1, min(count, total))
-            var starts: [Int64] = []
-            for part in 0..<parts {
-                let offset = total * part / parts
-                if let id = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM interview WHERE \(filter) ORDER BY id LIMIT 1 OFFSET ?", arguments: [offset])
-                {
-                    if starts.last != id { starts.append(id) }
-                }
-            }
-            return starts.indices.map { index in
-                let low = index == 0 ? Int64.min : starts[index]
-                let high = index + 1 < starts.count ? starts[index + 1] - 1 : Int64.max
-                return low...high
+            guard let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM interview"),
+                let low: Int64 = row[0], let high: Int64 = row[1]
+            else { return [] }
+            let parts = Int64(max(1, min(count, Int(min(high - low + 1, Int64(Int.max))))))
+            let width = (high - low + 1) / parts
+            return (0..<parts).map { part in
+                let start = part == 0 ? Int64.min : low + part * width
+                let end = part == parts - 1 ? Int64.max : low + (part + 1) * width - 1
+                return start...end
             }
         }
     }
@@ -91,12 +121,9 @@ extension StudyDatabase {
         configuration.readonly = true
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.publicStatementArguments = false
+        // The default page cache: a scan reads each page once. Pages are not memory-mapped,
+        // because mapped pages of a large file count as the process's own memory.
         configuration.label = "peersurvey.scan"
-        configuration.prepareDatabase { db in
-            // A large page cache for the scan; memory-mapping is not used, because mapped pages
-            // of a large file count as the process's own memory.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
-        }
         return try mapErrors { try DatabaseQueue(path: path, configuration: configuration) }
     }
 }

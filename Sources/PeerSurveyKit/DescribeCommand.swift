@@ -1,0 +1,114 @@
+import Analysis
+import Foundation
+import Store
+
+/// How `describe` and `analyse` write their tables.
+public enum DescribeFormat: String, Sendable, CaseIterable {
+    /// Aligned text for a terminal.
+    case text
+    /// Markdown tables.
+    case markdown
+    /// Long-format CSV.
+    case csv
+    /// JSON.
+    case json
+    /// A self-contained HTML page with charts.
+    case html
+
+    var report: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}
+
+/// How percentiles are interpolated.
+public enum PercentileChoice: String, Sendable, CaseIterable {
+    /// R type 7 (pandas, numpy, PSPP's default).
+    case type7
+    /// SPSS's HAVERAGE (R type 6).
+    case spss
+
+    var method: PercentileMethod { self == .type7 ? .type7 : .spss }
+}
+
+/// `peersurvey describe --db study.sqlite [VARIABLE...]`: descriptive statistics.
+public enum DescribeCommand {
+    /// What to describe and how to print it.
+    public struct Options: Sendable {
+        /// The study database.
+        public var databasePath: String
+        /// The instrument's id, when the database holds several.
+        public var instrument: String?
+        /// The variables; every variable when empty.
+        public var variables: [String] = []
+        /// A categorical variable to cross-tabulate by.
+        public var by: String?
+        /// A numeric variable of frequency weights.
+        public var weight: String?
+        /// Percentile interpolation.
+        public var percentiles: PercentileChoice = .type7
+        /// Counts from 1 to `minCell - 1` are suppressed; 0 turns suppression off.
+        public var minCell = 10
+        /// Also read suspended interviews.
+        public var includeSuspended = false
+        /// Also read broken-off interviews.
+        public var includeBrokenOff = false
+        /// The format.
+        public var format: DescribeFormat = .text
+        /// A file to write instead of standard output.
+        public var outputPath: String?
+
+        /// Options for a database, with the defaults.
+        public init(databasePath: String) { self.databasePath = databasePath }
+    }
+
+    /// Describes a dataset.
+    /// - Parameter options: What and how.
+    /// - Returns: The tables; exit 64 for an unknown or unsuitable variable or instrument, 65 for
+    ///   a stored instrument that does not load, 66 when the database is missing, 74 for I/O.
+    public static func run(_ options: Options) -> CommandOutput {
+        var statuses: Set<InterviewStatus> = [.completed]
+        if options.includeSuspended { statuses.insert(.suspended) }
+        if options.includeBrokenOff { statuses.insert(.brokenOff) }
+        let reports: [DescribeReport]
+        do {
+            let database = try StudyDatabase.open(at: options.databasePath, readOnly: true)
+            let dataset = try Dataset.open(database, instrument: options.instrument, statuses: statuses)
+            let request = DescribeRequest(variables: options.variables, by: options.by, weight: options.weight)
+            let settings = DescribeSettings(percentiles: options.percentiles.method, minCell: options.minCell)
+            reports = [try Describer.describe(dataset, request, settings: settings)]
+        } catch let error as AnalysisError {
+            return .failure(analysis: error)
+        } catch {
+            return .failure(error)
+        }
+        var out = CommandOutput()
+        if options.minCell <= 1 { out.stderr = suppressionOffWarning }
+        let text = ReportRenderer.render(reports, format: options.format.report)
+        guard let path = options.outputPath else {
+            out.stdout = text
+            return out
+        }
+        if let failure = write(text, to: path) { return failure }
+        out.stdout = "Wrote \(path).\n"
+        return out
+    }
+
+    /// The warning printed whenever suppression is turned off.
+    static let suppressionOffWarning = "warning: small-cell suppression is off (--min-cell 0): counts of fewer than 10 people can identify them; do not publish these tables\n"
+
+    /// Writes a file atomically; returns the failure to report, if any.
+    static func write(_ text: String, to path: String) -> CommandOutput? {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            return nil
+        } catch {
+            return CommandOutput(stderr: "error: \(path) could not be written; check that its folder exists and is writable\n", status: .ioError)
+        }
+    }
+}
+
+extension CommandOutput {
+    /// The output for a failed analysis: usage mistakes exit 64, problems in the data 65.
+    static func failure(analysis error: AnalysisError) -> CommandOutput {
+        if case .store(let storeError) = error { return .failure(storeError) }
+        return CommandOutput(stderr: "error: \(error.description)\n", status: error.isUsageError ? .usage : .dataError)
+    }
+}

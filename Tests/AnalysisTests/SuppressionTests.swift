@@ -1,0 +1,195 @@
+@testable import Analysis
+import Instrument
+import Store
+import Testing
+
+/// Small-cell suppression: primary (counts 1 to N-1 shown as <N) and secondary (nothing hidden
+/// can be worked out from totals, other cells or percentages), checked by an attacker who
+/// searches every assignment of the hidden counts consistent with what is published.
+struct SuppressionTests {
+    static let yaml = instrumentYAML(
+        """
+              - id: colour
+                type: single
+                text: Favourite colour?
+                options:
+                  - {code: 1, label: Red}
+                  - {code: 2, label: Green}
+                  - {code: 3, label: Blue}
+                  - {code: 4, label: Yellow}
+              - id: gender
+                type: single
+                text: Gender?
+                options:
+                  - {code: 1, label: Woman}
+                  - {code: 2, label: Man}
+              - id: age
+                type: integer
+                text: Age?
+              - id: rare
+                type: integer
+                text: Something few answered?
+              - id: feel
+                type: text
+                text: How do you feel?
+        """)
+
+    /// Interviews with these colour counts (then refusals), genders alternating.
+    static func fixture(_ colours: [Int: Int], refused: Int = 0, rare: Int = 0) throws -> Fixture {
+        var interviews: [[String: Answer]] = []
+        for code in colours.keys.sorted() {
+            for _ in 0..<colours[code]! { interviews.append(["colour": .value(.choice(code))]) }
+        }
+        for _ in 0..<refused { interviews.append(["colour": .refused]) }
+        for index in interviews.indices {
+            interviews[index]["gender"] = .value(.choice(index % 2 + 1))
+            interviews[index]["age"] = .value(.number(Double(20 + index % 50)))
+            interviews[index]["rare"] = index < rare ? .value(.number(Double(index))) : .notApplicable
+            interviews[index]["feel"] = .value(.text("secret words \(index)"))
+        }
+        return try Fixture(yaml, interviews)
+    }
+
+    static func expectSafe(_ result: VariableResult, minCell: Int = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for row in result.frequencies ?? [] where (1..<minCell).contains(row.count.people) {
+            #expect(row.count.visibility == .small, "\(row.category.label) is \(row.count.people)", sourceLocation: sourceLocation)
+            #expect(row.count.percent(of: result.cases.total) == nil, sourceLocation: sourceLocation)
+        }
+        for missing in result.cases.missing where (1..<minCell).contains(missing.count.people) {
+            #expect(missing.count.visibility == .small, sourceLocation: sourceLocation)
+        }
+        let attacker = Attacker.frequencyTable(result, minCell: minCell)
+        #expect(attacker.exposed().isEmpty, "a suppressed count can be worked out", sourceLocation: sourceLocation)
+    }
+
+    @Test func oneSmallCountHidesAComplement() throws {
+        let report = try Self.fixture([1: 3, 2: 50, 3: 40, 4: 12], refused: 12).describe(minCell: 10)
+        let colour = try #require(report.variable("colour"))
+        let rows = try #require(colour.frequencies)
+        #expect(rows[0].count.visibility == .small)
+        #expect(rows.filter { $0.count.visibility == .hidden }.count == 1)
+        #expect(rows[3].count.visibility == .hidden, "the smallest other count is the complement")
+        #expect(colour.cases.valid.isShown)
+        #expect(colour.codeSummary == nil, "the codes' mean would reveal the hidden counts")
+        Self.expectSafe(colour)
+        #expect(report.suppression.small >= 1)
+        #expect(report.suppression.hidden >= 1)
+        #expect(report.suppression.explanation.contains("shown as <10"))
+    }
+
+    @Test func twoOnesInOneSumAreNotLeftAlone() throws {
+        // Two hidden counts of 1 and 1 add up to 2: each must be 1. A third count is hidden too.
+        let report = try Self.fixture([1: 1, 2: 1, 3: 50, 4: 30]).describe(minCell: 10)
+        let colour = try #require(report.variable("colour"))
+        #expect(colour.frequencies!.filter { !$0.count.isShown }.count == 3)
+        Self.expectSafe(colour)
+    }
+
+    @Test func cumulativePercentsStopBeforeAHiddenCount() throws {
+        let report = try Self.fixture([1: 40, 2: 4, 3: 30, 4: 20]).describe(minCell: 10)
+        let colour = try #require(report.variable("colour"))
+        let cumulative = colour.frequencies!.map(\.cumulativePercent)
+        #expect(cumulative[0] != nil)
+        #expect(cumulative[1] == nil)
+        #expect(cumulative.last! != nil, "100% reveals nothing")
+        Self.expectSafe(colour)
+    }
+
+    @Test(arguments: [
+        [1: 2, 2: 3, 3: 4, 4: 40], [1: 9, 2: 9, 3: 9, 4: 9], [1: 1, 2: 0, 3: 0, 4: 60], [1: 5, 2: 0, 3: 0, 4: 0],
+        [1: 12, 2: 11, 3: 10, 4: 1], [1: 30, 2: 1, 3: 30, 4: 1],
+    ])
+    func noSuppressedCountCanBeWorkedOut(colours: [Int: Int]) throws {
+        for refused in [0, 3, 15] {
+            let report = try Self.fixture(colours, refused: refused).describe(minCell: 10)
+            Self.expectSafe(try #require(report.variable("colour")))
+            Self.expectSafe(try #require(report.variable("age")))
+        }
+    }
+
+    @Test func fewAnswersHideTheStatistics() throws {
+        let report = try Self.fixture([1: 30, 2: 30], rare: 4).describe(minCell: 10)
+        let rare = try #require(report.variable("rare"))
+        #expect(rare.cases.valid.visibility == .small)
+        #expect(rare.summary == nil)
+        #expect(rare.histogram == nil)
+        Self.expectSafe(rare)
+        let text = ReportRenderer.render([report], format: .text)
+        #expect(text.contains("Statistics are not shown"))
+    }
+
+    @Test func histogramBinsAreSuppressedLikeAFrequencyTable() throws {
+        let report = try Self.fixture([1: 30, 2: 33]).describe(minCell: 10)
+        let bins = try #require(report.variable("age")?.histogram)
+        for bin in bins where (1..<10).contains(bin.count.people) { #expect(bin.count.visibility == .small) }
+        let hidden = bins.filter { !$0.count.isShown && $0.count.people > 0 }
+        #expect(hidden.count != 1)
+    }
+
+    @Test func crossTabsHideSmallCellsAndTheirComplements() throws {
+        let report = try Self.fixture([1: 20, 2: 3, 3: 25, 4: 14], refused: 2)
+            .describe(DescribeRequest(variables: ["colour"], by: "gender"), minCell: 10)
+        let table = try #require(report.variable("colour")?.crossTab)
+        var attacker = Attacker(minCell: 10, ceiling: table.total.people)
+        let cells = table.cells.map { $0.map { attacker.cell($0) } }
+        let rowTotals = table.rowTotals.map { attacker.cell($0) }
+        let columnTotals = table.columnTotals.map { attacker.cell($0) }
+        let total = attacker.cell(table.total)
+        for (row, cellsOfRow) in cells.enumerated() { attacker.sum(cellsOfRow, equals: rowTotals[row]) }
+        for column in table.columns.indices { attacker.sum(cells.map { $0[column] }, equals: columnTotals[column]) }
+        attacker.sum(rowTotals, equals: total)
+        for row in table.cells.indices {
+            for column in table.columns.indices where (1..<10).contains(table.cells[row][column].people) {
+                #expect(table.cells[row][column].visibility == .small)
+                #expect(table.rowPercent(row, column) == nil)
+                #expect(table.columnPercent(row, column) == nil)
+            }
+        }
+        #expect(attacker.exposed().isEmpty)
+        #expect(table.chiSquare == nil)
+        #expect(table.chiSquareNote?.contains("not shown") == true)
+        // The margins repeat the frequency tables exactly, hidden where they are hidden.
+        let colour = try #require(report.variable("colour"))
+        #expect(zip(colour.frequencies!, table.rowTotals).allSatisfy { $0.count == $1 })
+    }
+
+    @Test func suppressionOffShowsEverythingAndSaysSo() throws {
+        let report = try Self.fixture([1: 1, 2: 2, 3: 50]).describe(minCell: 0)
+        let rows = try #require(report.variable("colour")?.frequencies)
+        #expect(rows.allSatisfy { $0.count.isShown })
+        #expect(!report.suppression.isOn)
+        #expect(report.suppression.explanation.contains("do not publish"))
+        for format in ReportFormat.allCases {
+            #expect(ReportRenderer.render([report], format: format).contains("off") || format == .csv)
+        }
+    }
+
+    @Test func suppressedCountsNeverReachAnyFormat() throws {
+        let report = try Self.fixture([1: 7, 2: 50, 3: 40, 4: 12]).describe(minCell: 10)
+        let colour = try #require(report.variable("colour"))
+        let hidden = colour.frequencies!.filter { !$0.count.isShown }
+        #expect(hidden.count >= 2)
+        for format in ReportFormat.allCases {
+            let output = ReportRenderer.render([report], format: format)
+            #expect(output.contains("<10") || output.contains("&lt;10"), "\(format)")
+            for line in output.split(separator: "\n") where line.contains("Red") {
+                #expect(!line.contains(" 7 ") && !line.contains(",7,") && !line.hasSuffix(",7") && !line.contains(": 7,"), "\(format): \(line)")
+            }
+        }
+    }
+
+    @Test func textAnswersAreCountedNeverPrinted() throws {
+        let report = try Self.fixture([1: 30, 2: 30]).describe(minCell: 10)
+        #expect(report.variable("feel")?.cases.valid.people == 60)
+        for format in ReportFormat.allCases {
+            #expect(!ReportRenderer.render([report], format: format).contains("secret words"))
+        }
+    }
+
+    @Test func determinedColumnsOfASmallSystem() {
+        // x + y = known, y = known: both determined; x + y + z = known alone: none.
+        #expect(SuppressionProblem.determined([[1, 1], [0, 1]], columns: 2).sorted() == [0, 1])
+        #expect(SuppressionProblem.determined([[1, 1, 1]], columns: 3).isEmpty)
+        #expect(SuppressionProblem.determined([[1, 1, 0], [1, 0, 1], [0, 1, 1]], columns: 3).sorted() == [0, 1, 2])
+    }
+}
