@@ -187,10 +187,8 @@ struct TablePlan: Sendable {
 
     func emptyTally(_ columns: Columns) -> TableTally {
         let grouping = by.map { Grouping(slot: columns.slot(of: $0.name), categories: $0.categories) }
-        let groups = grouping?.count ?? 1
-        let weighted = weight != nil
         return TableTally(
-            variables: tallied.map { VariableTally(slot: columns.slot(of: $0.name), variable: $0, groups: groups, weighted: weighted) },
+            variables: tallied.map { (columns.slot(of: $0.name), $0) },
             scales: scales.map { scale in
                 ScaleTally(slots: scale.score.items.map { columns.slot(of: $0) }, reflections: scale.reflections)
             },

@@ -33,7 +33,7 @@ extension ResultBuilder {
                 if case .specify(let question, let code) = $0.origin { return question == variable.name && code == category.code }
                 return false
             }) else { continue }
-            let count = Count(tally.variables[index].overall.statuses[0])
+            let count = Count(variableTallies[index].overall.statuses[0])
             specified.append((category, plan.tallied[index].name, count, problem.add(count, role: .candidate)))
         }
         problem.solve()

@@ -7,6 +7,8 @@ struct ResultBuilder {
     let dataset: Dataset
     let plan: TablePlan
     let tally: TableTally
+    /// Each tallied variable's counts per group, in the order of ``TablePlan/tallied``.
+    let variableTallies: [VariableTally]
     let settings: DescribeSettings
     var small = 0
     var hidden = 0
@@ -20,6 +22,7 @@ struct ResultBuilder {
         self.dataset = dataset
         self.plan = plan
         self.tally = tally
+        variableTallies = tally.variables
         self.settings = settings
     }
 
@@ -29,7 +32,7 @@ struct ResultBuilder {
 
     mutating func report() -> DescribeReport {
         let tallied = plan.tallied
-        let groups = tally.variables.map(\.overall)
+        let groups = variableTallies.map(\.overall)
         // Sorting the values is the slow part of the statistics: one variable per core.
         let sorted = Parallel.map(groups) { $0.values.distribution() }
         var overall: [String: GroupTally] = [:]
@@ -46,7 +49,7 @@ struct ResultBuilder {
         }
         var results: [VariableResult] = []
         for (index, variable) in plan.variables.enumerated() {
-            results.append(result(variable, tally.variables[index], overall: overall))
+            results.append(result(variable, variableTallies[index], overall: overall))
         }
         let scales = plan.scales.indices.map { scale($0) }
         let instrument = dataset.instrument

@@ -27,9 +27,13 @@ struct Grouping: Sendable {
 }
 
 /// The running counts of one table: every variable it describes (per group), its scales, and
-/// how many interviews it saw.
+/// how many interviews it saw. The groups of all variables are kept in one flat array, so that
+/// counting an answer touches one array element and the counter inside it.
 struct TableTally: Sendable {
-    var variables: [VariableTally]
+    /// Each variable's slot in the rows and how its value is read.
+    let columns: [(slot: Int, mode: TallyMode)]
+    /// Variable `v`, group `g` is at `v * groupCount + g`.
+    var cells: [GroupTally]
     var scales: [ScaleTally]
     let grouping: Grouping?
     let weightSlot: Int?
@@ -39,6 +43,23 @@ struct TableTally: Sendable {
     var simulated = 0
     /// Interviews left out because their weight is missing, zero or negative.
     var unweighted = 0
+
+    var groupCount: Int { grouping?.count ?? 1 }
+
+    init(variables: [(slot: Int, variable: DatasetVariable)], scales: [ScaleTally], grouping: Grouping?, weightSlot: Int?) {
+        columns = variables.map { ($0.slot, TallyMode($0.variable.kind)) }
+        let groups = grouping?.count ?? 1
+        cells = variables.flatMap { Array(repeating: GroupTally($0.variable, weighted: weightSlot != nil), count: groups) }
+        self.scales = scales
+        self.grouping = grouping
+        self.weightSlot = weightSlot
+    }
+
+    /// Each variable's counts per group.
+    var variables: [VariableTally] {
+        let groups = groupCount
+        return columns.indices.map { VariableTally(slot: columns[$0].slot, groups: Array(cells[($0 * groups)..<(($0 + 1) * groups)])) }
+    }
 
     mutating func consume(_ row: InterviewRow) {
         interviews += 1
@@ -53,10 +74,15 @@ struct TableTally: Sendable {
             weight = value
         }
         let group = grouping?.group(of: row) ?? 0
+        let groups = groupCount
         row.statuses.withUnsafeBufferPointer { statuses in
             row.numbers.withUnsafeBufferPointer { numbers in
-                variables.withUnsafeMutableBufferPointer { variables in
-                    for index in variables.indices { variables[index].add(statuses, numbers, row, group: group, weight: weight) }
+                columns.withUnsafeBufferPointer { columns in
+                    cells.withUnsafeMutableBufferPointer { cells in
+                        for index in columns.indices {
+                            cells[index * groups + group].add(columns[index].mode, columns[index].slot, statuses, numbers, row, weight: weight)
+                        }
+                    }
                 }
                 for index in scales.indices { scales[index].add(statuses, numbers, weight: weight) }
             }
@@ -64,7 +90,7 @@ struct TableTally: Sendable {
     }
 
     mutating func merge(_ other: TableTally) {
-        for index in variables.indices { variables[index].merge(other.variables[index]) }
+        for index in cells.indices { cells[index].merge(other.cells[index]) }
         for index in scales.indices { scales[index].merge(other.scales[index]) }
         interviews += other.interviews
         simulated += other.simulated

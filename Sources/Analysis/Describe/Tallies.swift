@@ -79,67 +79,69 @@ struct GroupTally: Sendable {
     }
 }
 
-/// The running counts of one variable in one table, per group.
-struct VariableTally: Sendable {
-    /// How the value is read.
-    enum Mode: Sendable {
-        case number, date, multiple, status
-    }
+/// How a variable's value is read for counting.
+enum TallyMode: Sendable {
+    case number, date, multiple, status
 
-    let slot: Int
-    let mode: Mode
-    var groups: [GroupTally]
-
-    init(slot: Int, variable: DatasetVariable, groups: Int, weighted: Bool) {
-        self.slot = slot
-        switch variable.kind {
-        case .categorical, .integer, .decimal: mode = .number
-        case .date: mode = .date
-        case .multiple: mode = .multiple
-        case .text, .identifying: mode = .status
+    init(_ kind: DatasetVariable.Kind) {
+        switch kind {
+        case .categorical, .integer, .decimal: self = .number
+        case .date: self = .date
+        case .multiple: self = .multiple
+        case .text, .identifying: self = .status
         }
-        let multiple = mode == .multiple ? MultipleCounter(codes: variable.categories.map(\.code), weighted: weighted) : nil
-        self.groups = Array(repeating: GroupTally(weighted: weighted, multiple: multiple), count: groups)
+    }
+}
+
+extension GroupTally {
+    /// An empty tally for a variable.
+    init(_ variable: DatasetVariable, weighted: Bool) {
+        let multiple = TallyMode(variable.kind) == .multiple
+            ? MultipleCounter(codes: variable.categories.map(\.code), weighted: weighted) : nil
+        self.init(weighted: weighted, multiple: multiple)
     }
 
+    /// Counts one interview's answer in slot `slot`.
     @inline(__always)
     mutating func add(
-        _ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, _ row: InterviewRow,
-        group: Int, weight: Double
+        _ mode: TallyMode, _ slot: Int, _ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>,
+        _ row: InterviewRow, weight: Double
     ) {
         let status = statuses[slot]
         guard status == .answered else {
-            groups[group].statuses.count(status.rawValue, weight: weight)
+            self.statuses.count(status.rawValue, weight: weight)
             return
         }
         switch mode {
         case .number:
             let value = numbers[slot]
             guard value.isFinite else {
-                groups[group].unreadable += 1
+                unreadable += 1
                 return
             }
-            groups[group].values.add(value, weight: weight)
+            values.add(value, weight: weight)
         case .date:
             guard let text = row.texts[slot], let day = Day(iso: text) else {
-                groups[group].unreadable += 1
+                unreadable += 1
                 return
             }
-            groups[group].values.add(Double(day.ordinal), weight: weight)
+            values.add(Double(day.ordinal), weight: weight)
         case .multiple:
-            guard let text = row.texts[slot], groups[group].multiple!.add(text, weight: weight) else {
-                groups[group].unreadable += 1
+            guard let text = row.texts[slot], multiple!.add(text, weight: weight) else {
+                unreadable += 1
                 return
             }
         case .status:
             break
         }
-        groups[group].statuses.count(0, weight: weight)
+        self.statuses.count(0, weight: weight)
     }
+}
 
-    mutating func merge(_ other: VariableTally) {
-        for index in groups.indices { groups[index].merge(other.groups[index]) }
-    }
+/// The counts of one variable in one table, per group, once a scan is done.
+struct VariableTally: Sendable {
+    let slot: Int
+    var groups: [GroupTally]
 
     /// All groups together.
     var overall: GroupTally {

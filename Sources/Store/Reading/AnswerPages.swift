@@ -53,20 +53,33 @@ struct AnswerPages: AnswerSource {
         self.range = range
         self.path = path
         try visit(root)
+        // Before the first row: `next()` moves to row 0 of a root that is itself a leaf.
+        position = -1
     }
 
     func damaged(_ detail: String) -> StoreError {
         StoreError.damaged(path: path, detail: "the answer table's pages are damaged (\(detail)); run `peersurvey verify`")
     }
 
-    var interview: Int64 { batch.rows[position].interview }
-    var variable: Int64 { batch.rows[position].variable }
-    var status: Int { batch.rows[position].status }
+    var interview: Int64 {
+        @inline(__always) get { batch.rows[position].interview }
+    }
+    var variable: Int64 {
+        @inline(__always) get { batch.rows[position].variable }
+    }
+    var status: Int {
+        @inline(__always) get { batch.rows[position].status }
+    }
 
+    @inline(__always)
     func number() -> Double {
         let row = batch.rows[position]
+        if row.type >= 1, row.type <= 9 { return row.number }
+        return slowNumber(row)
+    }
+
+    private func slowNumber(_ row: Row) -> Double {
         switch row.type {
-        case 1...9: return row.number
         case let type where type >= 13 && type & 1 == 1: return Double(text() ?? "") ?? .nan
         default: return .nan
         }
@@ -84,8 +97,14 @@ struct AnswerPages: AnswerSource {
     }
 
     /// Moves to the next row in the range; `false` after the last.
+    @inline(__always)
     mutating func next() throws -> Bool {
         position += 1
+        if position < batch.rows.count { return true }
+        return try nextBatch()
+    }
+
+    private mutating func nextBatch() throws -> Bool {
         while position >= batch.rows.count {
             guard !done, !stack.isEmpty else { return false }
             try advance()

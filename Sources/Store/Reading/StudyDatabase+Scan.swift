@@ -20,7 +20,7 @@ extension StudyDatabase {
 
     /// How a scan reads answers (chosen automatically; tests force each way).
     enum ScanMethod {
-        case automatic, statement, seek
+        case automatic, pages, statement, seek
     }
 
     func scan(_ plan: ScanPlan, range: ClosedRange<Int64>?, method: ScanMethod, body: (InterviewRow) throws -> Void) throws {
@@ -40,8 +40,10 @@ extension StudyDatabase {
                     arguments: arguments) ?? 0
                 if method == .seek || (method == .automatic && wanted * 4 < all) {
                     try assembler.seek(body)
-                } else if method == .automatic, var pages = try answerPages(db, range: range) {
+                } else if method == .automatic || method == .pages, var pages = try answerPages(db, range: range) {
                     try assembler.merge(&pages, body)
+                } else if method == .pages {
+                    throw StoreError.io(path: path, detail: "the answer pages cannot be read directly (the log is not empty)")
                 } else {
                     let statement = try db.makeStatement(sql: """
                         SELECT interview_id, variable_id, status, value FROM answer
