@@ -22,6 +22,12 @@ public enum CheckCommand {
         var unreadable: [String] = []
         var errorFiles = 0
         for path in paths {
+            if let plan = AnalyseCommand.checkIfPlan(path: path) {
+                if let source = plan.source { sources[path] = source }
+                all += plan.diagnostics
+                if plan.diagnostics.contains(where: { $0.severity == .error }) { errorFiles += 1 }
+                continue
+            }
             do {
                 let result = try InstrumentLoader.load(path: path)
                 if let source = result.source { sources[path] = source }

@@ -59,62 +59,64 @@ struct Attacker {
         if !unknownTerms.isEmpty { equations.append((unknownTerms, value)) }
     }
 
-    /// The small unknowns that can take only one value.
+    /// The small unknowns that can take only one value: for each, the search looks for
+    /// assignments of all unknowns that satisfy every equation with two different values of it.
     func exposed() -> [Int] {
-        var seen = unknowns.map { _ in Set<Int>() }
-        var assignment = [Int?](repeating: nil, count: unknowns.count)
-        search(&assignment, &seen, budget: 2_000_000)
-        return unknowns.indices.filter { unknowns[$0].small && seen[$0].count < 2 }
-    }
-
-    private func search(_ assignment: inout [Int?], _ seen: inout [Set<Int>], budget: Int) {
-        var steps = 0
-        func satisfied(_ assignment: [Int?]) -> Bool {
-            for equation in equations where equation.terms.allSatisfy({ assignment[$0.0] != nil }) {
-                if equation.terms.reduce(0, { $0 + $1.1 * assignment[$1.0]! }) != equation.value { return false }
+        unknowns.indices.filter { index in
+            guard unknowns[index].small else { return false }
+            var possible = 0
+            for value in unknowns[index].low...unknowns[index].high {
+                var assignment = [Int?](repeating: nil, count: unknowns.count)
+                assignment[index] = value
+                var budget = 200_000
+                if feasible(&assignment, &budget) { possible += 1 }
+                if possible >= 2 { return false }
             }
             return true
         }
-        func recurse(_ assignment: inout [Int?]) {
-            steps += 1
-            if steps > budget { return }
-            // Propagate: an equation with one unassigned unknown fixes it.
-            var forced: [Int] = []
-            var changed = true
-            while changed {
-                changed = false
-                for equation in equations {
-                    let open = equation.terms.filter { assignment[$0.0] == nil }
-                    guard open.count == 1 else { continue }
-                    let rest = equation.terms.filter { assignment[$0.0] != nil }.reduce(0) { $0 + $1.1 * assignment[$1.0]! }
-                    let remainder = equation.value - rest
-                    guard remainder % open[0].1 == 0 else { undo(&assignment, forced); return }
-                    let value = remainder / open[0].1
-                    let unknown = unknowns[open[0].0]
-                    guard value >= unknown.low, value <= unknown.high else { undo(&assignment, forced); return }
-                    assignment[open[0].0] = value
-                    forced.append(open[0].0)
-                    changed = true
+    }
+
+    /// Whether the partial assignment extends to one that satisfies every equation (depth-first,
+    /// fixing any unknown that an equation with one open unknown determines).
+    private func feasible(_ assignment: inout [Int?], _ budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget > 0 else { return false }
+        var forced: [Int] = []
+        defer { for index in forced { assignment[index] = nil } }
+        var changed = true
+        while changed {
+            changed = false
+            for equation in equations {
+                let open = equation.terms.filter { assignment[$0.0] == nil }
+                let known = equation.terms.filter { assignment[$0.0] != nil }.reduce(0) { $0 + $1.1 * assignment[$1.0]! }
+                if open.isEmpty {
+                    if known != equation.value { return false }
+                    continue
                 }
+                guard open.count == 1 else { continue }
+                let remainder = equation.value - known
+                guard remainder % open[0].1 == 0 else { return false }
+                let value = remainder / open[0].1
+                guard value >= unknowns[open[0].0].low, value <= unknowns[open[0].0].high else { return false }
+                assignment[open[0].0] = value
+                forced.append(open[0].0)
+                changed = true
             }
-            guard satisfied(assignment) else { undo(&assignment, forced); return }
-            guard let next = assignment.indices.first(where: { assignment[$0] == nil }) else {
-                for index in assignment.indices { seen[index].insert(assignment[index]!) }
-                undo(&assignment, forced)
-                return
-            }
-            for value in unknowns[next].low...unknowns[next].high {
-                assignment[next] = value
-                recurse(&assignment)
+        }
+        let open = assignment.indices.filter { assignment[$0] == nil }
+        guard let next = open.min(by: { unknowns[$0].high - unknowns[$0].low < unknowns[$1].high - unknowns[$1].low }) else {
+            return true
+        }
+        for value in unknowns[next].low...unknowns[next].high {
+            assignment[next] = value
+            if feasible(&assignment, &budget) {
                 assignment[next] = nil
-                if steps > budget { break }
+                return true
             }
-            undo(&assignment, forced)
+            assignment[next] = nil
+            if budget <= 0 { return false }
         }
-        func undo(_ assignment: inout [Int?], _ forced: [Int]) {
-            for index in forced { assignment[index] = nil }
-        }
-        recurse(&assignment)
+        return false
     }
 
     /// The attacker's view of a frequency table: its counts, the number answered, each missing
@@ -135,5 +137,17 @@ struct Attacker {
             }
         }
         return attacker
+    }
+}
+
+extension Count {
+    /// The same count hidden (an unpublished count, unknown to the attacker).
+    var hiddenForTests: Count { withVisibility(.hidden) }
+
+    /// The same count with another visibility.
+    func withVisibility(_ visibility: Visibility) -> Count {
+        var count = self
+        count.visibility = visibility
+        return count
     }
 }

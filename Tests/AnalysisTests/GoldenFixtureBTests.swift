@@ -101,7 +101,7 @@ struct GoldenFixtureBTests {
         #expect(test.degreesOfFreedom == 4)
         #expect(close(test.p, 0.2548, 1e-4))
         #expect(test.smallExpected == 10)
-        #expect(table.columns.map { $0?.label } == ["Woman", "Man"])
+        #expect(table.columns.map(\.label) == ["Woman", "Man"])
         #expect(close(table.rowPercent(3, 0), 200.0 / 3))
         #expect(table.columnPercent(3, 0) == 40)
     }

@@ -126,18 +126,37 @@ struct SuppressionTests {
         #expect(hidden.count != 1)
     }
 
-    @Test func crossTabsHideSmallCellsAndTheirComplements() throws {
-        let report = try Self.fixture([1: 20, 2: 3, 3: 25, 4: 14], refused: 2)
-            .describe(DescribeRequest(variables: ["colour"], by: "gender"), minCell: 10)
-        let table = try #require(report.variable("colour")?.crossTab)
-        var attacker = Attacker(minCell: 10, ceiling: table.total.people)
+    @Test(arguments: [[1: 20, 2: 3, 3: 25, 4: 14], [1: 40, 2: 12, 3: 1, 4: 30], [1: 9, 2: 9, 3: 30, 4: 30]])
+    func crossTabsHideSmallCellsAndTheirComplements(colours: [Int: Int]) throws {
+        let report = try Self.fixture(colours, refused: 3).describe(DescribeRequest(variables: ["colour", "gender"], by: "gender"), minCell: 10)
+        let colour = try #require(report.variable("colour")), gender = try #require(report.variable("gender"))
+        let table = try #require(colour.crossTab)
+        // Everyone gave a gender, so each row of the cross-tab is a whole frequency-table row;
+        // the columns differ from the gender frequencies by the (unpublished) refusals of colour.
+        var attacker = Attacker(minCell: 10, ceiling: colour.cases.total.people)
+        let rows = colour.frequencies!.map { attacker.cell($0.count) }
+        let valid = attacker.cell(colour.cases.valid), missing = colour.cases.missing.map { attacker.cell($0.count) }
+        let total = attacker.cell(colour.cases.total)
+        attacker.sum(rows, equals: valid)
+        attacker.sum([valid] + missing, equals: total)
+        let genders = gender.frequencies!.map { attacker.cell($0.count) }
+        attacker.sum(genders, equals: attacker.cell(gender.cases.valid))
         let cells = table.cells.map { $0.map { attacker.cell($0) } }
         let rowTotals = table.rowTotals.map { attacker.cell($0) }
         let columnTotals = table.columnTotals.map { attacker.cell($0) }
-        let total = attacker.cell(table.total)
-        for (row, cellsOfRow) in cells.enumerated() { attacker.sum(cellsOfRow, equals: rowTotals[row]) }
-        for column in table.columns.indices { attacker.sum(cells.map { $0[column] }, equals: columnTotals[column]) }
-        attacker.sum(rowTotals, equals: total)
+        attacker.sum(rowTotals, equals: attacker.cell(table.total))
+        for (row, cellsOfRow) in cells.enumerated() {
+            attacker.sum(cellsOfRow, equals: rowTotals[row])
+            attacker.sum([rowTotals[row]], equals: rows[row])
+        }
+        var refusedByGender: [Attacker.Cell] = []
+        for column in table.columns.indices {
+            attacker.sum(cells.map { $0[column] }, equals: columnTotals[column])
+            let refused = attacker.cell(Count(people: 0, weight: 0).hiddenForTests)
+            refusedByGender.append(refused)
+            attacker.sum([columnTotals[column], refused], equals: genders[column])
+        }
+        attacker.sum(refusedByGender, equals: attacker.cell(colour.cases.missingTotal.withVisibility(colour.cases.missing.allSatisfy(\.count.isShown) ? .shown : .hidden)))
         for row in table.cells.indices {
             for column in table.columns.indices where (1..<10).contains(table.cells[row][column].people) {
                 #expect(table.cells[row][column].visibility == .small)
@@ -146,11 +165,12 @@ struct SuppressionTests {
             }
         }
         #expect(attacker.exposed().isEmpty)
-        #expect(table.chiSquare == nil)
-        #expect(table.chiSquareNote?.contains("not shown") == true)
-        // The margins repeat the frequency tables exactly, hidden where they are hidden.
-        let colour = try #require(report.variable("colour"))
-        #expect(zip(colour.frequencies!, table.rowTotals).allSatisfy { $0.count == $1 })
+        if table.cells.joined().contains(where: { !$0.isShown }) {
+            #expect(table.chiSquare == nil)
+            #expect(table.chiSquareNote?.contains("not shown") == true)
+        }
+        #expect(zip(colour.frequencies!, table.rowTotals).allSatisfy { $0.count.people == $1.people })
+        #expect(table.leftOut == 3)
     }
 
     @Test func suppressionOffShowsEverythingAndSaysSo() throws {
@@ -184,6 +204,25 @@ struct SuppressionTests {
         for format in ReportFormat.allCases {
             #expect(!ReportRenderer.render([report], format: format).contains("secret words"))
         }
+    }
+
+    @Test func groupStatisticsSurviveSmallNonResponse() throws {
+        // A few refusals of colour in each gender must not hide every group's statistics.
+        let report = try Self.fixture([1: 30, 2: 30, 3: 30], refused: 4).describe(DescribeRequest(variables: ["age"], by: "gender"), minCell: 10)
+        let groups = try #require(report.variable("age")?.grouped?.groups)
+        #expect(groups.allSatisfy { $0.count.isShown && $0.summary != nil })
+    }
+
+    @Test func theAttackerFindsALoneHiddenCountAndTwoOnes() {
+        var attacker = Attacker(minCell: 10, ceiling: 60)
+        attacker.sum([attacker.cell(Count(3).withVisibility(.small)), attacker.cell(Count(50))], equals: attacker.cell(Count(53)))
+        #expect(attacker.exposed() == [0])
+        var ones = Attacker(minCell: 10, ceiling: 60)
+        ones.sum([ones.cell(Count(1).withVisibility(.small)), ones.cell(Count(1).withVisibility(.small)), ones.cell(Count(50))], equals: ones.cell(Count(52)))
+        #expect(ones.exposed() == [0, 1])
+        var safe = Attacker(minCell: 10, ceiling: 60)
+        safe.sum([safe.cell(Count(3).withVisibility(.small)), safe.cell(Count(12).withVisibility(.hidden)), safe.cell(Count(50))], equals: safe.cell(Count(65)))
+        #expect(safe.exposed().isEmpty)
     }
 
     @Test func determinedColumnsOfASmallSystem() {

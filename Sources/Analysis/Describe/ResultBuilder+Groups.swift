@@ -1,7 +1,12 @@
 import Instrument
 
-/// Cross-tabulations, statistics by group and multiple response, each suppressed together with
-/// the one-way tables its margins repeat.
+/// Cross-tabulations and statistics by group over the people who answered both questions,
+/// suppressed together with the frequency tables their totals could be compared with.
+///
+/// People who did not answer one of the two questions are not shown in these tables, but they
+/// are in the frequency tables; so the suppression problem links each row and column to its
+/// frequency-table count through the unpublished count of those people (an unknown to anyone
+/// reading the tables, known to be zero when nobody skipped the other question).
 extension ResultBuilder {
     /// A margin of a linked table: which counts of a solved one-way table a row or column adds up to.
     enum Margin {
@@ -18,107 +23,125 @@ extension ResultBuilder {
             case .missing: return cells.missing
             }
         }
-
-        func total(_ way: OneWay) -> Count {
-            switch self {
-            case .category(let index): return way.counts[index]
-            case .valid: return way.cases.valid
-            case .unlisted:
-                let parts = way.counts.indices.filter { way.unlisted[$0] }.map { way.counts[$0] }
-                var total = parts.reduce(Count(0), +)
-                total.visibility = parts.allSatisfy(\.isShown) ? .shown : .hidden
-                return total
-            case .missing:
-                var total = way.cases.missingTotal
-                total.visibility = way.missingTotalKnown ? .shown : .hidden
-                return total
-            }
-        }
     }
 
-    /// The columns of a `--by` variable: its options, codes it does not list (together), and
-    /// "no answer", the last two only when they occur.
-    func columns(_ grouping: Grouping, _ byWay: OneWay) -> [(category: Category?, group: Int, margin: Margin)] {
-        var columns = grouping.categories.indices.map { (Optional(grouping.categories[$0]), $0, Margin.category($0)) }
+    /// A table to suppress: published inner counts, and the unpublished counts of people in each
+    /// row who skipped the `--by` variable, in each column who skipped the row variable, and both.
+    struct Linked {
+        var inner: [[Count]]
+        var rowSkipped: [Count]
+        var columnSkipped: [Count]
+        var bothSkipped: Count
+        var rows: [Margin]
+        var columns: [Margin]
+    }
+
+    /// The `--by` variable's columns: its options, and codes it does not list (together, when
+    /// they occur).
+    func columns(_ grouping: Grouping, _ byWay: OneWay) -> [(category: Category, group: Int, margin: Margin)] {
+        var columns = grouping.categories.indices.map { (grouping.categories[$0], $0, Margin.category($0)) }
         if byWay.counts.indices.contains(where: { byWay.unlisted[$0] && byWay.counts[$0].people > 0 }) {
             columns.append((Category(code: -1, label: "codes not in the instrument"), grouping.unlisted, .unlisted))
         }
-        if byWay.cases.missingTotal.people > 0 { columns.append((nil, grouping.noAnswer, .missing)) }
         return columns
     }
 
-    /// Decides the inner counts of a table whose rows add up to margins of `rowWay` and whose
-    /// columns add up to margins of `columnWay`; both one-way tables keep their own decisions.
-    mutating func solveLinked(_ inner: [[Count]], rows: [Margin], rowWay: OneWay, columns: [Margin], columnWay: OneWay) -> [[Count]] {
+    /// Decides the inner counts and the row, column and grand totals of a linked table.
+    mutating func solve(_ table: Linked, rowWay: OneWay, columnWay: OneWay) -> (cells: [[Count]], rows: [Count], columns: [Count], total: Count) {
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
-        let rowCells = rowWay.link(into: &problem)
-        let columnCells = columnWay.link(into: &problem)
-        let cells = inner.map { $0.map { problem.add($0, role: .candidate) } }
-        for (index, margin) in rows.enumerated() { problem.equation(cells[index], equals: margin.cells(rowCells, rowWay)) }
-        for (index, margin) in columns.enumerated() {
-            problem.equation(cells.map { $0[index] }, equals: margin.cells(columnCells, columnWay))
+        let rowWayCells = rowWay.link(into: &problem)
+        let columnWayCells = columnWay.link(into: &problem)
+        let width = table.columns.count
+        let cells = table.inner.map { $0.map { problem.add($0, role: .candidate) } }
+        let rowSums = table.inner.map { $0.reduce(Count(0), +) }
+        let columnSums = (0..<width).map { column in table.inner.reduce(Count(0)) { $0 + $1[column] } }
+        let totalSum = rowSums.reduce(Count(0), +)
+        let rowCells = rowSums.map { problem.add($0, role: .fallback) }
+        let columnCells = columnSums.map { problem.add($0, role: .fallback) }
+        let totalCell = problem.add(totalSum, role: .fallback)
+        for (row, cellsOfRow) in cells.enumerated() { problem.sum(cellsOfRow, equals: rowCells[row]) }
+        for column in 0..<width { problem.sum(cells.map { $0[column] }, equals: columnCells[column]) }
+        problem.sum(rowCells, equals: totalCell)
+        // Unpublished counts are unknowns, unless nobody skipped (then they are known zeros).
+        func unpublished(_ count: Count, _ anyone: Bool) -> [Int] {
+            guard anyone else { return [] }
+            var hidden = count
+            hidden.visibility = .hidden
+            return [problem.add(hidden, role: .fixed)]
         }
+        let bySkipped = columnWay.cases.missingTotal.people > 0, rowSkipped = rowWay.cases.missingTotal.people > 0
+        let rowUnknowns = table.rowSkipped.map { unpublished($0, bySkipped) }
+        let columnUnknowns = table.columnSkipped.map { unpublished($0, rowSkipped) }
+        let both = unpublished(table.bothSkipped, bySkipped && rowSkipped)
+        for (row, margin) in table.rows.enumerated() {
+            problem.equation([rowCells[row]] + rowUnknowns[row], equals: margin.cells(rowWayCells, rowWay))
+        }
+        for (column, margin) in table.columns.enumerated() {
+            problem.equation([columnCells[column]] + columnUnknowns[column], equals: margin.cells(columnWayCells, columnWay))
+        }
+        if bySkipped { problem.equation(rowUnknowns.flatMap { $0 } + both, equals: columnWayCells.missing) }
+        if rowSkipped { problem.equation(columnUnknowns.flatMap { $0 } + both, equals: rowWayCells.missing) }
         problem.solve()
         let counts = problem.hiddenCounts
         small += counts.small
         hidden += counts.hidden
-        return inner.indices.map { row in inner[row].indices.map { problem.decided(inner[row][$0], cells[row][$0]) } }
+        return (
+            table.inner.indices.map { row in table.inner[row].indices.map { problem.decided(table.inner[row][$0], cells[row][$0]) } },
+            rowSums.indices.map { problem.decided(rowSums[$0], rowCells[$0]) },
+            columnSums.indices.map { problem.decided(columnSums[$0], columnCells[$0]) },
+            problem.decided(totalSum, totalCell)
+        )
+    }
+
+    /// The counts of one group's values by code.
+    func countsByCode(_ group: GroupTally) -> [Int: Count] {
+        let distribution = group.values.distribution()
+        var counts: [Int: Count] = [:]
+        for index in distribution.values.indices {
+            counts[Int(distribution.values[index])] = Count(people: distribution.people[index], weight: distribution.weights[index])
+        }
+        return counts
     }
 
     mutating func crossTab(_ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally) -> CrossTab {
         let rowWay = oneWays[variable.name]!, byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
-        var rows: [Category?] = rowWay.categories
-        var margins = rowWay.categories.indices.map { Margin.category($0) }
-        if rowWay.cases.missingTotal.people > 0 {
-            rows.append(nil)
-            margins.append(.missing)
-        }
-        let byCode = columns.map { column -> [Int: Count] in
-            let distribution = variableTally.groups[column.group].values.distribution()
-            var counts: [Int: Count] = [:]
-            for index in distribution.values.indices {
-                counts[Int(distribution.values[index])] = Count(people: distribution.people[index], weight: distribution.weights[index])
-            }
-            return counts
-        }
-        let inner = rows.map { row in
-            columns.indices.map { column -> Count in
-                guard let row else { return missingCount(variableTally.groups[columns[column].group]) }
-                return byCode[column][row.code] ?? Count(0)
-            }
-        }
-        let cells = solveLinked(inner, rows: margins, rowWay: rowWay, columns: columns.map(\.margin), columnWay: byWay)
-        var table = CrossTab(
-            by: by.name, byLabel: by.label, rows: rows, columns: columns.map(\.category), cells: cells,
-            rowTotals: margins.map { $0.total(rowWay) }, columnTotals: columns.map { $0.margin.total(byWay) },
-            total: rowWay.cases.total)
-        let answeredRows = rows.indices.filter { rows[$0] != nil }
-        let answeredColumns = columns.indices.filter { columns[$0].category != nil }
-        let valid = answeredRows.map { row in answeredColumns.map { cells[row][$0] } }
-        if minCell > 1, valid.joined().contains(where: { !$0.isShown }) {
-            table.chiSquareNote = "not shown: with a hidden count it could reveal that count"
+        let byCode = columns.map { countsByCode(variableTally.groups[$0.group]) }
+        let skippedBy = countsByCode(variableTally.groups[grouping.noAnswer])
+        let rows = rowWay.categories
+        let table = Linked(
+            inner: rows.map { row in columns.indices.map { byCode[$0][row.code] ?? Count(0) } },
+            rowSkipped: rows.map { skippedBy[$0.code] ?? Count(0) },
+            columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
+            bothSkipped: Count(variableTally.groups[grouping.noAnswer].statuses.missing),
+            rows: rows.indices.map { Margin.category($0) }, columns: columns.map(\.margin))
+        let solved = solve(table, rowWay: rowWay, columnWay: byWay)
+        var result = CrossTab(
+            by: by.name, byLabel: by.label, rows: rows, columns: columns.map(\.category), cells: solved.cells,
+            rowTotals: solved.rows, columnTotals: solved.columns, total: solved.total,
+            leftOut: rowWay.cases.total.people - table.inner.joined().reduce(0) { $0 + $1.people })
+        if minCell > 1, solved.cells.joined().contains(where: { !$0.isShown }) {
+            result.chiSquareNote = "not shown: with a hidden count it could reveal that count"
             withheld += 1
-        } else if let test = ChiSquare(valid.map { $0.map(\.weight) }) {
-            table.chiSquare = test
+        } else if let test = ChiSquare(table.inner.map { $0.map(\.weight) }) {
+            result.chiSquare = test
         } else {
-            table.chiSquareNote = "needs at least two rows and two columns with answers"
+            result.chiSquareNote = "needs at least two rows and two columns with answers"
         }
-        return table
+        return result
     }
 
     mutating func grouped(_ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally) -> GroupedSummary {
         let rowWay = oneWays[variable.name]!, byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
-        var margins: [Margin] = [.valid]
-        var inner = [columns.map { Count(variableTally.groups[$0.group].statuses[0]) }]
-        if rowWay.cases.missingTotal.people > 0 {
-            margins.append(.missing)
-            inner.append(columns.map { missingCount(variableTally.groups[$0.group]) })
-        }
-        let cells = solveLinked(inner, rows: margins, rowWay: rowWay, columns: columns.map(\.margin), columnWay: byWay)
+        let noAnswer = variableTally.groups[grouping.noAnswer]
+        let table = Linked(
+            inner: [columns.map { Count(variableTally.groups[$0.group].statuses[0]) }], rowSkipped: [Count(noAnswer.statuses[0])],
+            columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
+            bothSkipped: Count(noAnswer.statuses.missing), rows: [.valid], columns: columns.map(\.margin))
+        let solved = solve(table, rowWay: rowWay, columnWay: byWay)
         let groups = columns.indices.map { index -> GroupedSummary.Group in
-            let count = cells[0][index]
+            let count = solved.cells[0][index]
             var summary: NumericSummary?
             if count.isShown, count.people > 0 {
                 summary = NumericSummary(variableTally.groups[columns[index].group].values.distribution(), method: settings.percentiles)
@@ -127,10 +150,6 @@ extension ResultBuilder {
             }
             return GroupedSummary.Group(category: columns[index].category, count: count, summary: summary)
         }
-        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups)
-    }
-
-    func missingCount(_ group: GroupTally) -> Count {
-        Count(group.statuses.missing)
+        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups, leftOut: noAnswer.statuses[0].people)
     }
 }

@@ -48,33 +48,54 @@ extension ResultBuilder {
             specified: specified.map { MultipleResponse.Specified(category: $0.0, variable: $0.1, count: problem.decided($0.2, $0.3)) })
     }
 
-    /// Each option's count and the base per group, suppressed so that the groups' counts cannot
-    /// reveal what the overall table hides.
-    mutating func groupedResponse(_ overall: MultipleResponse, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally) -> GroupedResponse {
+    /// Each option's count and the base per group of the `--by` variable, over the people who
+    /// answered it, suppressed so that the groups cannot reveal what the overall table or the
+    /// `--by` variable's frequencies hide.
+    mutating func groupedResponse(
+        _ overall: MultipleResponse, cases: CaseCounts, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally
+    ) -> GroupedResponse {
         let byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
         let codes = overall.options.map(\.category.code)
-        let inner: [[Count]] = codes.map { code in
-            columns.map { column in
-                let counter = variableTally.groups[column.group].multiple!
+        func counts(_ group: Int) -> [Count] {
+            let counter = variableTally.groups[group].multiple!
+            return codes.map { code in
                 if let index = counter.codes.firstIndex(of: code) { return Count(counter.options[index]) }
                 return Count(counter.unlisted[code] ?? ValueCounter.Tally())
-            }
-        } + [columns.map { Count(variableTally.groups[$0.group].multiple!.base) }]
+            } + [Count(counter.base)]
+        }
+        let inner = columns.map { counts($0.group) }
+        let skipped = counts(grouping.noAnswer)
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
+        let byCells = byWay.link(into: &problem)
         let margins = (overall.options.map(\.count) + [overall.base]).map { problem.add($0, role: .fixed) }
         let cells = inner.map { $0.map { problem.add($0, role: .candidate) } }
-        for row in cells.indices { problem.sum(cells[row], equals: margins[row]) }
+        func unknown(_ count: Count) -> Int {
+            var hidden = count
+            hidden.visibility = .hidden
+            return problem.add(hidden, role: .fixed)
+        }
+        let bySkipped = byWay.cases.missingTotal.people > 0
+        for row in margins.indices {
+            problem.equation(cells.map { $0[row] } + (bySkipped ? [unknown(skipped[row])] : []), equals: [margins[row]])
+        }
+        // A group's base and the people in it outside the base make up the group.
+        let outside = cases.total.people - overall.base.people > 0
+        for (index, column) in columns.enumerated() {
+            let group = variableTally.groups[column.group]
+            let rest = Count(people: group.statuses.missing.people + group.statuses[0].people - group.multiple!.base.people, weight: 0)
+            problem.equation([cells[index][codes.count]] + (outside ? [unknown(rest)] : []), equals: column.margin.cells(byCells, byWay))
+        }
         problem.solve()
-        let counts = problem.hiddenCounts
-        small += counts.small
-        hidden += counts.hidden
+        let hiddenCounts = problem.hiddenCounts
+        small += hiddenCounts.small
+        hidden += hiddenCounts.hidden
         let groups = columns.indices.map { column in
             GroupedResponse.Group(
-                category: columns[column].category, base: problem.decided(inner.last![column], cells.last![column]),
-                counts: codes.indices.map { problem.decided(inner[$0][column], cells[$0][column]) })
+                category: columns[column].category, base: problem.decided(inner[column][codes.count], cells[column][codes.count]),
+                counts: codes.indices.map { problem.decided(inner[column][$0], cells[column][$0]) })
         }
-        return GroupedResponse(by: by.name, byLabel: by.label, groups: groups)
+        return GroupedResponse(by: by.name, byLabel: by.label, groups: groups, leftOut: skipped[codes.count].people)
     }
 
     mutating func scale(_ index: Int) -> ScaleResult {

@@ -146,7 +146,7 @@ struct ResultBuilder {
             case .integer, .decimal: result.grouped = grouped(variable, by: by, grouping: grouping, variableTally)
             case .multiple:
                 if let multiple = result.multiple {
-                    result.groupedResponse = groupedResponse(multiple, by: by, grouping: grouping, variableTally)
+                    result.groupedResponse = groupedResponse(multiple, cases: oneWay.cases, by: by, grouping: grouping, variableTally)
                 }
             default: break
             }

@@ -144,64 +144,45 @@ public struct MultipleResponse: Sendable, Equatable {
     public var specified: [Specified]
 }
 
-/// A categorical variable against a `--by` variable: every case, with a "no answer" row and
-/// column so that the margins equal the two frequency tables.
+/// A categorical variable against a `--by` variable, over the people who answered both (those
+/// who did not answer one of them are counted in the frequency tables, not cross-classified).
 public struct CrossTab: Sendable, Equatable {
     /// The `--by` variable.
     public var by: String
     /// Its label.
     public var byLabel: String
-    /// Row categories; `nil` is "no answer".
-    public var rows: [Category?]
-    /// Column categories; `nil` is "no answer".
-    public var columns: [Category?]
+    /// Row categories (the variable's options, then unlisted codes).
+    public var rows: [Category]
+    /// Column categories (the `--by` variable's options, then unlisted codes together).
+    public var columns: [Category]
     /// Counts, row by row.
     public var cells: [[Count]]
-    /// Row totals (the variable's frequencies).
+    /// Row totals.
     public var rowTotals: [Count]
-    /// Column totals (the `--by` variable's frequencies).
+    /// Column totals.
     public var columnTotals: [Count]
-    /// All cases.
+    /// People who answered both.
     public var total: Count
-    /// Pearson's chi-square over the cases with an answer to both, when it may be shown.
+    /// People left out because they did not answer one of the two.
+    public var leftOut: Int
+    /// Pearson's chi-square, when it may be shown.
     public var chiSquare: ChiSquare?
     /// Why there is no chi-square, when there is none.
     public var chiSquareNote: String?
 
-    /// The row percentage of a cell among the row's answered columns, when it may be shown.
-    public func rowPercent(_ row: Int, _ column: Int) -> Double? {
-        guard columns[column] != nil else { return nil }
-        let answered = columns.indices.filter { columns[$0] != nil }
-        return Self.percent(cells[row][column], answered.map { cells[row][$0] }, rowTotals[row], missing: noAnswerColumn.map { cells[row][$0] })
-    }
+    /// A cell as a percentage of its row total, when both may be shown.
+    public func rowPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: rowTotals[row]) }
 
-    /// The column percentage of a cell among the column's answered rows, when it may be shown.
-    public func columnPercent(_ row: Int, _ column: Int) -> Double? {
-        guard rows[row] != nil else { return nil }
-        let answered = rows.indices.filter { rows[$0] != nil }
-        return Self.percent(cells[row][column], answered.map { cells[$0][column] }, columnTotals[column], missing: noAnswerRow.map { cells[$0][column] })
-    }
-
-    var noAnswerColumn: Int? { columns.firstIndex { $0 == nil } }
-    var noAnswerRow: Int? { rows.firstIndex { $0 == nil } }
-
-    /// A percentage over the answered part of a row or column, shown only when its denominator
-    /// can be worked out from shown counts anyway (so it reveals nothing new).
-    private static func percent(_ cell: Count, _ answered: [Count], _ total: Count, missing: Count?) -> Double? {
-        guard cell.isShown else { return nil }
-        let denominator = answered.reduce(Count(0)) { $0 + $1 }
-        let known = answered.allSatisfy(\.isShown) || (total.isShown && (missing?.isShown ?? true))
-        guard known, denominator.weight > 0 else { return nil }
-        return cell.weight / denominator.weight * 100
-    }
+    /// A cell as a percentage of its column total, when both may be shown.
+    public func columnPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: columnTotals[column]) }
 }
 
-/// A numeric variable by the groups of a `--by` variable.
+/// A numeric variable by the groups of a `--by` variable, over the people who answered both.
 public struct GroupedSummary: Sendable, Equatable {
     /// One group.
     public struct Group: Sendable, Equatable {
-        /// The group; `nil` is "no answer" to the `--by` variable.
-        public var category: Category?
+        /// The group.
+        public var category: Category
         /// Answers in the group.
         public var count: Count
         /// Its statistics, when they may be shown.
@@ -214,14 +195,16 @@ public struct GroupedSummary: Sendable, Equatable {
     public var byLabel: String
     /// The groups.
     public var groups: [Group]
+    /// People who answered but are left out for not answering the `--by` variable.
+    public var leftOut: Int
 }
 
 /// A multiple-choice variable by the groups of a `--by` variable.
 public struct GroupedResponse: Sendable, Equatable {
     /// One group.
     public struct Group: Sendable, Equatable {
-        /// The group; `nil` is "no answer" to the `--by` variable.
-        public var category: Category?
+        /// The group.
+        public var category: Category
         /// Cases in the group that chose at least one option.
         public var base: Count
         /// Each option's count, in the order of ``MultipleResponse/options``.
@@ -234,4 +217,6 @@ public struct GroupedResponse: Sendable, Equatable {
     public var byLabel: String
     /// The groups.
     public var groups: [Group]
+    /// People who chose options but are left out for not answering the `--by` variable.
+    public var leftOut: Int
 }

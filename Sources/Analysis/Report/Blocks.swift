@@ -3,6 +3,8 @@
 enum Block: Equatable {
     /// The report's title.
     case title(String)
+    /// A table's title in a report of several tables (an analysis plan's).
+    case section(String, anchor: String)
     /// A variable's or scale's heading, with an anchor for links.
     case heading(String, anchor: String)
     /// A smaller heading inside a variable.

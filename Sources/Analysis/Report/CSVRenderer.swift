@@ -92,13 +92,13 @@ enum CSVRenderer {
             if let multiple = variable.multiple { self.multiple(name, multiple) }
             if let table = variable.crossTab { crossTab(name, table) }
             for group in variable.grouped?.groups ?? [] {
-                let label = group.category?.label ?? "No answer"
+                let label = group.category.label
                 add(name, group: label, "", "n", count(group.count))
                 if let summary = group.summary { self.summary(name, group: label, summary) }
             }
             if let grouped = variable.groupedResponse, let multiple = variable.multiple {
                 for group in grouped.groups {
-                    let label = group.category?.label ?? "No answer"
+                    let label = group.category.label
                     add(name, group: label, "base", "count", count(group.base))
                     for (index, option) in multiple.options.enumerated() {
                         let code = String(option.category.code)
@@ -125,14 +125,16 @@ enum CSVRenderer {
 
         mutating func crossTab(_ name: String, _ table: CrossTab) {
             for row in table.rows.indices {
-                let label = table.rows[row]?.label ?? "No answer", code = table.rows[row].map { String($0.code) } ?? ""
+                let label = table.rows[row].label, code = String(table.rows[row].code)
                 for column in table.columns.indices {
-                    let group = table.columns[column]?.label ?? "No answer"
+                    let group = table.columns[column].label
                     add(name, group: group, label, code: code, "count", count(table.cells[row][column]))
                     add(name, group: group, label, code: code, "row_percent", number: table.rowPercent(row, column))
                     add(name, group: group, label, code: code, "column_percent", number: table.columnPercent(row, column))
                 }
             }
+            add(name, group: table.by, "answered both", "count", count(table.total))
+            add(name, group: table.by, "left out", "count", String(table.leftOut))
             if let test = table.chiSquare {
                 add(name, group: table.by, "", "chi_square", number: test.statistic)
                 add(name, group: table.by, "", "df", String(test.degreesOfFreedom))

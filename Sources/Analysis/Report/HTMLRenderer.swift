@@ -8,17 +8,28 @@ enum HTMLRenderer {
         var body = ""
         var contents: [(String, String)] = []
         var open = false
+        // With several tables, the tables are the sections (h2) and variables sit inside (h3).
+        let sections = blocks.contains { if case .section = $0 { return true } else { return false } }
+        let (variableLevel, subLevel) = sections ? (3, 4) : (2, 3)
         for block in blocks {
             switch block {
             case .title(let text):
                 body += "<h1>\(escape(text))</h1>\n"
-            case .heading(let text, let anchor):
+            case .section(let text, let anchor):
                 if open { body += "</section>\n" }
-                body += "<section id=\"\(escape(anchor))\">\n<h2>\(escape(text))</h2>\n"
+                body += "<section id=\"\(escape(anchor))\">\n<h2 class=\"table-title\">\(escape(text))</h2>\n"
                 open = true
                 contents.append((anchor, text))
+            case .heading(let text, let anchor):
+                if !sections {
+                    if open { body += "</section>\n" }
+                    body += "<section id=\"\(escape(anchor))\">\n"
+                    open = true
+                    contents.append((anchor, text))
+                }
+                body += "<h\(variableLevel) class=\"variable\">\(escape(text))</h\(variableLevel)>\n"
             case .subheading(let text):
-                body += "<h3>\(escape(text))</h3>\n"
+                body += "<h\(subLevel) class=\"sub\">\(escape(text))</h\(subLevel)>\n"
             case .paragraph(let text):
                 body += "<p>\(escape(text))</p>\n"
             case .warning(let text):
@@ -107,8 +118,10 @@ enum HTMLRenderer {
         body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
         main { max-width: 56rem; margin: 0 auto; padding: 1rem; }
         h1 { font-size: 1.6rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
-        h2 { font-size: 1.2rem; margin: 2.5rem 0 0.5rem; padding-top: 0.5rem; border-top: 2px solid var(--rule); overflow-wrap: anywhere; }
-        h3 { font-size: 1rem; margin: 1.5rem 0 0.5rem; }
+        h2, h3, h4 { line-height: 1.3; overflow-wrap: anywhere; }
+        .table-title { font-size: 1.35rem; margin: 3rem 0 0.5rem; padding-top: 0.5rem; border-top: 4px solid var(--bar); }
+        .variable { font-size: 1.15rem; margin: 2.5rem 0 0.5rem; padding-top: 0.5rem; border-top: 2px solid var(--rule); }
+        .sub { font-size: 1rem; margin: 1.5rem 0 0.5rem; }
         p { margin: 0.5rem 0; max-width: 42rem; }
         .warning { background: var(--warn); border-left: 4px solid var(--warn-edge); padding: 0.5rem 0.75rem; }
         .scroll { overflow-x: auto; margin: 0.75rem 0; -webkit-overflow-scrolling: touch; }

@@ -106,12 +106,12 @@ enum JSONRenderer {
         }
         if let table = variable.crossTab { pairs.append(("crosstab", crossTab(table, minCell))) }
         if let grouped = variable.grouped {
-            pairs.append(("by", .object([("variable", .string(grouped.by)), ("groups", .array(grouped.groups.map { group in
+            pairs.append(("by", .object([("variable", .string(grouped.by)), ("left_out", .number(Double(grouped.leftOut))), ("groups", .array(grouped.groups.map { group in
                 .object(category(group.category) + [("n", count(group.count, minCell)), ("summary", summary(group.summary))])
             }))])))
         }
         if let grouped = variable.groupedResponse {
-            pairs.append(("by", .object([("variable", .string(grouped.by)), ("groups", .array(grouped.groups.map { group in
+            pairs.append(("by", .object([("variable", .string(grouped.by)), ("left_out", .number(Double(grouped.leftOut))), ("groups", .array(grouped.groups.map { group in
                 .object(category(group.category) + [
                     ("base", count(group.base, minCell)),
                     ("counts", .array(group.counts.map { count($0, minCell) })),
@@ -132,6 +132,7 @@ enum JSONRenderer {
             ("row_totals", .array(table.rowTotals.map { count($0, minCell) })),
             ("column_totals", .array(table.columnTotals.map { count($0, minCell) })),
             ("total", count(table.total, minCell)),
+            ("left_out", .number(Double(table.leftOut))),
             ("row_percents", .array(table.rows.indices.map { row in .array(table.columns.indices.map { .optional(table.rowPercent(row, $0)) }) })),
             ("column_percents", .array(table.rows.indices.map { row in .array(table.columns.indices.map { .optional(table.columnPercent(row, $0)) }) })),
         ]

@@ -1,10 +1,11 @@
+import Foundation
+
 /// Cross-tabulations, groups, multiple response and scales as blocks.
 extension ReportBlocks {
     func crossTab(_ table: CrossTab) -> [Block] {
-        let names = table.columns.map { $0?.label ?? "No answer" }
-        let rowNames = table.rows.map { $0?.label ?? "No answer" }
+        let names = table.columns.map(\.label)
         var counts = table.rows.indices.map { row in
-            [rowNames[row]] + table.cells[row].map(count) + [count(table.rowTotals[row])]
+            [table.rows[row].label] + table.cells[row].map(count) + [count(table.rowTotals[row])]
         }
         counts.append(["Total"] + table.columnTotals.map(count) + [count(table.total)])
         let numeric = Set(1...(names.count + 1))
@@ -12,20 +13,25 @@ extension ReportBlocks {
             .subheading("By \(table.by): \(table.byLabel)"),
             .table(TableBlock(header: ["counts"] + names + ["total"], rows: counts, numeric: numeric, totals: [counts.count - 1])),
         ]
-        let answeredColumns = table.columns.indices.filter { table.columns[$0] != nil }
-        let answeredRows = table.rows.indices.filter { table.rows[$0] != nil }
-        let rowPercents = answeredRows.map { row in
-            [rowNames[row]] + answeredColumns.map { Formatting.percent(table.rowPercent(row, $0)) }
+        for title in ["row %", "column %"] {
+            let rows = table.rows.indices.map { row in
+                [table.rows[row].label] + table.columns.indices.map {
+                    Formatting.percent(title == "row %" ? table.rowPercent(row, $0) : table.columnPercent(row, $0))
+                }
+            }
+            let word = title == "row %" ? "row" : "column"
+            if rows.allSatisfy({ $0.dropFirst().allSatisfy(\.isEmpty) }) {
+                blocks.append(.paragraph("No \(word) percentages are shown: every \(word) has a hidden count, whose share they would reveal."))
+            } else {
+                blocks.append(.table(TableBlock(header: [title] + names, rows: rows, numeric: Set(1...max(1, names.count)))))
+            }
         }
-        let columnPercents = answeredRows.map { row in
-            [rowNames[row]] + answeredColumns.map { Formatting.percent(table.columnPercent(row, $0)) }
-        }
-        let header = answeredColumns.map { names[$0] }
-        blocks.append(.table(TableBlock(header: ["row %"] + header, rows: rowPercents, numeric: Set(1...max(1, header.count)))))
-        blocks.append(.table(TableBlock(header: ["column %"] + header, rows: columnPercents, numeric: Set(1...max(1, header.count)))))
+        var text = "People who answered both questions: \(count(table.total))"
+        text += table.leftOut > 0 ? "; \(Formatting.plural(table.leftOut, "person")) who did not answer one of them \(table.leftOut == 1 ? "is" : "are") left out." : "."
+        blocks.append(.paragraph(text.replacingOccurrences(of: "persons", with: "people")))
         if let test = table.chiSquare {
             var text = "Pearson chi-square \(Formatting.statistic(test.statistic, places: 3)), df \(test.degreesOfFreedom), p \(Formatting.p(test.p))"
-            text += " (people answering both; \(test.smallExpected) of \(test.cells) cells have an expected count under 5"
+            text += " (\(test.smallExpected) of \(test.cells) cells have an expected count under 5"
             text += test.smallExpected * 5 > test.cells ? ", more than 1 in 5, so the p-value is unreliable)." : ")."
             blocks.append(.paragraph(text))
         } else if let note = table.chiSquareNote {
@@ -37,14 +43,18 @@ extension ReportBlocks {
     func grouped(_ grouped: GroupedSummary) -> [Block] {
         let rows = grouped.groups.map { group -> [String] in
             let summary = group.summary
-            return [group.category?.label ?? "No answer", count(group.count), Formatting.statistic(summary?.mean),
+            return [group.category.label, count(group.count), Formatting.statistic(summary?.mean),
                     Formatting.statistic(summary?.standardDeviation), Formatting.number(summary?.minimum),
                     Formatting.number(summary?.median), Formatting.number(summary?.maximum)]
         }
-        return [
+        var blocks: [Block] = [
             .subheading("By \(grouped.by): \(grouped.byLabel)"),
             .table(TableBlock(header: [grouped.by, "n", "mean", "SD", "min", "median", "max"], rows: rows, numeric: Set(1...6))),
         ]
+        if grouped.leftOut > 0 {
+            blocks.append(.paragraph("\(Formatting.plural(grouped.leftOut, "answer")) from people who did not answer \(grouped.by) \(grouped.leftOut == 1 ? "is" : "are") left out."))
+        }
+        return blocks
     }
 
     func multiple(_ multiple: MultipleResponse, cases: CaseCounts) -> [Block] {
@@ -69,7 +79,7 @@ extension ReportBlocks {
     }
 
     func groupedResponse(_ grouped: GroupedResponse, _ multiple: MultipleResponse) -> [Block] {
-        let names = grouped.groups.map { $0.category?.label ?? "No answer" }
+        let names = grouped.groups.map(\.category.label)
         var rows = multiple.options.indices.map { option in
             [multiple.options[option].category.label] + grouped.groups.map {
                 Formatting.percent($0.counts[option].percent(of: $0.base))

@@ -7,7 +7,7 @@ struct ReportBlocks {
 
     /// The blocks of one report; `section` makes its title a heading inside a longer document.
     func blocks(section: Bool = false) -> [Block] {
-        var blocks: [Block] = [section ? .heading(report.title, anchor: "table-" + Self.anchor(report.title)) : .title(report.title)]
+        var blocks: [Block] = [section ? .section(report.title, anchor: "table-" + Self.anchor(report.title)) : .title(report.title)]
         blocks.append(.paragraph(overview))
         if report.suppression.isOn {
             blocks.append(.paragraph(report.suppression.explanation))

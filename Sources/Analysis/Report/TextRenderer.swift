@@ -11,6 +11,8 @@ enum TextRenderer {
             switch block {
             case .title(let text):
                 out += text + "\n" + String(repeating: "=", count: min(width, text.count)) + "\n\n"
+            case .section(let text, _):
+                out += "\n\n" + text.uppercased() + "\n" + String(repeating: "=", count: min(width, text.count)) + "\n"
             case .heading(let text, _):
                 out += "\n" + text + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
             case .subheading(let text):
@@ -68,11 +70,14 @@ enum TextRenderer {
 enum MarkdownRenderer {
     static func render(_ blocks: [Block]) -> String {
         var out = ""
+        // In a report of several tables, variables are one level below the tables.
+        let deeper = blocks.contains { if case .section = $0 { return true } else { return false } } ? "#" : ""
         for block in blocks {
             switch block {
             case .title(let text): out += "# \(escape(text))\n\n"
-            case .heading(let text, _): out += "## \(escape(text))\n\n"
-            case .subheading(let text): out += "### \(escape(text))\n\n"
+            case .section(let text, _): out += "## \(escape(text))\n\n"
+            case .heading(let text, _): out += "\(deeper)## \(escape(text))\n\n"
+            case .subheading(let text): out += "\(deeper)### \(escape(text))\n\n"
             case .paragraph(let text): out += escape(text) + "\n\n"
             case .warning(let text): out += "> **Note:** \(escape(text))\n\n"
             case .table(let table): out += render(table) + "\n"
