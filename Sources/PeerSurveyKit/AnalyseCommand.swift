@@ -21,7 +21,7 @@ public enum AnalyseCommand {
             return CommandOutput(stderr: "error: \(error.description)\n", status: .noInput)
         }
         let renderer = DiagnosticRenderer(sources: read.source.map { [planPath: $0] } ?? [:], colour: colour)
-        guard let plan = read.plan else {
+        guard let plan = read.plan, !read.hasErrors else {
             return CommandOutput(stderr: renderer.render(read.diagnostics), status: .dataError)
         }
         let reports: [DescribeReport]
@@ -74,7 +74,16 @@ public enum AnalyseCommand {
     static func checkIfPlan(path: String) -> (source: SourceFile?, diagnostics: [Diagnostic])? {
         guard PlanReader.isPlan(path: path), let read = try? PlanReader.read(path: path) else { return nil }
         guard let plan = read.plan else { return (read.source, read.diagnostics) }
-        let folder = URL(fileURLWithPath: path).absoluteURL.deletingLastPathComponent()
+        let sorted = { (all: [Diagnostic]) in
+            all.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        }
+        return (read.source, sorted(read.diagnostics + checkAgainstInstrumentFile(plan, planPath: path)))
+    }
+
+    /// The plan checked against its instrument file: `instrument_file:` relative to the plan, or
+    /// `../instruments/ID.yaml` beside it, or `instruments/ID.yaml` here.
+    static func checkAgainstInstrumentFile(_ plan: AnalysisPlan, planPath: String) -> [Diagnostic] {
+        let folder = URL(fileURLWithPath: planPath).absoluteURL.deletingLastPathComponent()
         var candidates: [String] = []
         if let file = plan.instrumentFile {
             candidates = [file.name.hasPrefix("/") ? file.name : folder.appendingPathComponent(file.name).standardized.path]
@@ -89,11 +98,11 @@ public enum AnalyseCommand {
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             let message = "the instrument file \(candidates[0]) cannot be found to check the plan against"
                 + (plan.instrumentFile == nil ? "; name it with `instrument_file:`" : "")
-            return (read.source, read.diagnostics + [.error(message, at: location)])
+            return [.error(message, at: location)]
         }
         guard let loaded = try? InstrumentLoader.load(path: found), let instrument = loaded.instrument else {
-            return (read.source, read.diagnostics + [.error("the instrument file \(found) has errors; run `peersurvey check \(found)`", at: location)])
+            return [.error("the instrument file \(found) has errors; run `peersurvey check \(found)`", at: location)]
         }
-        return (read.source, read.diagnostics + PlanChecker.check(plan, against: PlanChecker.Catalogue(instrument)))
+        return PlanChecker.check(plan, against: PlanChecker.Catalogue(instrument))
     }
 }

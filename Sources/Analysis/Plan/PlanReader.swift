@@ -9,7 +9,7 @@ public enum PlanReader {
     public struct Result: Sendable {
         /// The file's text, for quoting lines in diagnostics.
         public var source: SourceFile?
-        /// The plan, when it has no errors.
+        /// The plan as far as it could be read (check ``hasErrors`` before running it).
         public var plan: AnalysisPlan?
         /// Every problem found.
         public var diagnostics: [Diagnostic]
@@ -56,7 +56,7 @@ public enum PlanReader {
         guard let root = yaml.root else { return Result(source: yaml.source, diagnostics: yaml.diagnostics) }
         var reader = NodeReader(path: path)
         let plan = reader.plan(root)
-        return Result(source: yaml.source, plan: reader.diagnostics.hasErrors ? nil : plan, diagnostics: reader.diagnostics.sorted)
+        return Result(source: yaml.source, plan: plan, diagnostics: reader.diagnostics.sorted)
     }
 }
 
