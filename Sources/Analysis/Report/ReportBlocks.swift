@@ -135,7 +135,11 @@ struct ReportBlocks {
 
     func numeric(_ variable: VariableResult) -> [Block] {
         guard let summary = variable.summary else {
-            return variable.cases.valid.weight > 0 ? [.paragraph("Statistics are not shown: too few people answered.")] : []
+            switch variable.cases.valid.visibility {
+            case .small: return [.paragraph("Statistics are not shown: fewer than \(minCell) people answered.")]
+            case .hidden: return [.paragraph("Statistics are not shown: the number who answered is hidden, because with the total it would reveal a small count.")]
+            case .shown: return []
+            }
         }
         var rows: [[String]] = [
             ["n", Formatting.number(summary.n, places: 2)],

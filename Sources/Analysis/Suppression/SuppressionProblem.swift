@@ -79,17 +79,24 @@ struct SuppressionProblem {
     /// Whether the count was hidden (small or as a complement).
     func isHidden(_ cell: Int) -> Bool { cells[cell].state != .shown }
 
-    /// Applies primary and then secondary suppression.
+    /// Applies primary and then secondary suppression, then shows again any complement that
+    /// turned out not to be needed.
     mutating func solve() {
         guard minCell > 1 else { return }
         for index in cells.indices where cells[index].role != .fixed {
             if (1..<minCell).contains(cells[index].people) { cells[index].state = .small }
         }
         guard cells.contains(where: { $0.state == .small }) else { return }
+        var complements: [Int] = []
         for _ in 0...cells.count {
-            guard let exposed = exposed().first else { return }
-            guard let complement = complement(for: exposed) else { return }
+            guard let exposed = exposed().first else { break }
+            guard let complement = complement(for: exposed.cell, zeroHelps: !exposed.byBounds) else { break }
             cells[complement].state = .hidden
+            complements.append(complement)
+        }
+        for cell in complements.reversed() {
+            cells[cell].state = .shown
+            if !exposed().isEmpty { cells[cell].state = .hidden }
         }
     }
 
@@ -106,8 +113,9 @@ struct SuppressionProblem {
         return true
     }
 
-    /// Small counts that the published sums determine.
-    private func exposed() -> [Int] {
+    /// Small counts that the published sums determine, exactly (by the equations) or by their
+    /// bounds.
+    private func exposed() -> [(cell: Int, byBounds: Bool)] {
         let unknown = cells.indices.filter { cells[$0].state != .shown }
         guard !unknown.isEmpty else { return [] }
         var column: [Int: Int] = [:]
@@ -124,26 +132,35 @@ struct SuppressionProblem {
             }
             if any { rows.append(row) }
         }
-        var determined = Set(Self.determined(rows, columns: unknown.count).map { unknown[$0] })
-        if integral { determined.formUnion(boundExposed(determined)) }
-        return unknown.filter { cells[$0].state == .small && determined.contains($0) }
+        let determined = Set(Self.determined(rows, columns: unknown.count).map { unknown[$0] })
+        let bounded = integral ? boundExposed(determined) : []
+        return unknown.compactMap { cell in
+            guard cells[cell].state == .small else { return nil }
+            if determined.contains(cell) { return (cell, false) }
+            return bounded.contains(cell) ? (cell, true) : nil
+        }
     }
 
-    /// Small counts pinned by their bounds: in a sum whose only open counts (hidden and not
-    /// determined) are small ones, a total of k small counts that is k (all 1) or k(N-1) (all
-    /// N-1) leaves each a single possibility.
+    /// Small counts pinned by their bounds, in a sum whose open counts (hidden and not
+    /// determined) all have the same sign: each small count is at least 1 and at most `minCell`
+    /// - 1, each other hidden count at least 0. If the open counts must add up to the number of
+    /// small ones, each small one is 1; if only small ones are open and they must add up to k
+    /// times (`minCell` - 1), each is `minCell` - 1.
     private func boundExposed(_ determined: Set<Int>) -> Set<Int> {
         var exposed = Set<Int>()
         for equation in equations {
             let open = equation.filter { cells[$0.cell].state != .shown && !determined.contains($0.cell) }
-            guard !open.isEmpty, open.allSatisfy({ cells[$0.cell].state == .small }) else { continue }
+            let small = open.filter { cells[$0.cell].state == .small }
+            guard !small.isEmpty else { continue }
             let sign = open[0].coefficient
             guard open.allSatisfy({ $0.coefficient == sign }) else { continue }
             let known = equation.filter { term in !open.contains { $0.cell == term.cell } }
                 .reduce(0.0) { $0 + $1.coefficient * cells[$1.cell].value }
             let total = -known / sign
-            let k = Double(open.count)
-            if total <= k || total >= k * Double(minCell - 1) { exposed.formUnion(open.map(\.cell)) }
+            let k = Double(small.count)
+            if total <= k || (open.count == small.count && total >= k * Double(minCell - 1)) {
+                exposed.formUnion(small.map(\.cell))
+            }
         }
         return exposed
     }
@@ -173,16 +190,20 @@ struct SuppressionProblem {
     }
 
     /// The count to hide next: the smallest non-zero candidate sharing a sum with the exposed
-    /// count, else a total sharing a sum with it, else the same anywhere in the table; as a last
-    /// resort a zero (shown as `x`, it stops a count from being pinned down by the others).
-    private func complement(for exposed: Int) -> Int? {
+    /// count, else a zero sharing a sum with it (shown as `x`, it stops the exposed count from
+    /// being the difference of the others), else a total sharing a sum with it, else the same
+    /// anywhere in the table.
+    private func complement(for exposed: Int, zeroHelps: Bool) -> Int? {
         let related = Set(equations.filter { $0.contains { $0.cell == exposed } }.flatMap { $0.map(\.cell) }).sorted()
         let everywhere = Array(cells.indices)
         func best(_ pool: [Int], _ role: Role, zero: Bool = false) -> Int? {
             pool.filter { cells[$0].state == .shown && cells[$0].role == role && (zero ? cells[$0].people == 0 : cells[$0].people > 0) }
                 .min { (cells[$0].people, $0) < (cells[$1].people, $1) }
         }
-        return best(related, .candidate) ?? best(related, .fallback) ?? best(everywhere, .candidate)
-            ?? best(everywhere, .fallback) ?? best(related, .candidate, zero: true) ?? best(everywhere, .candidate, zero: true)
+        // A zero does not help a count pinned by its bounds (the sum it would join stays as small).
+        let zeros = { (pool: [Int]) in zeroHelps ? best(pool, .candidate, zero: true) : nil }
+        return best(related, .candidate) ?? zeros(related) ?? best(related, .fallback)
+            ?? best(everywhere, .candidate) ?? zeros(everywhere) ?? best(everywhere, .fallback)
+            ?? best(everywhere, .candidate, zero: true)
     }
 }
