@@ -100,6 +100,8 @@ struct TablePlan: Sendable {
         var label: String
         var reflections: [Double?]
         var unreversible: [String]
+        /// Items that are not numbers or choices (alpha cannot be computed with them).
+        var unusable: [String]
     }
 
     var title: String
@@ -165,7 +167,11 @@ struct TablePlan: Sendable {
                 return bounds.lowerBound + bounds.upperBound
             }
             let label = score.label?.text(in: instrument.defaultLanguage) ?? score.id
-            return Scale(score: score, label: label, reflections: reflections, unreversible: unreversible)
+            let unusable = score.items.filter { item in
+                guard let kind = dataset.variable(item)?.kind else { return true }
+                return !(kind == .categorical || kind.isNumeric)
+            }
+            return Scale(score: score, label: label, reflections: reflections, unreversible: unreversible, unusable: unusable)
         }
         if let by, !chosen.contains(by.name) { extras.append(by) }
         for variable in variables where variable.kind == .multiple {
@@ -176,7 +182,7 @@ struct TablePlan: Sendable {
         for variable in variables + extras { _ = columns.slot(variable) }
         if let weight { _ = columns.slot(weight) }
         for scale in scales {
-            for item in scale.score.items {
+            for item in scale.score.items where scale.unusable.isEmpty {
                 if let variable = dataset.variable(item) { _ = columns.slot(variable) }
             }
         }
@@ -190,7 +196,8 @@ struct TablePlan: Sendable {
         return TableTally(
             variables: tallied.map { (columns.slot(of: $0.name), $0) },
             scales: scales.map { scale in
-                ScaleTally(slots: scale.score.items.map { columns.slot(of: $0) }, reflections: scale.reflections)
+                // A scale with an unusable item tallies nothing (its result says why).
+                ScaleTally(slots: scale.unusable.isEmpty ? scale.score.items.map { columns.slot(of: $0) } : [], reflections: scale.reflections)
             },
             grouping: grouping, weightSlot: weight.map { columns.slot(of: $0.name) })
     }

@@ -104,6 +104,10 @@ extension ResultBuilder {
         var complete = Count(people: scaleTally.people, weight: scaleTally.covariances.weight)
         var result = ScaleResult(
             name: scale.score.id, label: scale.label, items: scale.score.items, reversed: scale.score.reverse, complete: complete)
+        if !scale.unusable.isEmpty {
+            result.note = "not computed: \(scale.unusable.joined(separator: ", ")) \(scale.unusable.count == 1 ? "is" : "are") not a number or a choice"
+            return result
+        }
         if minCell > 1, (1..<minCell).contains(scaleTally.people) {
             complete.visibility = .small
             small += 1

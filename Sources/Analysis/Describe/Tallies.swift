@@ -248,6 +248,7 @@ struct ScaleTally: Sendable {
     }
 
     mutating func add(_ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, weight: Double) {
+        guard !slots.isEmpty else { return }
         for (index, slot) in slots.enumerated() {
             guard statuses[slot] == .answered, numbers[slot].isFinite else { return }
             let value = numbers[slot]

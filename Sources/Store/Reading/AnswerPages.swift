@@ -11,16 +11,17 @@
 /// pass into a batch of rows. Every offset is checked: a damaged page ends the scan with an
 /// error, never a crash.
 struct AnswerPages: AnswerSource {
-    /// One decoded row. Text values are located in `Batch.bytes`.
+    /// One decoded row, packed to 40 bytes. Text values are located in `Batch.bytes`.
     struct Row {
         var interview: Int64 = 0
         var variable: Int64 = 0
-        var status = 0
-        /// The record's serial type of the value (0 null, 1-9 numbers, 13+ text).
-        var type = 0
         var number = 0.0
-        var textStart = 0
-        var textCount = 0
+        /// The record's serial type of the value (0 null, 1-9 numbers, 13+ text).
+        var type: Int32 = 0
+        var textStart: Int32 = 0
+        var textCount: Int32 = 0
+        /// The status code; 255 for one that does not fit (a damaged row, skipped).
+        var status: UInt8 = 0
     }
 
     /// Rows decoded from one page, with the bytes their texts are in.
@@ -68,7 +69,7 @@ struct AnswerPages: AnswerSource {
         @inline(__always) get { batch.rows[position].variable }
     }
     var status: Int {
-        @inline(__always) get { batch.rows[position].status }
+        @inline(__always) get { Int(batch.rows[position].status) }
     }
 
     @inline(__always)
@@ -79,7 +80,7 @@ struct AnswerPages: AnswerSource {
     }
 
     private func slowNumber(_ row: Row) -> Double {
-        switch row.type {
+        switch Int(row.type) {
         case let type where type >= 13 && type & 1 == 1: return Double(text() ?? "") ?? .nan
         default: return .nan
         }
@@ -87,11 +88,12 @@ struct AnswerPages: AnswerSource {
 
     func text() -> String? {
         let row = batch.rows[position]
-        switch row.type {
+        switch Int(row.type) {
         case 1...6, 8, 9: return String(Int64(row.number))
         case 7: return String(row.number)
         case let type where type >= 12:
-            return String(decoding: batch.bytes[row.textStart..<(row.textStart + row.textCount)], as: UTF8.self)
+            let start = Int(row.textStart)
+            return String(decoding: batch.bytes[start..<(start + Int(row.textCount))], as: UTF8.self)
         default: return nil
         }
     }
@@ -272,7 +274,7 @@ struct AnswerPages: AnswerSource {
         guard let interview = RecordReader.integer(bytes, t0, &body, end), let variable = RecordReader.integer(bytes, t1, &body, end),
             let status = RecordReader.integer(bytes, t2, &body, end)
         else { return nil }
-        var row = Row(interview: interview, variable: variable, status: Int(truncatingIfNeeded: status), type: t3)
+        var row = Row(interview: interview, variable: variable, type: Int32(t3), status: status >= 0 && status < 255 ? UInt8(status) : 255)
         switch t3 {
         case 0: break
         case 1...6, 8, 9:
@@ -284,9 +286,10 @@ struct AnswerPages: AnswerSource {
             for index in 0..<8 { bits = bits << 8 | UInt64(bytes[body + index]) }
             row.number = Double(bitPattern: bits)
         case 12...:
-            row.textCount = (t3 - 12) / 2
-            row.textStart = body
-            guard body + row.textCount <= end else { return nil }
+            let count = (t3 - 12) / 2
+            guard body + count <= end else { return nil }
+            row.textCount = Int32(count)
+            row.textStart = Int32(body)
         default:
             return nil
         }
@@ -327,8 +330,9 @@ struct AnswerPages: AnswerSource {
         }
         // The text goes after the page in the batch's bytes, where `text()` finds it.
         if row.type >= 12 {
-            let text = record[row.textStart..<(row.textStart + row.textCount)]
-            row.textStart = batch.bytes.count
+            let start = Int(row.textStart)
+            let text = record[start..<(start + Int(row.textCount))]
+            row.textStart = Int32(batch.bytes.count)
             batch.bytes.append(contentsOf: text)
         }
         return row

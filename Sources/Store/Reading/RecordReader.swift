@@ -36,11 +36,12 @@ enum RecordReader {
         else { return nil }
         row.interview = interview
         row.variable = variable
-        row.status = Int(truncatingIfNeeded: status)
-        row.type = Int(t3)
-        switch row.type {
+        row.status = status >= 0 && status < 255 ? UInt8(status) : 255
+        guard t3 < Int64(Int32.max) else { return nil }
+        row.type = Int32(t3)
+        switch Int(t3) {
         case 1...6, 8, 9:
-            guard let value = integer(bytes, row.type, &body, end) else { return nil }
+            guard let value = integer(bytes, Int(t3), &body, end) else { return nil }
             row.number = Double(value)
         case 7:
             guard body + 8 <= end else { return nil }
@@ -48,9 +49,10 @@ enum RecordReader {
             for index in 0..<8 { bits = bits << 8 | UInt64(bytes[body + index]) }
             row.number = Double(bitPattern: bits)
         case 12...:
-            row.textCount = (row.type - 12) / 2
-            row.textStart = body
-            guard body + row.textCount <= end else { return nil }
+            let count = (Int(t3) - 12) / 2
+            guard body + count <= end else { return nil }
+            row.textCount = Int32(count)
+            row.textStart = Int32(body)
         default:
             break
         }
