@@ -48,6 +48,19 @@ struct DescribeCommandTests {
         }
     }
 
+    @Test func statusFlagsAddInterviews() throws {
+        func interviews(_ flags: [String]) throws -> Int? {
+            let result = try Binary.run(["describe", "--db", Self.warmline, "age", "--format", "json"] + flags)
+            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["interviews"] as? Int
+        }
+        let completed = try #require(try interviews([]))
+        let withBrokenOff = try #require(try interviews(["--include-broken-off"]))
+        #expect(withBrokenOff > completed)
+        #expect(try interviews(["--include-broken-off", "--include-suspended"]) == withBrokenOff)
+        let spss = try Binary.run(["describe", "--db", Self.warmline, "age", "--percentiles", "spss", "--format", "json"])
+        #expect(spss.stdout.contains("\"percentiles\": \"spss\""))
+    }
+
     @Test func writesAFileWithOut() throws {
         let out = try temporaryDirectory().appendingPathComponent("report.html").path
         let result = try Binary.run(["describe", "--db", Self.warmline, "--format", "html", "--out", out])
