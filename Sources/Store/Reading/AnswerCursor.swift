@@ -16,6 +16,48 @@ protocol AnswerSource {
     func number() -> Double
     /// The value as text.
     func text() -> String?
+    /// Stores rows into `sink` from the current one while they belong to `interview` (to the end
+    /// when `nil`); returns whether the source is then on a row of a later interview.
+    mutating func store(into sink: inout AnswerSink, interview: Int64?) throws -> Bool
+}
+
+/// Where the answers of one interview go: its statuses and numbers by slot, written without
+/// the checks an array needs, and its texts.
+struct AnswerSink {
+    let slotOf: [Int32]
+    let base: Int64
+    let needs: [ScanNeed]
+    let statuses: UnsafeMutableBufferPointer<StoredStatus>
+    let numbers: UnsafeMutableBufferPointer<Double>
+    var texts: [String?]
+
+    /// The slot of a variable row id, or -1.
+    @inline(__always)
+    func slot(of variable: Int64) -> Int {
+        let index = variable &- base
+        return index >= 0 && index < Int64(slotOf.count) ? Int(slotOf[Int(index)]) : -1
+    }
+}
+
+extension AnswerSource {
+    /// One row at a time, through the accessors.
+    mutating func store(into sink: inout AnswerSink, interview: Int64?) throws -> Bool {
+        while true {
+            let slot = sink.slot(of: variable)
+            if slot >= 0, let status = StoredStatus(rawValue: status) {
+                sink.statuses[slot] = status
+                if status == .answered {
+                    switch sink.needs[slot] {
+                    case .status: break
+                    case .number: sink.numbers[slot] = number()
+                    case .text: sink.texts[slot] = text()
+                    }
+                }
+            }
+            guard try next() else { return false }
+            if let interview, self.interview != interview { return true }
+        }
+    }
 }
 
 /// Rows of `answer` stepped through SQLite with a raw statement.
@@ -142,27 +184,11 @@ final class RowAssembler {
     /// `interview` (to the end when `nil`), and completes the row; returns whether the source is
     /// on a row of a later interview.
     private func fill<Source: AnswerSource>(_ source: inout Source, interview: Int64?) throws -> Bool {
-        let slotOf = layout.slotOf, base = layout.base, needs = layout.needs
-        var pending = false
-        while true {
-            let index = source.variable &- base
-            let slot = index >= 0 && index < slotOf.count ? Int(slotOf[Int(index)]) : -1
-            if slot >= 0, let status = StoredStatus(rawValue: source.status) {
-                statuses[slot] = status
-                if status == .answered {
-                    switch needs[slot] {
-                    case .status: break
-                    case .number: numbers[slot] = source.number()
-                    case .text: row.texts[slot] = source.text()
-                    }
-                }
-            }
-            guard try source.next() else { break }
-            if let interview, source.interview != interview {
-                pending = true
-                break
-            }
-        }
+        var sink = AnswerSink(
+            slotOf: layout.slotOf, base: layout.base, needs: layout.needs, statuses: statuses, numbers: numbers, texts: [])
+        swap(&sink.texts, &row.texts)
+        defer { swap(&sink.texts, &row.texts) }
+        let pending = try source.store(into: &sink, interview: interview)
         complete()
         return pending
     }

@@ -98,6 +98,49 @@ struct AnswerPages: AnswerSource {
         }
     }
 
+    /// Stores rows a batch at a time, straight from the decoded rows.
+    mutating func store(into sink: inout AnswerSink, interview: Int64?) throws -> Bool {
+        while true {
+            // The rows of this batch from the current one, up to the first of another interview.
+            var stop = batch.rows.count
+            let stopped: Bool = batch.rows.withUnsafeBufferPointer { rows in
+                for index in position..<rows.count {
+                    let row = rows[index]
+                    if let interview, row.interview != interview {
+                        stop = index
+                        return true
+                    }
+                    let slot = sink.slot(of: row.variable)
+                    guard slot >= 0, let status = StoredStatus(rawValue: Int(row.status)) else { continue }
+                    sink.statuses[slot] = status
+                    guard status == .answered else { continue }
+                    switch sink.needs[slot] {
+                    case .status: break
+                    case .number: sink.numbers[slot] = row.type >= 1 && row.type <= 9 ? row.number : .nan
+                    case .text: stop = index
+                        return false
+                    }
+                }
+                return false
+            }
+            if stopped {
+                position = stop
+                return true
+            }
+            if stop < batch.rows.count {
+                // A text value: through the accessor, then on with the rest of the batch.
+                position = stop
+                sink.texts[sink.slot(of: batch.rows[stop].variable)] = text()
+                guard try next() else { return false }
+                if let interview, self.interview != interview { return true }
+                continue
+            }
+            position = batch.rows.count - 1
+            guard try next() else { return false }
+            if let interview, self.interview != interview { return true }
+        }
+    }
+
     /// Moves to the next row in the range; `false` after the last.
     @inline(__always)
     mutating func next() throws -> Bool {
@@ -177,24 +220,32 @@ struct AnswerPages: AnswerSource {
             guard header + 8 + 2 * cells <= page.count else { throw damaged("page \(number) cell pointers") }
             batch.bytes = page
             position = 0
-            var rows: [Row] = []
-            swap(&rows, &batch.rows)
-            defer { swap(&rows, &batch.rows) }
-            rows.removeAll(keepingCapacity: true)
-            var cell = 0
-            while cell < cells, !done {
-                // Decode cells in one pass over the page until one needs the slow path.
-                let (stopped, ended) = Self.decodeLeaf(page, header: header, cells: cell..<cells, usable: file.usableSize, range: range, into: &rows)
-                if ended { done = true }
-                guard stopped < cells, !done else { break }
-                let pointer = header + 8 + 2 * stopped
-                let row = try decodeOverflowing(page: page, start: Int(page[pointer]) << 8 | Int(page[pointer + 1]))
-                if row.interview > range.upperBound {
-                    done = true
-                } else if row.interview >= range.lowerBound {
-                    rows.append(row)
+            guard cells > 0 else {
+                batch.rows.removeAll(keepingCapacity: true)
+                return
+            }
+            // Rows are written in place (a leaf has at most `cells` of them): no checks per row.
+            batch.rows = try [Row](unsafeUninitializedCapacity: cells) { buffer, initialized in
+                var decoded = 0
+                defer { initialized = decoded }
+                var cell = 0
+                while cell < cells, !done {
+                    // Decode cells in one pass over the page until one needs the slow path.
+                    let (stopped, ended) = Self.decodeLeaf(
+                        page, header: header, cells: cell..<cells, usable: file.usableSize, range: range, into: buffer.baseAddress!,
+                        count: &decoded)
+                    if ended { done = true }
+                    guard stopped < cells, !done else { break }
+                    let pointer = header + 8 + 2 * stopped
+                    let row = try decodeOverflowing(page: page, start: Int(page[pointer]) << 8 | Int(page[pointer + 1]))
+                    if row.interview > range.upperBound {
+                        done = true
+                    } else if row.interview >= range.lowerBound {
+                        (buffer.baseAddress! + decoded).initialize(to: row)
+                        decoded += 1
+                    }
+                    cell = stopped + 1
                 }
-                cell = stopped + 1
             }
         default:
             throw damaged("page \(number) is not an index page")
@@ -228,11 +279,12 @@ struct AnswerPages: AnswerSource {
         return try decodeOverflowing(page: page, start: start)
     }
 
-    /// Decodes the cells of a leaf page whose records lie wholly on the page, appending rows in
-    /// the range; returns the first cell it could not decode (`cells.upperBound` when none) and
-    /// whether a row past the range was reached.
+    /// Decodes the cells of a leaf page whose records lie wholly on the page, writing the rows in
+    /// the range at `rows + decoded`; returns the first cell it could not decode
+    /// (`cells.upperBound` when none) and whether a row past the range was reached.
     static func decodeLeaf(
-        _ page: [UInt8], header: Int, cells: Range<Int>, usable: Int, range: ClosedRange<Int64>, into rows: inout [Row]
+        _ page: [UInt8], header: Int, cells: Range<Int>, usable: Int, range: ClosedRange<Int64>,
+        into rows: UnsafeMutablePointer<Row>, count decoded: inout Int
     ) -> (stopped: Int, ended: Bool) {
         // Records whose sizes and types all fit in one byte each (nearly all of them) are read
         // directly; any other goes through the general decoder.
@@ -256,7 +308,10 @@ struct AnswerPages: AnswerSource {
                     row = decoded
                 }
                 if row.interview > range.upperBound { return (cell, true) }
-                if row.interview >= range.lowerBound { rows.append(row) }
+                if row.interview >= range.lowerBound {
+                    (rows + decoded).initialize(to: row)
+                    decoded += 1
+                }
             }
             return (cells.upperBound, false)
         }
