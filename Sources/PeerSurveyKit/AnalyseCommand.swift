@@ -13,7 +13,9 @@ public enum AnalyseCommand {
     ///   - outputDirectory: Where to write `PLAN.html` and the other formats (created if missing).
     /// - Returns: The files written; exit 65 for a plan with errors (located), 66 for a missing
     ///   file, 74 when the report cannot be written.
-    public static func run(planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false) -> CommandOutput {
+    public static func run(planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false)
+        -> CommandOutput
+    {
         let read: PlanReader.Result
         do {
             read = try PlanReader.read(path: planPath)
@@ -51,16 +53,22 @@ public enum AnalyseCommand {
         }
         var written: [String] = []
         for format in plan.formats {
-            let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("\(plan.id).\(format.fileExtension)").path
-            if let failure = DescribeCommand.write(ReportRenderer.render(reports, format: format, title: plan.title), to: path) {
+            let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent(
+                "\(plan.id).\(format.fileExtension)"
+            ).path
+            if let failure = DescribeCommand.write(
+                ReportRenderer.render(reports, format: format, title: plan.title), to: path)
+            {
                 return failure
             }
             written.append(path)
         }
         var out = CommandOutput(stdout: written.map { "Wrote \($0).\n" }.joined(), stderr: warnings)
-        let small = reports.reduce(0) { $0 + $1.suppression.small }, hidden = reports.reduce(0) { $0 + $1.suppression.hidden }
+        let small = reports.reduce(0) { $0 + $1.suppression.small },
+            hidden = reports.reduce(0) { $0 + $1.suppression.hidden }
         if plan.minCell > 1 {
-            out.stdout += "\(plan.tables.count) tables; small-cell suppression (min_cell \(plan.minCell)) hid \(small) small counts and \(hidden) others.\n"
+            out.stdout +=
+                "\(plan.tables.count) tables; small-cell suppression (min_cell \(plan.minCell)) hid \(small) small counts and \(hidden) others.\n"
         } else {
             out.stderr += DescribeCommand.suppressionOffWarning
         }
@@ -75,7 +83,9 @@ public enum AnalyseCommand {
         guard PlanReader.isPlan(path: path), let read = try? PlanReader.read(path: path) else { return nil }
         guard let plan = read.plan else { return (read.source, read.diagnostics) }
         let sorted = { (all: [Diagnostic]) in
-            all.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+            all.sorted {
+                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+            }
         }
         return (read.source, sorted(read.diagnostics + checkAgainstInstrumentFile(plan, planPath: path)))
     }
@@ -86,7 +96,9 @@ public enum AnalyseCommand {
         let folder = URL(fileURLWithPath: planPath).absoluteURL.deletingLastPathComponent()
         var candidates: [String] = []
         if let file = plan.instrumentFile {
-            candidates = [file.name.hasPrefix("/") ? file.name : folder.appendingPathComponent(file.name).standardized.path]
+            candidates = [
+                file.name.hasPrefix("/") ? file.name : folder.appendingPathComponent(file.name).standardized.path
+            ]
         } else {
             candidates = [
                 folder.appendingPathComponent("../instruments/\(plan.instrument.name).yaml").standardized.path,
@@ -96,7 +108,8 @@ public enum AnalyseCommand {
         }
         let location = plan.instrumentFile?.location ?? plan.instrument.location
         guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            let message = "the instrument file \(candidates[0]) cannot be found to check the plan against"
+            let message =
+                "the instrument file \(candidates[0]) cannot be found to check the plan against"
                 + (plan.instrumentFile == nil ? "; name it with `instrument_file:`" : "")
             return [.error(message, at: location)]
         }

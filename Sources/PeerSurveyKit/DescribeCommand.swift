@@ -92,7 +92,8 @@ public enum DescribeCommand {
     }
 
     /// The warning printed whenever suppression is turned off.
-    static let suppressionOffWarning = "warning: small-cell suppression is off (--min-cell 0): counts of fewer than 10 people can identify them; do not publish these tables\n"
+    static let suppressionOffWarning =
+        "warning: small-cell suppression is off (--min-cell 0): counts of fewer than 10 people can identify them; do not publish these tables\n"
 
     /// Writes a file atomically; returns the failure to report, if any.
     static func write(_ text: String, to path: String) -> CommandOutput? {
@@ -100,7 +101,9 @@ public enum DescribeCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             return nil
         } catch {
-            return CommandOutput(stderr: "error: \(path) could not be written; check that its folder exists and is writable\n", status: .ioError)
+            return CommandOutput(
+                stderr: "error: \(path) could not be written; check that its folder exists and is writable\n",
+                status: .ioError)
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import PeerSurveyKit
 
 /// `peersurvey analyse PLAN --db PATH --out DIR`
@@ -25,6 +25,8 @@ struct Analyse: ParsableCommand {
     var out: String
 
     func run() throws {
-        try finish(AnalyseCommand.run(planPath: plan, databasePath: database.path, outputDirectory: out, colour: useColour(STDERR_FILENO)))
+        try finish(
+            AnalyseCommand.run(
+                planPath: plan, databasePath: database.path, outputDirectory: out, colour: useColour(STDERR_FILENO)))
     }
 }

@@ -88,7 +88,9 @@ struct Attacker {
             changed = false
             for equation in equations {
                 let open = equation.terms.filter { assignment[$0.0] == nil }
-                let known = equation.terms.filter { assignment[$0.0] != nil }.reduce(0) { $0 + $1.1 * assignment[$1.0]! }
+                let known = equation.terms.filter { assignment[$0.0] != nil }.reduce(0) {
+                    $0 + $1.1 * assignment[$1.0]!
+                }
                 if open.isEmpty {
                     if known != equation.value { return false }
                     continue
@@ -104,7 +106,8 @@ struct Attacker {
             }
         }
         let open = assignment.indices.filter { assignment[$0] == nil }
-        guard let next = open.min(by: { unknowns[$0].high - unknowns[$0].low < unknowns[$1].high - unknowns[$1].low }) else {
+        guard let next = open.min(by: { unknowns[$0].high - unknowns[$0].low < unknowns[$1].high - unknowns[$1].low })
+        else {
             return true
         }
         for value in unknowns[next].low...unknowns[next].high {

@@ -12,10 +12,13 @@ enum Binary {
     static let root: URL = {
         var directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) { return directory }
+            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+                return directory
+            }
             directory.deleteLastPathComponent()
         }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }()
 
     /// The debug binary of this build: next to the test bundle if it is there, else the newest
@@ -39,12 +42,16 @@ enum Binary {
 
     /// Runs the binary; kills it after `timeout` seconds so that a hang fails the test.
     static func run(_ arguments: [String], directory: URL? = nil, timeout: TimeInterval = 120) throws -> Output {
-        guard let path else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no built peersurvey binary"]) }
+        guard let path else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no built peersurvey binary"])
+        }
         return try run(path, arguments, directory: directory ?? root, timeout: timeout)
     }
 
     /// Runs any program with arguments and optional standard input.
-    static func run(_ program: String, _ arguments: [String], input: String = "", directory: URL? = nil, timeout: TimeInterval = 120) throws -> Output {
+    static func run(
+        _ program: String, _ arguments: [String], input: String = "", directory: URL? = nil, timeout: TimeInterval = 120
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments

@@ -11,7 +11,8 @@ struct DescribeCommandTests {
         let directory = (try? temporaryDirectory()) ?? FileManager.default.temporaryDirectory
         let path = directory.appendingPathComponent("warmline.sqlite").path
         _ = try? Binary.run([
-            "simulate", "instruments/warmline-follow-up.yaml", "--db", path, "--count", "300", "--seed", "4", "--today", "2026-03-15",
+            "simulate", "instruments/warmline-follow-up.yaml", "--db", path, "--count", "300", "--seed", "4", "--today",
+            "2026-03-15",
         ])
         return path
     }()
@@ -29,7 +30,9 @@ struct DescribeCommandTests {
 
     @Test(arguments: ["markdown", "csv", "json", "html"])
     func everyFormat(format: String) throws {
-        let result = try Binary.run(["describe", "--db", Self.warmline, "call_helpful", "mood_now", "--by", "gender", "--format", format])
+        let result = try Binary.run([
+            "describe", "--db", Self.warmline, "call_helpful", "mood_now", "--by", "gender", "--format", format,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         switch format {
         case "json":
@@ -51,13 +54,16 @@ struct DescribeCommandTests {
     @Test func statusFlagsAddInterviews() throws {
         func interviews(_ flags: [String]) throws -> Int? {
             let result = try Binary.run(["describe", "--db", Self.warmline, "age", "--format", "json"] + flags)
-            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["interviews"] as? Int
+            return (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["interviews"]
+                as? Int
         }
         let completed = try #require(try interviews([]))
         let withBrokenOff = try #require(try interviews(["--include-broken-off"]))
         #expect(withBrokenOff > completed)
         #expect(try interviews(["--include-broken-off", "--include-suspended"]) == withBrokenOff)
-        let spss = try Binary.run(["describe", "--db", Self.warmline, "age", "--percentiles", "spss", "--format", "json"])
+        let spss = try Binary.run([
+            "describe", "--db", Self.warmline, "age", "--percentiles", "spss", "--format", "json",
+        ])
         #expect(spss.stdout.contains("\"percentiles\": \"spss\""))
     }
 
@@ -142,7 +148,8 @@ struct DescribeCommandTests {
                     type: integer
                     text: Mood?
             """)
-        let fixture = try Fixture(yaml, (0..<30).map { ["feel": .value(.text("my secret \($0)")), "mood": .value(.number(Double($0 % 7)))] })
+        let fixture = try Fixture(
+            yaml, (0..<30).map { ["feel": .value(.text("my secret \($0)")), "mood": .value(.number(Double($0 % 7)))] })
         try fixture.database.checkpoint()
         for format in ["text", "markdown", "csv", "json", "html"] {
             let result = try Binary.run(["describe", "--db", fixture.path, "--format", format, "--min-cell", "0"])
@@ -154,10 +161,13 @@ struct DescribeCommandTests {
 
     @Test func analyseWritesEveryFormatOfThePlan() throws {
         let out = try temporaryDirectory().appendingPathComponent("report")
-        let result = try Binary.run(["analyse", "analysis/warmline-follow-up.yaml", "--db", Self.warmline, "--out", out.path])
+        let result = try Binary.run([
+            "analyse", "analysis/warmline-follow-up.yaml", "--db", Self.warmline, "--out", out.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         for ext in ["html", "md", "csv"] {
-            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("warmline-follow-up.\(ext)").path))
+            #expect(
+                FileManager.default.fileExists(atPath: out.appendingPathComponent("warmline-follow-up.\(ext)").path))
         }
         let html = try String(contentsOf: out.appendingPathComponent("warmline-follow-up.html"), encoding: .utf8)
         #expect(html.contains("How helpful the call was, by gender"))
@@ -165,28 +175,34 @@ struct DescribeCommandTests {
     }
 
     @Test func checkValidatesPlansBesideInstruments() throws {
-        let bundled = try Binary.run(["check", "instruments/warmline-follow-up.yaml", "analysis/warmline-follow-up.yaml",
-                                      "analysis/peer-support-experience.yaml", "analysis/recovery-college-outcomes.yaml"])
+        let bundled = try Binary.run([
+            "check", "instruments/warmline-follow-up.yaml", "analysis/warmline-follow-up.yaml",
+            "analysis/peer-support-experience.yaml", "analysis/recovery-college-outcomes.yaml",
+        ])
         #expect(bundled.status == 0, "\(bundled.stdout)")
         let directory = try temporaryDirectory()
         let plan = directory.appendingPathComponent("plan.yaml")
         try """
-            plan: broken
-            instrument: warmline-follow-up
-            instrument_file: \(Binary.root.path)/instruments/warmline-follow-up.yaml
-            tables:
-              - title: Oops
-                variables: [age, felt_listend]
-                by: improve
-              - title: Scores
-                scores: [age]
-                wieght: age
-            """.write(to: plan, atomically: true, encoding: .utf8)
+        plan: broken
+        instrument: warmline-follow-up
+        instrument_file: \(Binary.root.path)/instruments/warmline-follow-up.yaml
+        tables:
+          - title: Oops
+            variables: [age, felt_listend]
+            by: improve
+          - title: Scores
+            scores: [age]
+            wieght: age
+        """.write(to: plan, atomically: true, encoding: .utf8)
         let result = try Binary.run(["check", plan.path])
         #expect(result.status == 65)
-        #expect(result.stdout.contains("plan.yaml:6:22: error: warmline-follow-up has no variable `felt_listend`; did you mean `felt_listened`?"))
+        #expect(
+            result.stdout.contains(
+                "plan.yaml:6:22: error: warmline-follow-up has no variable `felt_listend`; did you mean `felt_listened`?"
+            ))
         #expect(result.stdout.contains("plan.yaml:7:9: error: `by` needs a single-choice variable"))
-        #expect(result.stdout.contains("plan.yaml:10:5: error: unknown key `wieght` in a table; did you mean `weight`?"))
+        #expect(
+            result.stdout.contains("plan.yaml:10:5: error: unknown key `wieght` in a table; did you mean `weight`?"))
         let analysed = try Binary.run(["analyse", plan.path, "--db", Self.warmline, "--out", directory.path])
         #expect(analysed.status == 65)
         #expect(analysed.stderr.contains("plan.yaml:10:5: error: unknown key `wieght`"))

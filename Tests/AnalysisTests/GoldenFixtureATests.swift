@@ -74,7 +74,10 @@ struct GoldenFixtureATests {
         #expect(rows.map { $0.count.percent(of: q1.cases.total) } == [10, 10, 10, 30, 20])
         #expect(rows.map { $0.count.percent(of: q1.cases.valid) } == [12.5, 12.5, 12.5, 37.5, 25])
         #expect(rows.map(\.cumulativePercent) == [12.5, 25, 37.5, 75, 100])
-        #expect(rows.map(\.category.label) == ["Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied"])
+        #expect(
+            rows.map(\.category.label) == [
+                "Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied",
+            ])
         #expect(q1.cases.missing.map(\.kind) == [.dontKnow, .notApplicable])
         #expect(q1.cases.missing.map { $0.count.percent(of: q1.cases.total) } == [10, 10])
         #expect(q1.cases.total.people == 10)

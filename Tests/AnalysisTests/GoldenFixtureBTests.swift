@@ -53,7 +53,8 @@ struct GoldenFixtureBTests {
             """)
 
     static func fixture() throws -> Fixture {
-        let q1 = [4, 2, 5, 3, 4, 1, 5, 2, 3, 4], q2 = [5, 2, 4, 3, 4, 2, 5, 1, 4, 3], q3 = [4, 3, 5, 2, 4, 1, 4, 2, 3, 4]
+        let q1 = [4, 2, 5, 3, 4, 1, 5, 2, 3, 4], q2 = [5, 2, 4, 3, 4, 2, 5, 1, 4, 3],
+            q3 = [4, 3, 5, 2, 4, 1, 4, 2, 3, 4]
         let gender = [1, 2, 1, 2, 1, 2, 1, 2, 1, 2], w = [1, 0.5, 2, 1, 1.5, 1, 1, 0.75, 1.25, 1]
         var interviews: [[String: Answer]] = []
         for index in 0..<10 {
@@ -141,7 +142,9 @@ struct GoldenFixtureBTests {
         #expect(result.options.map(\.count.people) == [5, 4, 4])
         #expect(result.responses.people == 13)
         #expect(result.base.people == 8)
-        let ofResponses = result.options.map { (option: MultipleResponse.Option) in option.count.percent(of: result.responses)! }
+        let ofResponses = result.options.map { (option: MultipleResponse.Option) in
+            option.count.percent(of: result.responses)!
+        }
         let ofCases = result.options.map { (option: MultipleResponse.Option) in option.count.percent(of: result.base)! }
         #expect(ofResponses.map { ($0 * 10).rounded() / 10 } == [38.5, 30.8, 30.8])
         #expect(ofCases == [62.5, 50, 50])

@@ -1,7 +1,8 @@
-@testable import Analysis
 import Instrument
 import Store
 import Testing
+
+@testable import Analysis
 
 /// STATISTICS.md, "Numerical traps".
 struct NumericalTrapTests {

@@ -47,7 +47,9 @@ struct PandasCrossCheckTests {
     func agreesWithPandas(seed: UInt64) throws {
         let probe = try Binary.run("/usr/bin/env", ["python3", "-c", "import pandas"])
         if probe.status == 127 || probe.stderr.contains("No such file") {
-            Issue.record("python3 is not installed, so the pandas cross-check did not run (apt-get install python3, then python3 -m pip install pandas)")
+            Issue.record(
+                "python3 is not installed, so the pandas cross-check did not run (apt-get install python3, then python3 -m pip install pandas)"
+            )
             return
         }
         guard probe.status == 0 else {
@@ -122,4 +124,3 @@ struct PandasCrossCheckTests {
         }
     }
 }
-

@@ -44,7 +44,10 @@ struct ReportTests {
         #expect(html.contains("<style>"))
         #expect(html.contains("<svg"))
         let lowered = html.lowercased()
-        for pattern in ["src=\"http", "href=\"http", "src='http", "href='http", "url(http", "@import", "<script", "<link", "<iframe"] {
+        for pattern in [
+            "src=\"http", "href=\"http", "src='http", "href='http", "url(http", "@import", "<script", "<link",
+            "<iframe",
+        ] {
             #expect(!lowered.contains(pattern), "\(pattern)")
         }
         #expect(lowered.range(of: "(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", options: .regularExpression) == nil)
@@ -96,8 +99,14 @@ struct ReportTests {
         let messages = result.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.message)" }
         #expect(result.hasErrors)
         #expect(messages.contains { $0.hasPrefix("1:7 the plan's id must be lowercase") })
-        #expect(messages.contains { $0.hasPrefix("3:17 `formats` takes text, markdown, csv, json and html, not `pdf`") })
-        #expect(messages.contains { $0.hasPrefix("4:22 `include` takes completed, suspended and broken_off, not `broken-off`; did you mean `broken_off`?") })
+        #expect(
+            messages.contains { $0.hasPrefix("3:17 `formats` takes text, markdown, csv, json and html, not `pdf`") })
+        #expect(
+            messages.contains {
+                $0.hasPrefix(
+                    "4:22 `include` takes completed, suspended and broken_off, not `broken-off`; did you mean `broken_off`?"
+                )
+            })
         #expect(messages.contains { $0.hasPrefix("5:11 `min_cell` must be 0") })
         #expect(messages.contains { $0.hasPrefix("7:5 a table needs the key `title`") })
         #expect(messages.contains { $0.hasPrefix("8:5 unknown key `colour` in a table") })
@@ -120,18 +129,23 @@ struct ReportTests {
         let plan = try #require(result.plan)
         #expect(plan.formats == [.html])
         #expect(plan.minCell == 10)
-        #expect(plan.requests == [
-            DescribeRequest(title: "One", variables: ["a", "b"], scores: nil, by: "c", weight: "w"),
-            DescribeRequest(title: "Scales", variables: ["s"], scores: ["s"], by: nil, weight: "w"),
-        ])
+        #expect(
+            plan.requests == [
+                DescribeRequest(title: "One", variables: ["a", "b"], scores: nil, by: "c", weight: "w"),
+                DescribeRequest(title: "Scales", variables: ["s"], scores: ["s"], by: nil, weight: "w"),
+            ])
         #expect(PlanReader.isPlan(path: Binary.root.appendingPathComponent("analysis/warmline-follow-up.yaml").path))
-        #expect(!PlanReader.isPlan(path: Binary.root.appendingPathComponent("instruments/warmline-follow-up.yaml").path))
+        #expect(
+            !PlanReader.isPlan(path: Binary.root.appendingPathComponent("instruments/warmline-follow-up.yaml").path))
     }
 
     @Test func bundledPlansFitTheirInstruments() throws {
         for name in ["warmline-follow-up", "peer-support-experience", "recovery-college-outcomes"] {
-            let plan = try #require(try PlanReader.read(path: Binary.root.appendingPathComponent("analysis/\(name).yaml").path).plan)
-            let instrument = try #require(try InstrumentLoader.load(path: Binary.root.appendingPathComponent("instruments/\(name).yaml").path).instrument)
+            let plan = try #require(
+                try PlanReader.read(path: Binary.root.appendingPathComponent("analysis/\(name).yaml").path).plan)
+            let instrument = try #require(
+                try InstrumentLoader.load(path: Binary.root.appendingPathComponent("instruments/\(name).yaml").path)
+                    .instrument)
             #expect(PlanChecker.check(plan, against: PlanChecker.Catalogue(instrument)).isEmpty, "\(name)")
         }
     }

@@ -1,8 +1,9 @@
 import Analysis
 import Foundation
 import Instrument
-@testable import Store
 import Testing
+
+@testable import Store
 
 /// The Store's streaming scan: the three ways of reading answers (the B-tree pages, one statement,
 /// a lookup per interview) give the same rows, whatever the data.
@@ -47,22 +48,30 @@ struct ScanTests {
         let registered = try database.instruments()
         func slot(_ name: String, _ need: ScanNeed) -> ScanSlot {
             ScanSlot(
-                variableIDs: Dictionary(uniqueKeysWithValues: registered.compactMap { version in
-                    version.variableIDs[name].map { (version.rowID, $0) }
-                }), need: need)
+                variableIDs: Dictionary(
+                    uniqueKeysWithValues: registered.compactMap { version in
+                        version.variableIDs[name].map { (version.rowID, $0) }
+                    }), need: need)
         }
         return ScanPlan(
             instruments: registered.map(\.rowID), statuses: statuses,
-            slots: [slot("n", .number), slot("x", .number), slot("pick", .text), slot("words", .text), slot("email", .text)])
+            slots: [
+                slot("n", .number), slot("x", .number), slot("pick", .text), slot("words", .text), slot("email", .text),
+            ])
     }
 
-    static func rows(_ database: StudyDatabase, _ plan: ScanPlan, method: StudyDatabase.ScanMethod, range: ClosedRange<Int64>? = nil) throws -> [Seen] {
+    static func rows(
+        _ database: StudyDatabase, _ plan: ScanPlan, method: StudyDatabase.ScanMethod, range: ClosedRange<Int64>? = nil
+    ) throws -> [Seen] {
         var seen: [Seen] = []
         try database.scan(plan, range: range, method: method) { row in
-            seen.append(Seen(
-                id: row.id, status: row.status, statuses: row.statuses,
-                numbers: row.statuses.indices.map { row.statuses[$0] == .answered && $0 < 2 ? row.numbers[$0] : nil },
-                texts: row.texts))
+            seen.append(
+                Seen(
+                    id: row.id, status: row.status, statuses: row.statuses,
+                    numbers: row.statuses.indices.map {
+                        row.statuses[$0] == .answered && $0 < 2 ? row.numbers[$0] : nil
+                    },
+                    texts: row.texts))
         }
         return seen
     }
@@ -76,7 +85,8 @@ struct ScanTests {
             let draw = generator.next() % 10
             answers["n"] = draw == 0 ? .refused : .value(.number(Double(generator.next() % 1_000_000) - 500_000))
             if generator.next() % 7 != 0 { answers["x"] = .value(.number(Double(generator.next() % 100_000) / 8)) }
-            answers["pick"] = draw == 1 ? .dontKnow : .value(.set([1, 2, 97].filter { _ in generator.next() % 2 == 0 }))
+            answers["pick"] =
+                draw == 1 ? .dontKnow : .value(.set([1, 2, 97].filter { _ in generator.next() % 2 == 0 }))
             let length = index % 50 == 0 ? 3_000 + Int(generator.next() % 20_000) : Int(generator.next() % 40)
             answers["words"] = .value(.text(String(repeating: "é", count: length / 2) + "\(index)"))
             interviews.append(answers)
@@ -120,7 +130,9 @@ struct ScanTests {
         // cannot see; the automatic way must notice and read through SQLite.
         let plan = try Self.plan(fixture.database)
         #expect(throws: StoreError.self) { try Self.rows(fixture.database, plan, method: .pages) }
-        #expect(try Self.rows(fixture.database, plan, method: .automatic) == Self.rows(fixture.database, plan, method: .statement))
+        #expect(
+            try Self.rows(fixture.database, plan, method: .automatic)
+                == Self.rows(fixture.database, plan, method: .statement))
         #expect(try Self.rows(fixture.database, plan, method: .automatic).count == 300)
     }
 
@@ -129,7 +141,10 @@ struct ScanTests {
         let database = try StudyDatabase.create(at: directory.appendingPathComponent("s.sqlite").path)
         let (publicFile, _) = try PrivateKeyFile.generate(passphrase: "a long test passphrase", rounds: 1 << 10)
         try database.initStudy(title: "Sealed", publicKey: publicFile.key)
-        try Fixture.add(Self.yaml, [["email": .value(.text("someone@example.org")), "n": .value(.number(1))], ["email": .refused]], to: database)
+        try Fixture.add(
+            Self.yaml,
+            [["email": .value(.text("someone@example.org")), "n": .value(.number(1))], ["email": .refused]],
+            to: database)
         try database.checkpoint()
         let plan = try Self.plan(database)
         for method in [StudyDatabase.ScanMethod.pages, .statement, .seek] {
@@ -152,7 +167,8 @@ struct ScanTests {
         #expect(rows[0].statuses == [.notReached, .notReached, .notReached, .notReached, .notReached])
         #expect(rows[2].statuses[1] == .notInVersion)
         #expect(rows[2].numbers[0] == 6)
-        let withSuspended = try Self.rows(fixture.database, Self.plan(fixture.database, statuses: [.completed, .suspended]), method: .automatic)
+        let withSuspended = try Self.rows(
+            fixture.database, Self.plan(fixture.database, statuses: [.completed, .suspended]), method: .automatic)
         #expect(withSuspended.map(\.status) == [.completed, .completed, .completed, .suspended])
         #expect(try Self.rows(fixture.database, plan, method: .statement) == rows)
     }

@@ -37,7 +37,8 @@ struct Fixture {
     ///   - status: The interviews' status.
     ///   - simulated: Whether to mark them simulated.
     init(
-        _ yaml: String, _ interviews: [[String: Answer]], status: InterviewStatus = .completed, simulated: Bool = false) throws {
+        _ yaml: String, _ interviews: [[String: Answer]], status: InterviewStatus = .completed, simulated: Bool = false
+    ) throws {
         let directory = try temporaryDirectory()
         path = directory.appendingPathComponent("study.sqlite").path
         database = try StudyDatabase.create(at: path)
@@ -47,7 +48,8 @@ struct Fixture {
 
     /// Adds interviews of a (possibly new version of an) instrument.
     static func add(
-        _ yaml: String, _ interviews: [[String: Answer]], to database: StudyDatabase, status: InterviewStatus = .completed,
+        _ yaml: String, _ interviews: [[String: Answer]], to database: StudyDatabase,
+        status: InterviewStatus = .completed,
         simulated: Bool = false
     ) throws {
         let loaded = InstrumentLoader.load(text: yaml)
@@ -67,8 +69,11 @@ struct Fixture {
     }
 
     /// Describes with suppression off unless asked.
-    func describe(_ request: DescribeRequest = DescribeRequest(), minCell: Int = 0, percentiles: PercentileMethod = .type7) throws -> DescribeReport {
-        try Describer.describe(dataset(), request, settings: DescribeSettings(percentiles: percentiles, minCell: minCell))
+    func describe(
+        _ request: DescribeRequest = DescribeRequest(), minCell: Int = 0, percentiles: PercentileMethod = .type7
+    ) throws -> DescribeReport {
+        try Describer.describe(
+            dataset(), request, settings: DescribeSettings(percentiles: percentiles, minCell: minCell))
     }
 }
 

@@ -1,7 +1,8 @@
-@testable import Analysis
 import Instrument
 import Store
 import Testing
+
+@testable import Analysis
 
 /// Small-cell suppression: primary (counts 1 to N-1 shown as <N) and secondary (nothing hidden
 /// can be worked out from totals, other cells or percentages), checked by an attacker who
@@ -50,9 +51,13 @@ struct SuppressionTests {
         return try Fixture(yaml, interviews)
     }
 
-    static func expectSafe(_ result: VariableResult, minCell: Int = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectSafe(
+        _ result: VariableResult, minCell: Int = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         for row in result.frequencies ?? [] where (1..<minCell).contains(row.count.people) {
-            #expect(row.count.visibility == .small, "\(row.category.label) is \(row.count.people)", sourceLocation: sourceLocation)
+            #expect(
+                row.count.visibility == .small, "\(row.category.label) is \(row.count.people)",
+                sourceLocation: sourceLocation)
             #expect(row.count.percent(of: result.cases.total) == nil, sourceLocation: sourceLocation)
         }
         for missing in result.cases.missing where (1..<minCell).contains(missing.count.people) {
@@ -128,7 +133,8 @@ struct SuppressionTests {
 
     @Test(arguments: [[1: 20, 2: 3, 3: 25, 4: 14], [1: 40, 2: 12, 3: 1, 4: 30], [1: 9, 2: 9, 3: 30, 4: 30]])
     func crossTabsHideSmallCellsAndTheirComplements(colours: [Int: Int]) throws {
-        let report = try Self.fixture(colours, refused: 3).describe(DescribeRequest(variables: ["colour", "gender"], by: "gender"), minCell: 10)
+        let report = try Self.fixture(colours, refused: 3).describe(
+            DescribeRequest(variables: ["colour", "gender"], by: "gender"), minCell: 10)
         let colour = try #require(report.variable("colour")), gender = try #require(report.variable("gender"))
         let table = try #require(colour.crossTab)
         // Everyone gave a gender, so each row of the cross-tab is a whole frequency-table row;
@@ -156,7 +162,11 @@ struct SuppressionTests {
             refusedByGender.append(refused)
             attacker.sum([columnTotals[column], refused], equals: genders[column])
         }
-        attacker.sum(refusedByGender, equals: attacker.cell(colour.cases.missingTotal.withVisibility(colour.cases.missing.allSatisfy(\.count.isShown) ? .shown : .hidden)))
+        attacker.sum(
+            refusedByGender,
+            equals: attacker.cell(
+                colour.cases.missingTotal.withVisibility(
+                    colour.cases.missing.allSatisfy(\.count.isShown) ? .shown : .hidden)))
         for row in table.cells.indices {
             for column in table.columns.indices where (1..<10).contains(table.cells[row][column].people) {
                 #expect(table.cells[row][column].visibility == .small)
@@ -193,7 +203,9 @@ struct SuppressionTests {
             let output = ReportRenderer.render([report], format: format)
             #expect(output.contains("<10") || output.contains("&lt;10"), "\(format)")
             for line in output.split(separator: "\n") where line.contains("Red") {
-                #expect(!line.contains(" 7 ") && !line.contains(",7,") && !line.hasSuffix(",7") && !line.contains(": 7,"), "\(format): \(line)")
+                #expect(
+                    !line.contains(" 7 ") && !line.contains(",7,") && !line.hasSuffix(",7") && !line.contains(": 7,"),
+                    "\(format): \(line)")
             }
         }
     }
@@ -208,20 +220,31 @@ struct SuppressionTests {
 
     @Test func groupStatisticsSurviveSmallNonResponse() throws {
         // A few refusals of colour in each gender must not hide every group's statistics.
-        let report = try Self.fixture([1: 30, 2: 30, 3: 30], refused: 4).describe(DescribeRequest(variables: ["age"], by: "gender"), minCell: 10)
+        let report = try Self.fixture([1: 30, 2: 30, 3: 30], refused: 4).describe(
+            DescribeRequest(variables: ["age"], by: "gender"), minCell: 10)
         let groups = try #require(report.variable("age")?.grouped?.groups)
         #expect(groups.allSatisfy { $0.count.isShown && $0.summary != nil })
     }
 
     @Test func theAttackerFindsALoneHiddenCountAndTwoOnes() {
         var attacker = Attacker(minCell: 10, ceiling: 60)
-        attacker.sum([attacker.cell(Count(3).withVisibility(.small)), attacker.cell(Count(50))], equals: attacker.cell(Count(53)))
+        attacker.sum(
+            [attacker.cell(Count(3).withVisibility(.small)), attacker.cell(Count(50))], equals: attacker.cell(Count(53))
+        )
         #expect(attacker.exposed() == [0])
         var ones = Attacker(minCell: 10, ceiling: 60)
-        ones.sum([ones.cell(Count(1).withVisibility(.small)), ones.cell(Count(1).withVisibility(.small)), ones.cell(Count(50))], equals: ones.cell(Count(52)))
+        ones.sum(
+            [
+                ones.cell(Count(1).withVisibility(.small)), ones.cell(Count(1).withVisibility(.small)),
+                ones.cell(Count(50)),
+            ], equals: ones.cell(Count(52)))
         #expect(ones.exposed() == [0, 1])
         var safe = Attacker(minCell: 10, ceiling: 60)
-        safe.sum([safe.cell(Count(3).withVisibility(.small)), safe.cell(Count(12).withVisibility(.hidden)), safe.cell(Count(50))], equals: safe.cell(Count(65)))
+        safe.sum(
+            [
+                safe.cell(Count(3).withVisibility(.small)), safe.cell(Count(12).withVisibility(.hidden)),
+                safe.cell(Count(50)),
+            ], equals: safe.cell(Count(65)))
         #expect(safe.exposed().isEmpty)
     }
 

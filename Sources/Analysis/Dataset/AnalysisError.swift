@@ -24,15 +24,19 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noInstruments(let path):
             return "\(path) holds no instrument yet; interview or simulate first, then describe"
         case .chooseInstrument(let available):
-            return "the database holds several instruments (\(available.joined(separator: ", "))); choose one with --instrument"
+            return
+                "the database holds several instruments (\(available.joined(separator: ", "))); choose one with --instrument"
         case .unknownInstrument(let name, let available):
             let suggestion = Suggestions.closest(to: name, in: available).map { "; did you mean `\($0)`?" } ?? ""
-            return "no instrument `\(name)` in the database (it holds \(available.joined(separator: ", ")))\(suggestion)"
+            return
+                "no instrument `\(name)` in the database (it holds \(available.joined(separator: ", ")))\(suggestion)"
         case .unloadableVersion(let instrument, let version, let detail):
-            return "version \(version) of \(instrument) stored in the database does not load with this peersurvey: \(detail)"
+            return
+                "version \(version) of \(instrument) stored in the database does not load with this peersurvey: \(detail)"
         case .unknownVariable(let name, let instrument, let option, let suggestion):
             let place = option.map { " (given to \($0))" } ?? ""
-            let hint = suggestion.map { "; did you mean `\($0)`?" } ?? "; `peersurvey describe --db FILE` lists every variable"
+            let hint =
+                suggestion.map { "; did you mean `\($0)`?" } ?? "; `peersurvey describe --db FILE` lists every variable"
             return "\(instrument) has no variable `\(name)`\(place)\(hint)"
         case .unsuitableVariable(let name, let option, let needs, let found):
             return "\(option) needs \(needs), but `\(name)` is \(found)"

@@ -64,7 +64,8 @@ public struct Dataset: Sendable {
         for registration in registered where registration.name == name {
             let source: String
             do { source = try database.source(of: registration) } catch {
-                throw .unloadableVersion(instrument: name, version: registration.version, detail: "its source could not be read")
+                throw .unloadableVersion(
+                    instrument: name, version: registration.version, detail: "its source could not be read")
             }
             let loaded = InstrumentLoader.load(text: source, path: "\(name) version \(registration.version)")
             guard let instrument = loaded.instrument else {
@@ -73,7 +74,9 @@ public struct Dataset: Sendable {
             }
             versions.append(Version(registration: registration, instrument: instrument))
         }
-        versions.sort { ($0.registration.version, $0.registration.rowID) < ($1.registration.version, $1.registration.rowID) }
+        versions.sort {
+            ($0.registration.version, $0.registration.rowID) < ($1.registration.version, $1.registration.rowID)
+        }
         let variables = VariableCatalogue(versions).variables
         return Dataset(
             database: database, name: name, versions: versions, variables: variables, statuses: statuses,
@@ -94,7 +97,8 @@ public struct Dataset: Sendable {
     public func require(_ name: String, option: String? = nil) throws(AnalysisError) -> DatasetVariable {
         guard let variable = variable(name) else {
             throw .unknownVariable(
-                name, instrument: self.name, option: option, suggestion: Suggestions.closest(to: name, in: variables.map(\.name)))
+                name, instrument: self.name, option: option,
+                suggestion: Suggestions.closest(to: name, in: variables.map(\.name)))
         }
         return variable
     }

@@ -24,10 +24,12 @@ struct VariableCatalogue {
                     continue
                 }
                 position[variable.id] = variables.count
-                variables.append(DatasetVariable(
-                    name: variable.id, label: labels.label(of: variable), kind: Self.kind(variable, identifying: identifying),
-                    origin: variable.origin, categories: categories, location: variable.location,
-                    versions: [instrument.version], variableIDs: [version.registration.rowID: rowID]))
+                variables.append(
+                    DatasetVariable(
+                        name: variable.id, label: labels.label(of: variable),
+                        kind: Self.kind(variable, identifying: identifying),
+                        origin: variable.origin, categories: categories, location: variable.location,
+                        versions: [instrument.version], variableIDs: [version.registration.rowID: rowID]))
             }
         }
     }

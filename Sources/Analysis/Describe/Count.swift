@@ -41,7 +41,9 @@ public struct Count: Sendable, Equatable {
     public var shown: Double? { isShown ? weight : nil }
 
     /// Adds another count (visibility is decided later).
-    static func + (lhs: Count, rhs: Count) -> Count { Count(people: lhs.people + rhs.people, weight: lhs.weight + rhs.weight) }
+    static func + (lhs: Count, rhs: Count) -> Count {
+        Count(people: lhs.people + rhs.people, weight: lhs.weight + rhs.weight)
+    }
 
     /// A percentage of a total, `nil` unless both may be shown and the total is not zero.
     /// - Parameter total: The denominator.

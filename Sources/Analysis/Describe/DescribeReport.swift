@@ -68,7 +68,8 @@ public struct SuppressionSummary: Sendable, Equatable {
     /// A sentence saying what was done, for the top of every report.
     public var explanation: String {
         guard isOn else {
-            return "Small-cell suppression is off (--min-cell \(minCell)): counts of fewer than 10 people can identify them; do not publish these tables."
+            return
+                "Small-cell suppression is off (--min-cell \(minCell)): counts of fewer than 10 people can identify them; do not publish these tables."
         }
         var text = "Small-cell suppression is on: counts from 1 to \(minCell - 1) are shown as <\(minCell)"
         if small == 0 {
@@ -76,10 +77,12 @@ public struct SuppressionSummary: Sendable, Equatable {
         }
         text += " (\(small) in these tables)"
         if hidden > 0 {
-            text += ", and \(hidden) other count\(hidden == 1 ? " is" : "s are") shown as x so that the small ones cannot be worked out from totals, other cells or percentages"
+            text +=
+                ", and \(hidden) other count\(hidden == 1 ? " is" : "s are") shown as x so that the small ones cannot be worked out from totals, other cells or percentages"
         }
         if withheld > 0 {
-            text += "; \(withheld) statistic\(withheld == 1 ? " was" : "s were") left out because \(withheld == 1 ? "it" : "they") could reveal a small count"
+            text +=
+                "; \(withheld) statistic\(withheld == 1 ? " was" : "s were") left out because \(withheld == 1 ? "it" : "they") could reveal a small count"
         }
         return text + "."
     }

@@ -16,7 +16,10 @@ public struct DescribeRequest: Sendable, Equatable {
     public var weight: String?
 
     /// Creates a request.
-    public init(title: String? = nil, variables: [String] = [], scores: [String]? = nil, by: String? = nil, weight: String? = nil) {
+    public init(
+        title: String? = nil, variables: [String] = [], scores: [String]? = nil, by: String? = nil,
+        weight: String? = nil
+    ) {
         self.title = title
         self.variables = variables
         self.scores = scores
@@ -50,7 +53,8 @@ public enum Describer {
     /// - Returns: The report.
     /// - Throws: ``AnalysisError`` for an unknown or unsuitable variable, or a database failure.
     public static func describe(
-        _ dataset: Dataset, _ request: DescribeRequest = DescribeRequest(), settings: DescribeSettings = DescribeSettings()
+        _ dataset: Dataset, _ request: DescribeRequest = DescribeRequest(),
+        settings: DescribeSettings = DescribeSettings()
     ) throws(AnalysisError) -> DescribeReport {
         try describe(dataset, [request], settings: settings)[0]
     }
@@ -71,7 +75,8 @@ public enum Describer {
         let template = ReportTally(tables: plans.map { $0.emptyTally(columns) })
         let tally = try dataset.scan(columns.variables) { template }
         return plans.indices.map { index in
-            var builder = ResultBuilder(dataset: dataset, plan: plans[index], tally: tally.tables[index], settings: settings)
+            var builder = ResultBuilder(
+                dataset: dataset, plan: plans[index], tally: tally.tables[index], settings: settings)
             return builder.report()
         }
     }
@@ -121,13 +126,16 @@ struct TablePlan: Sendable {
         } else {
             var seen = Set<String>()
             variables = []
-            for name in request.variables where seen.insert(name).inserted { variables.append(try dataset.require(name)) }
+            for name in request.variables where seen.insert(name).inserted {
+                variables.append(try dataset.require(name))
+            }
         }
         if let name = request.by {
             let by = try dataset.require(name, option: "--by")
             guard by.kind == .categorical else {
                 throw .unsuitableVariable(
-                    name, option: "--by", needs: "a single-choice variable (a question, a grid item or a true/false calculation)",
+                    name, option: "--by",
+                    needs: "a single-choice variable (a question, a grid item or a true/false calculation)",
                     found: Self.describe(by))
             }
             self.by = by
@@ -135,7 +143,8 @@ struct TablePlan: Sendable {
         if let name = request.weight {
             let weight = try dataset.require(name, option: "--weight")
             guard weight.kind.isNumeric else {
-                throw .unsuitableVariable(name, option: "--weight", needs: "a numeric variable", found: Self.describe(weight))
+                throw .unsuitableVariable(
+                    name, option: "--weight", needs: "a numeric variable", found: Self.describe(weight))
             }
             self.weight = weight
         }
@@ -145,7 +154,9 @@ struct TablePlan: Sendable {
             scores = try names.map { name throws(AnalysisError) in
                 guard let score = instrument.scores.first(where: { $0.id == name }) else {
                     if dataset.variable(name) != nil {
-                        throw .unsuitableVariable(name, option: "scores", needs: "an entry of the instrument's `scores:`", found: "not a score")
+                        throw .unsuitableVariable(
+                            name, option: "scores", needs: "an entry of the instrument's `scores:`",
+                            found: "not a score")
                     }
                     throw .unknownVariable(
                         name, instrument: dataset.name, option: "scores",
@@ -171,7 +182,8 @@ struct TablePlan: Sendable {
                 guard let kind = dataset.variable(item)?.kind else { return true }
                 return !(kind == .categorical || kind.isNumeric)
             }
-            return Scale(score: score, label: label, reflections: reflections, unreversible: unreversible, unusable: unusable)
+            return Scale(
+                score: score, label: label, reflections: reflections, unreversible: unreversible, unusable: unusable)
         }
         if let by, !chosen.contains(by.name) { extras.append(by) }
         for variable in variables where variable.kind == .multiple {
@@ -197,7 +209,9 @@ struct TablePlan: Sendable {
             variables: tallied.map { (columns.slot(of: $0.name), $0) },
             scales: scales.map { scale in
                 // A scale with an unusable item tallies nothing (its result says why).
-                ScaleTally(slots: scale.unusable.isEmpty ? scale.score.items.map { columns.slot(of: $0) } : [], reflections: scale.reflections)
+                ScaleTally(
+                    slots: scale.unusable.isEmpty ? scale.score.items.map { columns.slot(of: $0) } : [],
+                    reflections: scale.reflections)
             },
             grouping: grouping, weightSlot: weight.map { columns.slot(of: $0.name) })
     }

@@ -47,7 +47,9 @@ extension ResultBuilder {
     }
 
     /// Decides the inner counts and the row, column and grand totals of a linked table.
-    mutating func solve(_ table: Linked, rowWay: OneWay, columnWay: OneWay) -> (cells: [[Count]], rows: [Count], columns: [Count], total: Count) {
+    mutating func solve(_ table: Linked, rowWay: OneWay, columnWay: OneWay) -> (
+        cells: [[Count]], rows: [Count], columns: [Count], total: Count
+    ) {
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
         let rowWayCells = rowWay.link(into: &problem)
         let columnWayCells = columnWay.link(into: &problem)
@@ -77,7 +79,8 @@ extension ResultBuilder {
             problem.equation([rowCells[row]] + rowUnknowns[row], equals: margin.cells(rowWayCells, rowWay))
         }
         for (column, margin) in table.columns.enumerated() {
-            problem.equation([columnCells[column]] + columnUnknowns[column], equals: margin.cells(columnWayCells, columnWay))
+            problem.equation(
+                [columnCells[column]] + columnUnknowns[column], equals: margin.cells(columnWayCells, columnWay))
         }
         if bySkipped { problem.equation(rowUnknowns.flatMap { $0 } + both, equals: columnWayCells.missing) }
         if rowSkipped { problem.equation(columnUnknowns.flatMap { $0 } + both, equals: rowWayCells.missing) }
@@ -86,7 +89,9 @@ extension ResultBuilder {
         small += counts.small
         hidden += counts.hidden
         return (
-            table.inner.indices.map { row in table.inner[row].indices.map { problem.decided(table.inner[row][$0], cells[row][$0]) } },
+            table.inner.indices.map { row in
+                table.inner[row].indices.map { problem.decided(table.inner[row][$0], cells[row][$0]) }
+            },
             rowSums.indices.map { problem.decided(rowSums[$0], rowCells[$0]) },
             columnSums.indices.map { problem.decided(columnSums[$0], columnCells[$0]) },
             problem.decided(totalSum, totalCell)
@@ -98,12 +103,15 @@ extension ResultBuilder {
         let distribution = group.values.distribution()
         var counts: [Int: Count] = [:]
         for index in distribution.values.indices {
-            counts[Int(distribution.values[index])] = Count(people: distribution.people[index], weight: distribution.weights[index])
+            counts[Int(distribution.values[index])] = Count(
+                people: distribution.people[index], weight: distribution.weights[index])
         }
         return counts
     }
 
-    mutating func crossTab(_ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally) -> CrossTab {
+    mutating func crossTab(
+        _ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally
+    ) -> CrossTab {
         let rowWay = oneWays[variable.name]!, byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
         let byCode = columns.map { countsByCode(variableTally.groups[$0.group]) }
@@ -131,12 +139,15 @@ extension ResultBuilder {
         return result
     }
 
-    mutating func grouped(_ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally) -> GroupedSummary {
+    mutating func grouped(
+        _ variable: DatasetVariable, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally
+    ) -> GroupedSummary {
         let rowWay = oneWays[variable.name]!, byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
         let noAnswer = variableTally.groups[grouping.noAnswer]
         let table = Linked(
-            inner: [columns.map { Count(variableTally.groups[$0.group].statuses[0]) }], rowSkipped: [Count(noAnswer.statuses[0])],
+            inner: [columns.map { Count(variableTally.groups[$0.group].statuses[0]) }],
+            rowSkipped: [Count(noAnswer.statuses[0])],
             columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
             bothSkipped: Count(noAnswer.statuses.missing), rows: [.valid], columns: columns.map(\.margin))
         let solved = solve(table, rowWay: rowWay, columnWay: byWay)
@@ -144,7 +155,8 @@ extension ResultBuilder {
             let count = solved.cells[0][index]
             var summary: NumericSummary?
             if count.isShown, count.people > 0 {
-                summary = NumericSummary(variableTally.groups[columns[index].group].values.distribution(), method: settings.percentiles)
+                summary = NumericSummary(
+                    variableTally.groups[columns[index].group].values.distribution(), method: settings.percentiles)
             } else if count.people > 0 {
                 withheld += 1
             }

@@ -3,15 +3,20 @@ import Instrument
 /// Multiple response tables and Cronbach's alpha.
 extension ResultBuilder {
     /// The options of a multiple-choice variable: the listed ones, then codes not listed.
-    func multipleOptions(_ variable: DatasetVariable, _ counter: MultipleCounter) -> [(Category, ValueCounter.Tally?, Int?)] {
+    func multipleOptions(_ variable: DatasetVariable, _ counter: MultipleCounter) -> [(
+        Category, ValueCounter.Tally?, Int?
+    )] {
         var options = variable.categories.enumerated().map { ($1, Optional(counter.options[$0]), Optional($0)) }
         for code in counter.unlisted.keys.sorted() {
-            options.append((Category(code: code, label: "code \(code) (not in the instrument)"), counter.unlisted[code], nil))
+            options.append(
+                (Category(code: code, label: "code \(code) (not in the instrument)"), counter.unlisted[code], nil))
         }
         return options
     }
 
-    mutating func multipleResponse(_ variable: DatasetVariable, _ group: GroupTally, cases: CaseCounts) -> MultipleResponse {
+    mutating func multipleResponse(_ variable: DatasetVariable, _ group: GroupTally, cases: CaseCounts)
+        -> MultipleResponse
+    {
         let counter = group.multiple!
         let options = multipleOptions(variable, counter)
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
@@ -29,10 +34,14 @@ extension ResultBuilder {
         }
         var specified: [(Category, String, Count, Int)] = []
         for category in variable.categories where category.asksToSpecify {
-            guard let index = plan.tallied.firstIndex(where: {
-                if case .specify(let question, let code) = $0.origin { return question == variable.name && code == category.code }
-                return false
-            }) else { continue }
+            guard
+                let index = plan.tallied.firstIndex(where: {
+                    if case .specify(let question, let code) = $0.origin {
+                        return question == variable.name && code == category.code
+                    }
+                    return false
+                })
+            else { continue }
             let count = Count(variableTallies[index].overall.statuses[0])
             specified.append((category, plan.tallied[index].name, count, problem.add(count, role: .candidate)))
         }
@@ -42,17 +51,22 @@ extension ResultBuilder {
         hidden += counts.hidden
         return MultipleResponse(
             options: options.indices.map {
-                MultipleResponse.Option(category: options[$0].0, count: problem.decided(Count(options[$0].1 ?? ValueCounter.Tally()), optionCells[$0]))
+                MultipleResponse.Option(
+                    category: options[$0].0,
+                    count: problem.decided(Count(options[$0].1 ?? ValueCounter.Tally()), optionCells[$0]))
             },
             responses: problem.decided(responses, responseCell), base: problem.decided(base, baseCell),
-            specified: specified.map { MultipleResponse.Specified(category: $0.0, variable: $0.1, count: problem.decided($0.2, $0.3)) })
+            specified: specified.map {
+                MultipleResponse.Specified(category: $0.0, variable: $0.1, count: problem.decided($0.2, $0.3))
+            })
     }
 
     /// Each option's count and the base per group of the `--by` variable, over the people who
     /// answered it, suppressed so that the groups cannot reveal what the overall table or the
     /// `--by` variable's frequencies hide.
     mutating func groupedResponse(
-        _ overall: MultipleResponse, cases: CaseCounts, by: DatasetVariable, grouping: Grouping, _ variableTally: VariableTally
+        _ overall: MultipleResponse, cases: CaseCounts, by: DatasetVariable, grouping: Grouping,
+        _ variableTally: VariableTally
     ) -> GroupedResponse {
         let byWay = oneWays[by.name]!
         let columns = columns(grouping, byWay)
@@ -83,8 +97,12 @@ extension ResultBuilder {
         let outside = cases.total.people - overall.base.people > 0
         for (index, column) in columns.enumerated() {
             let group = variableTally.groups[column.group]
-            let rest = Count(people: group.statuses.missing.people + group.statuses[0].people - group.multiple!.base.people, weight: 0)
-            problem.equation([cells[index][codes.count]] + (outside ? [unknown(rest)] : []), equals: column.margin.cells(byCells, byWay))
+            let rest = Count(
+                people: group.statuses.missing.people + group.statuses[0].people - group.multiple!.base.people,
+                weight: 0)
+            problem.equation(
+                [cells[index][codes.count]] + (outside ? [unknown(rest)] : []),
+                equals: column.margin.cells(byCells, byWay))
         }
         problem.solve()
         let hiddenCounts = problem.hiddenCounts
@@ -92,7 +110,8 @@ extension ResultBuilder {
         hidden += hiddenCounts.hidden
         let groups = columns.indices.map { column in
             GroupedResponse.Group(
-                category: columns[column].category, base: problem.decided(inner[column][codes.count], cells[column][codes.count]),
+                category: columns[column].category,
+                base: problem.decided(inner[column][codes.count], cells[column][codes.count]),
                 counts: codes.indices.map { problem.decided(inner[column][$0], cells[column][$0]) })
         }
         return GroupedResponse(by: by.name, byLabel: by.label, groups: groups, leftOut: skipped[codes.count].people)
@@ -103,9 +122,11 @@ extension ResultBuilder {
         let scaleTally = tally.scales[index]
         var complete = Count(people: scaleTally.people, weight: scaleTally.covariances.weight)
         var result = ScaleResult(
-            name: scale.score.id, label: scale.label, items: scale.score.items, reversed: scale.score.reverse, complete: complete)
+            name: scale.score.id, label: scale.label, items: scale.score.items, reversed: scale.score.reverse,
+            complete: complete)
         if !scale.unusable.isEmpty {
-            result.note = "not computed: \(scale.unusable.joined(separator: ", ")) \(scale.unusable.count == 1 ? "is" : "are") not a number or a choice"
+            result.note =
+                "not computed: \(scale.unusable.joined(separator: ", ")) \(scale.unusable.count == 1 ? "is" : "are") not a number or a choice"
             return result
         }
         if minCell > 1, (1..<minCell).contains(scaleTally.people) {
@@ -124,7 +145,8 @@ extension ResultBuilder {
             names: scale.score.items, reversed: Set(scale.score.reverse), covariances: scaleTally.covariances,
             people: scaleTally.people)
         if !scale.unreversible.isEmpty {
-            result.note = "computed with \(scale.unreversible.joined(separator: ", ")) as stored: it could not be reversed (no range or options)"
+            result.note =
+                "computed with \(scale.unreversible.joined(separator: ", ")) as stored: it could not be reversed (no range or options)"
         }
         return result
     }

@@ -55,7 +55,8 @@ struct ResultBuilder {
         let instrument = dataset.instrument
         return DescribeReport(
             title: plan.title, instrument: dataset.name, instrumentTitle: instrument.title.text(in: language),
-            versions: dataset.versions.map(\.registration.version), statuses: InterviewStatus.allCases.filter(dataset.statuses.contains),
+            versions: dataset.versions.map(\.registration.version),
+            statuses: InterviewStatus.allCases.filter(dataset.statuses.contains),
             interviews: tally.interviews, simulated: tally.simulated, by: plan.by?.name, weight: plan.weight?.name,
             unweighted: tally.unweighted, percentiles: settings.percentiles, variables: results, scales: scales,
             suppression: SuppressionSummary(minCell: minCell, small: small, hidden: hidden, withheld: withheld),
@@ -84,7 +85,8 @@ struct ResultBuilder {
     func categoryRows(_ variable: DatasetVariable, _ distribution: Distribution) -> [(Category, Count, Bool)] {
         var byCode: [Int: Count] = [:]
         for index in distribution.values.indices {
-            byCode[Int(distribution.values[index])] = Count(people: distribution.people[index], weight: distribution.weights[index])
+            byCode[Int(distribution.values[index])] = Count(
+                people: distribution.people[index], weight: distribution.weights[index])
         }
         var rows = variable.categories.map { ($0, byCode[$0.code] ?? Count(0), false) }
         let listed = Set(variable.categories.map(\.code))
@@ -105,16 +107,20 @@ struct ResultBuilder {
             integral: integral)
     }
 
-    mutating func result(_ variable: DatasetVariable, _ variableTally: VariableTally, overall: [String: GroupTally]) -> VariableResult {
+    mutating func result(_ variable: DatasetVariable, _ variableTally: VariableTally, overall: [String: GroupTally])
+        -> VariableResult
+    {
         let group = overall[variable.name]!
         let oneWay = oneWays[variable.name]!
         var result = VariableResult(
-            name: variable.name, label: variable.label, kind: variable.kind, cases: oneWay.cases, unreadable: group.unreadable)
+            name: variable.name, label: variable.label, kind: variable.kind, cases: oneWay.cases,
+            unreadable: group.unreadable)
         let distribution = distributions[variable.name] ?? group.values.distribution()
         switch variable.kind {
         case .categorical:
             result.frequencies = oneWay.categories.indices.map {
-                FrequencyRow(category: oneWay.categories[$0], count: oneWay.counts[$0], cumulativePercent: oneWay.cumulative[$0])
+                FrequencyRow(
+                    category: oneWay.categories[$0], count: oneWay.counts[$0], cumulativePercent: oneWay.cumulative[$0])
             }
             if oneWay.cases.valid.isShown, !oneWay.hidesCategories {
                 result.codeSummary = NumericSummary(distribution, method: settings.percentiles)
@@ -133,7 +139,8 @@ struct ResultBuilder {
                 let median = distribution.percentile(0.5, method: .spss)
             {
                 func month(_ ordinal: Double) -> String { String(Day(ordinal: Int(ordinal)).description.prefix(7)) }
-                result.dates = DateRange(earliest: month(low), latest: month(high), median: month(median.rounded(.down)))
+                result.dates = DateRange(
+                    earliest: month(low), latest: month(high), median: month(median.rounded(.down)))
             }
         case .multiple:
             result.multiple = multipleResponse(variable, group, cases: oneWay.cases)
@@ -146,7 +153,8 @@ struct ResultBuilder {
             case .integer, .decimal: result.grouped = grouped(variable, by: by, grouping: grouping, variableTally)
             case .multiple:
                 if let multiple = result.multiple {
-                    result.groupedResponse = groupedResponse(multiple, cases: oneWay.cases, by: by, grouping: grouping, variableTally)
+                    result.groupedResponse = groupedResponse(
+                        multiple, cases: oneWay.cases, by: by, grouping: grouping, variableTally)
                 }
             default: break
             }
@@ -178,18 +186,26 @@ struct ResultBuilder {
         if tally.simulated == read, read > 0 {
             notes.append("All \(read) interviews were made by `peersurvey simulate`: these are not real answers.")
         } else if tally.simulated > 0 {
-            notes.append("\(tally.simulated) of the \(read) interviews were made by `peersurvey simulate`: these are not real answers.")
+            notes.append(
+                "\(tally.simulated) of the \(read) interviews were made by `peersurvey simulate`: these are not real answers."
+            )
         }
         if tally.unweighted > 0, let weight = plan.weight {
-            notes.append("\(tally.unweighted) interviews are left out because their weight (\(weight.name)) is missing, zero or negative.")
+            notes.append(
+                "\(tally.unweighted) interviews are left out because their weight (\(weight.name)) is missing, zero or negative."
+            )
         }
         if dataset.versions.count > 1 {
             let versions = dataset.versions.map { String($0.registration.version) }.joined(separator: ", ")
-            notes.append("The interviews used versions \(versions) of the instrument; a variable that a version did not have counts as \"not in version\" there.")
+            notes.append(
+                "The interviews used versions \(versions) of the instrument; a variable that a version did not have counts as \"not in version\" there."
+            )
         }
         let unreadable = results.filter { $0.unreadable > 0 }
         if !unreadable.isEmpty {
-            notes.append("Some stored answers of \(unreadable.map(\.name).joined(separator: ", ")) could not be read and are left out; run `peersurvey verify`.")
+            notes.append(
+                "Some stored answers of \(unreadable.map(\.name).joined(separator: ", ")) could not be read and are left out; run `peersurvey verify`."
+            )
         }
         return notes
     }

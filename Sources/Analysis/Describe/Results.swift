@@ -174,7 +174,9 @@ public struct CrossTab: Sendable, Equatable {
     public func rowPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: rowTotals[row]) }
 
     /// A cell as a percentage of its column total, when both may be shown.
-    public func columnPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: columnTotals[column]) }
+    public func columnPercent(_ row: Int, _ column: Int) -> Double? {
+        cells[row][column].percent(of: columnTotals[column])
+    }
 }
 
 /// A numeric variable by the groups of a `--by` variable, over the people who answered both.

@@ -46,10 +46,14 @@ struct TableTally: Sendable {
 
     var groupCount: Int { grouping?.count ?? 1 }
 
-    init(variables: [(slot: Int, variable: DatasetVariable)], scales: [ScaleTally], grouping: Grouping?, weightSlot: Int?) {
+    init(
+        variables: [(slot: Int, variable: DatasetVariable)], scales: [ScaleTally], grouping: Grouping?, weightSlot: Int?
+    ) {
         columns = variables.map { ($0.slot, TallyMode($0.variable.kind)) }
         let groups = grouping?.count ?? 1
-        cells = variables.flatMap { Array(repeating: GroupTally($0.variable, weighted: weightSlot != nil), count: groups) }
+        cells = variables.flatMap {
+            Array(repeating: GroupTally($0.variable, weighted: weightSlot != nil), count: groups)
+        }
         self.scales = scales
         self.grouping = grouping
         self.weightSlot = weightSlot
@@ -58,7 +62,9 @@ struct TableTally: Sendable {
     /// Each variable's counts per group.
     var variables: [VariableTally] {
         let groups = groupCount
-        return columns.indices.map { VariableTally(slot: columns[$0].slot, groups: Array(cells[($0 * groups)..<(($0 + 1) * groups)])) }
+        return columns.indices.map {
+            VariableTally(slot: columns[$0].slot, groups: Array(cells[($0 * groups)..<(($0 + 1) * groups)]))
+        }
     }
 
     mutating func consume(_ row: InterviewRow) {
@@ -80,7 +86,8 @@ struct TableTally: Sendable {
                 columns.withUnsafeBufferPointer { columns in
                     cells.withUnsafeMutableBufferPointer { cells in
                         for index in columns.indices {
-                            cells[index * groups + group].add(columns[index].mode, columns[index].slot, statuses, numbers, row, weight: weight)
+                            cells[index * groups + group].add(
+                                columns[index].mode, columns[index].slot, statuses, numbers, row, weight: weight)
                         }
                     }
                 }

@@ -5,7 +5,8 @@ import Store
 /// fields rather than an array so that counting needs no checks in the hot loop.
 struct StatusTallies: Sendable {
     private var answered = ValueCounter.Tally(), refused = ValueCounter.Tally(), dontKnow = ValueCounter.Tally()
-    private var notApplicable = ValueCounter.Tally(), notReached = ValueCounter.Tally(), notInVersion = ValueCounter.Tally()
+    private var notApplicable = ValueCounter.Tally(), notReached = ValueCounter.Tally(),
+        notInVersion = ValueCounter.Tally()
 
     subscript(_ status: Int) -> ValueCounter.Tally {
         get {
@@ -44,7 +45,9 @@ struct StatusTallies: Sendable {
 
     /// Every reason for no answer together.
     var missing: ValueCounter.Tally {
-        (1...5).reduce(ValueCounter.Tally()) { ValueCounter.Tally(people: $0.people + self[$1].people, weight: $0.weight + self[$1].weight) }
+        (1...5).reduce(ValueCounter.Tally()) {
+            ValueCounter.Tally(people: $0.people + self[$1].people, weight: $0.weight + self[$1].weight)
+        }
     }
 
     mutating func merge(_ other: StatusTallies) {
@@ -96,7 +99,8 @@ enum TallyMode: Sendable {
 extension GroupTally {
     /// An empty tally for a variable.
     init(_ variable: DatasetVariable, weighted: Bool) {
-        let multiple = TallyMode(variable.kind) == .multiple
+        let multiple =
+            TallyMode(variable.kind) == .multiple
             ? MultipleCounter(codes: variable.categories.map(\.code), weighted: weighted) : nil
         self.init(weighted: weighted, multiple: multiple)
     }
@@ -104,7 +108,8 @@ extension GroupTally {
     /// Counts one interview's answer in slot `slot`.
     @inline(__always)
     mutating func add(
-        _ mode: TallyMode, _ slot: Int, _ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>,
+        _ mode: TallyMode, _ slot: Int, _ statuses: UnsafeBufferPointer<StoredStatus>,
+        _ numbers: UnsafeBufferPointer<Double>,
         _ row: InterviewRow, weight: Double
     ) {
         let status = statuses[slot]
@@ -247,7 +252,9 @@ struct ScaleTally: Sendable {
         buffer = Array(repeating: 0, count: slots.count)
     }
 
-    mutating func add(_ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, weight: Double) {
+    mutating func add(
+        _ statuses: UnsafeBufferPointer<StoredStatus>, _ numbers: UnsafeBufferPointer<Double>, weight: Double
+    ) {
         guard !slots.isEmpty else { return }
         for (index, slot) in slots.enumerated() {
             guard statuses[slot] == .answered, numbers[slot].isFinite else { return }

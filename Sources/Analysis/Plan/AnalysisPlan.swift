@@ -66,7 +66,8 @@ public struct AnalysisPlan: Sendable {
     public var requests: [DescribeRequest] {
         tables.map { table in
             let scores = table.scores.map(\.name)
-            let variables = table.variables.map(\.name) + scores.filter { name in !table.variables.contains { $0.name == name } }
+            let variables =
+                table.variables.map(\.name) + scores.filter { name in !table.variables.contains { $0.name == name } }
             return DescribeRequest(
                 title: table.title, variables: variables, scores: scores.isEmpty ? nil : scores, by: table.by?.name,
                 weight: (table.weight ?? weight)?.name)

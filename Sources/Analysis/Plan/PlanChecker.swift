@@ -16,7 +16,10 @@ public enum PlanChecker {
         /// - Parameter instrument: The loaded instrument.
         public init(_ instrument: Instrument) {
             let identifying = instrument.identifyingVariables
-            kinds = Dictionary(uniqueKeysWithValues: instrument.variables.all.map { ($0.id, VariableCatalogue.kind($0, identifying: identifying)) })
+            kinds = Dictionary(
+                uniqueKeysWithValues: instrument.variables.all.map {
+                    ($0.id, VariableCatalogue.kind($0, identifying: identifying))
+                })
             scores = instrument.scores.map(\.id)
             self.instrument = instrument.id
         }
@@ -38,20 +41,25 @@ public enum PlanChecker {
     public static func check(_ plan: AnalysisPlan, against catalogue: Catalogue) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         if plan.instrument.name != catalogue.instrument {
-            diagnostics.error("the plan is for `\(plan.instrument.name)`, but the instrument is `\(catalogue.instrument)`", at: plan.instrument.location)
+            diagnostics.error(
+                "the plan is for `\(plan.instrument.name)`, but the instrument is `\(catalogue.instrument)`",
+                at: plan.instrument.location)
         }
         let names = catalogue.kinds.keys.sorted()
         func known(_ item: AnalysisPlan.Name) -> DatasetVariable.Kind? {
             if let kind = catalogue.kinds[item.name] { return kind }
             let suggestion = Suggestions.closest(to: item.name, in: names)
             diagnostics.error(
-                "\(catalogue.instrument) has no variable `\(item.name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                "\(catalogue.instrument) has no variable `\(item.name)`"
+                    + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
                 at: item.location, suggestion: suggestion)
             return nil
         }
         func numeric(_ weight: AnalysisPlan.Name) {
             if let kind = known(weight), kind != .integer, kind != .decimal {
-                diagnostics.error("a weight must be a numeric variable, but `\(weight.name)` is \(kind.description)", at: weight.location)
+                diagnostics.error(
+                    "a weight must be a numeric variable, but `\(weight.name)` is \(kind.description)",
+                    at: weight.location)
             }
         }
         if let weight = plan.weight { numeric(weight) }
@@ -60,8 +68,13 @@ public enum PlanChecker {
             for variable in table.variables { _ = known(variable) }
             for score in table.scores where !catalogue.scores.contains(score.name) {
                 let suggestion = Suggestions.closest(to: score.name, in: catalogue.scores)
-                let known = catalogue.kinds[score.name] != nil ? "`\(score.name)` is not one of the instrument's `scores:`" : "\(catalogue.instrument) has no score `\(score.name)`"
-                diagnostics.error(known + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: score.location, suggestion: suggestion)
+                let known =
+                    catalogue.kinds[score.name] != nil
+                    ? "`\(score.name)` is not one of the instrument's `scores:`"
+                    : "\(catalogue.instrument) has no score `\(score.name)`"
+                diagnostics.error(
+                    known + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: score.location,
+                    suggestion: suggestion)
             }
             if let by = table.by, let kind = known(by), kind != .categorical {
                 diagnostics.error(
@@ -72,7 +85,9 @@ public enum PlanChecker {
             if table.title.isEmpty { diagnostics.error("each table needs a `title`", at: table.location) }
         }
         if plan.minCell == 0 || plan.minCell == 1 {
-            diagnostics.warning("`min_cell: \(plan.minCell)` turns small-cell suppression off; the report must not be published", at: plan.minCellLocation ?? plan.instrument.location)
+            diagnostics.warning(
+                "`min_cell: \(plan.minCell)` turns small-cell suppression off; the report must not be published",
+                at: plan.minCellLocation ?? plan.instrument.location)
         }
         return diagnostics.sorted
     }

@@ -18,9 +18,14 @@ public enum PlanReader {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    static let keys = ["plan", "instrument", "instrument_file", "title", "include", "min_cell", "percentiles", "weight", "formats", "tables"]
+    static let keys = [
+        "plan", "instrument", "instrument_file", "title", "include", "min_cell", "percentiles", "weight", "formats",
+        "tables",
+    ]
     static let tableKeys = ["title", "variables", "scores", "by", "weight"]
-    static let included: [String: InterviewStatus] = ["completed": .completed, "suspended": .suspended, "broken_off": .brokenOff]
+    static let included: [String: InterviewStatus] = [
+        "completed": .completed, "suspended": .suspended, "broken_off": .brokenOff,
+    ]
 
     /// Whether a file is an analysis plan (a YAML mapping whose first key is `plan:`), so that
     /// `check` can tell plans from instruments.
@@ -42,7 +47,9 @@ public enum PlanReader {
     /// - Returns: The plan and every diagnostic.
     /// - Throws: ``LoadError`` when the file cannot be read at all.
     public static func read(path: String) throws(LoadError) -> Result {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file, or it cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unreadable(path: path, reason: "no such file, or it cannot be read")
+        }
         return read(bytes: [UInt8](data), path: path)
     }
 
@@ -66,9 +73,13 @@ private struct NodeReader {
     var diagnostics = DiagnosticList()
 
     /// The pairs of a mapping, after reporting unknown keys and missing required ones.
-    mutating func mapping(_ node: YAMLNode, keys: [String], required: [String], what: String) -> [String: (key: YAMLNode, value: YAMLNode)]? {
+    mutating func mapping(_ node: YAMLNode, keys: [String], required: [String], what: String) -> [String: (
+        key: YAMLNode, value: YAMLNode
+    )]? {
         guard case .mapping(let entries) = node.kind else {
-            diagnostics.error("expected \(what) (a mapping of keys such as `\(keys[0]):`), but found \(node.kindDescription)", at: node.location)
+            diagnostics.error(
+                "expected \(what) (a mapping of keys such as `\(keys[0]):`), but found \(node.kindDescription)",
+                at: node.location)
             return nil
         }
         var pairs: [String: (key: YAMLNode, value: YAMLNode)] = [:]
@@ -76,7 +87,9 @@ private struct NodeReader {
             let name = key.scalar ?? ""
             guard keys.contains(name) else {
                 let suggestion = Suggestions.closest(to: name, in: keys)
-                diagnostics.error("unknown key `\(name)` in \(what)" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: key.location, suggestion: suggestion)
+                diagnostics.error(
+                    "unknown key `\(name)` in \(what)" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""),
+                    at: key.location, suggestion: suggestion)
                 continue
             }
             pairs[name] = (key, value)
@@ -111,10 +124,17 @@ private struct NodeReader {
     }
 
     mutating func plan(_ root: YAMLNode) -> AnalysisPlan? {
-        guard let pairs = mapping(root, keys: PlanReader.keys, required: ["plan", "instrument", "tables"], what: "an analysis plan") else { return nil }
+        guard
+            let pairs = mapping(
+                root, keys: PlanReader.keys, required: ["plan", "instrument", "tables"], what: "an analysis plan")
+        else { return nil }
         let id = text(pairs["plan"]?.value, "`plan`") ?? ""
-        if let node = pairs["plan"]?.value, !id.isEmpty, id.range(of: "^[a-z][a-z0-9-]{0,63}$", options: .regularExpression) == nil {
-            diagnostics.error("the plan's id must be lowercase letters, digits and `-`, starting with a letter (it names the report files)", at: node.location)
+        if let node = pairs["plan"]?.value, !id.isEmpty,
+            id.range(of: "^[a-z][a-z0-9-]{0,63}$", options: .regularExpression) == nil
+        {
+            diagnostics.error(
+                "the plan's id must be lowercase letters, digits and `-`, starting with a letter (it names the report files)",
+                at: node.location)
         }
         let instrument = name(pairs["instrument"]?.value, "`instrument`")
         var statuses: Set<InterviewStatus> = [.completed]
@@ -123,7 +143,10 @@ private struct NodeReader {
             for item in names(node, "`include`") {
                 guard let status = PlanReader.included[item.name] else {
                     let suggestion = Suggestions.closest(to: item.name, in: PlanReader.included.keys.sorted())
-                    diagnostics.error("`include` takes completed, suspended and broken_off, not `\(item.name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: item.location, suggestion: suggestion)
+                    diagnostics.error(
+                        "`include` takes completed, suspended and broken_off, not `\(item.name)`"
+                            + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: item.location,
+                        suggestion: suggestion)
                     continue
                 }
                 statuses.insert(status)
@@ -131,13 +154,17 @@ private struct NodeReader {
         }
         var minCell = 10
         if let node = pairs["min_cell"]?.value, let text = text(node, "`min_cell`") {
-            if let value = Int(text), value >= 0 { minCell = value } else {
+            if let value = Int(text), value >= 0 {
+                minCell = value
+            } else {
                 diagnostics.error("`min_cell` must be 0 (no suppression) or a positive whole number", at: node.location)
             }
         }
         var percentiles = PercentileMethod.type7
         if let node = pairs["percentiles"]?.value, let text = text(node, "`percentiles`") {
-            if let method = PercentileMethod(rawValue: text) { percentiles = method } else {
+            if let method = PercentileMethod(rawValue: text) {
+                percentiles = method
+            } else {
                 diagnostics.error("`percentiles` must be type7 or spss", at: node.location)
             }
         }
@@ -147,7 +174,10 @@ private struct NodeReader {
             for item in names(node, "`formats`") {
                 guard let format = ReportFormat(rawValue: item.name) else {
                     let suggestion = Suggestions.closest(to: item.name, in: ReportFormat.allCases.map(\.rawValue))
-                    diagnostics.error("`formats` takes text, markdown, csv, json and html, not `\(item.name)`" + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: item.location, suggestion: suggestion)
+                    diagnostics.error(
+                        "`formats` takes text, markdown, csv, json and html, not `\(item.name)`"
+                            + (suggestion.map { "; did you mean `\($0)`?" } ?? ""), at: item.location,
+                        suggestion: suggestion)
                     continue
                 }
                 if !formats.contains(format) { formats.append(format) }
@@ -158,7 +188,8 @@ private struct NodeReader {
             if case .sequence(let items) = node.kind, !items.isEmpty {
                 for item in items { if let table = table(item) { tables.append(table) } }
             } else {
-                diagnostics.error("`tables` must be a list of tables, each with `variables:` or `scores:`", at: node.location)
+                diagnostics.error(
+                    "`tables` must be a list of tables, each with `variables:` or `scores:`", at: node.location)
             }
         }
         guard let instrument else { return nil }
@@ -170,9 +201,12 @@ private struct NodeReader {
     }
 
     mutating func table(_ node: YAMLNode) -> AnalysisPlan.Table? {
-        guard let pairs = mapping(node, keys: PlanReader.tableKeys, required: ["title"], what: "a table") else { return nil }
+        guard let pairs = mapping(node, keys: PlanReader.tableKeys, required: ["title"], what: "a table") else {
+            return nil
+        }
         let table = AnalysisPlan.Table(
-            title: text(pairs["title"]?.value, "a table's `title`") ?? "", variables: names(pairs["variables"]?.value, "`variables`"),
+            title: text(pairs["title"]?.value, "a table's `title`") ?? "",
+            variables: names(pairs["variables"]?.value, "`variables`"),
             scores: names(pairs["scores"]?.value, "`scores`"), by: name(pairs["by"]?.value, "`by`"),
             weight: name(pairs["weight"]?.value, "`weight`"), location: node.location)
         return table

@@ -26,11 +26,19 @@ enum CSVRenderer {
         let minCell: Int
         var lines: [String] = []
 
-        mutating func add(_ variable: String, group: String = "", _ category: String, code: String = "", _ statistic: String, _ value: String) {
-            lines.append([table, variable, group, category, code, statistic, value].map(CSVRenderer.field).joined(separator: ","))
+        mutating func add(
+            _ variable: String, group: String = "", _ category: String, code: String = "", _ statistic: String,
+            _ value: String
+        ) {
+            lines.append(
+                [table, variable, group, category, code, statistic, value].map(CSVRenderer.field).joined(separator: ",")
+            )
         }
 
-        mutating func add(_ variable: String, group: String = "", _ category: String, code: String = "", _ statistic: String, number: Double?) {
+        mutating func add(
+            _ variable: String, group: String = "", _ category: String, code: String = "", _ statistic: String,
+            number: Double?
+        ) {
             guard let number else { return }
             add(variable, group: group, category, code: code, statistic, Formatting.exact(number))
         }
@@ -53,15 +61,20 @@ enum CSVRenderer {
             add(name, "answered", "percent", number: cases.valid.percent(of: cases.total))
             for missing in cases.missing {
                 add(name, missing.label, code: missing.kind.key, "count", count(missing.count))
-                add(name, missing.label, code: missing.kind.key, "percent", number: missing.count.percent(of: cases.total))
+                add(
+                    name, missing.label, code: missing.kind.key, "percent",
+                    number: missing.count.percent(of: cases.total))
             }
         }
 
         mutating func summary(_ name: String, group: String = "", prefix: String = "", _ summary: NumericSummary) {
             let values: [(String, Double?)] = [
-                ("n", summary.n), ("mean", summary.mean), ("sd", summary.standardDeviation), ("se_mean", summary.standardError),
-                ("min", summary.minimum), ("max", summary.maximum), ("mode", summary.mode), ("skewness", summary.skewness),
-                ("skewness_se", summary.skewnessError), ("kurtosis", summary.kurtosis), ("kurtosis_se", summary.kurtosisError),
+                ("n", summary.n), ("mean", summary.mean), ("sd", summary.standardDeviation),
+                ("se_mean", summary.standardError),
+                ("min", summary.minimum), ("max", summary.maximum), ("mode", summary.mode),
+                ("skewness", summary.skewness),
+                ("skewness_se", summary.skewnessError), ("kurtosis", summary.kurtosis),
+                ("kurtosis_se", summary.kurtosisError),
             ]
             for (statistic, value) in values { add(name, group: group, "", prefix + statistic, number: value) }
             for p in NumericSummary.proportions {
@@ -75,14 +88,20 @@ enum CSVRenderer {
             for row in variable.frequencies ?? [] {
                 let code = String(row.category.code)
                 add(name, row.category.label, code: code, "count", count(row.count))
-                add(name, row.category.label, code: code, "percent", number: row.count.percent(of: variable.cases.total))
-                add(name, row.category.label, code: code, "valid_percent", number: row.count.percent(of: variable.cases.valid))
+                add(
+                    name, row.category.label, code: code, "percent", number: row.count.percent(of: variable.cases.total)
+                )
+                add(
+                    name, row.category.label, code: code, "valid_percent",
+                    number: row.count.percent(of: variable.cases.valid))
                 add(name, row.category.label, code: code, "cumulative_percent", number: row.cumulativePercent)
             }
             if let codes = variable.codeSummary { summary(name, prefix: "codes_", codes) }
             if let summary = variable.summary { self.summary(name, summary) }
             for bin in variable.histogram ?? [] {
-                add(name, "\(Formatting.exact(bin.lower)) to \(Formatting.exact(bin.upper))", "histogram_count", count(bin.count))
+                add(
+                    name, "\(Formatting.exact(bin.lower)) to \(Formatting.exact(bin.upper))", "histogram_count",
+                    count(bin.count))
             }
             if let dates = variable.dates {
                 add(name, "", "earliest_month", dates.earliest)
@@ -103,7 +122,9 @@ enum CSVRenderer {
                     for (index, option) in multiple.options.enumerated() {
                         let code = String(option.category.code)
                         add(name, group: label, option.category.label, code: code, "count", count(group.counts[index]))
-                        add(name, group: label, option.category.label, code: code, "percent_of_cases", number: group.counts[index].percent(of: group.base))
+                        add(
+                            name, group: label, option.category.label, code: code, "percent_of_cases",
+                            number: group.counts[index].percent(of: group.base))
                     }
                 }
             }
@@ -115,11 +136,17 @@ enum CSVRenderer {
             for option in multiple.options {
                 let code = String(option.category.code)
                 add(name, option.category.label, code: code, "count", count(option.count))
-                add(name, option.category.label, code: code, "percent_of_responses", number: option.count.percent(of: multiple.responses))
-                add(name, option.category.label, code: code, "percent_of_cases", number: option.count.percent(of: multiple.base))
+                add(
+                    name, option.category.label, code: code, "percent_of_responses",
+                    number: option.count.percent(of: multiple.responses))
+                add(
+                    name, option.category.label, code: code, "percent_of_cases",
+                    number: option.count.percent(of: multiple.base))
             }
             for specified in multiple.specified {
-                add(name, specified.category.label, code: String(specified.category.code), "specified_count", count(specified.count))
+                add(
+                    name, specified.category.label, code: String(specified.category.code), "specified_count",
+                    count(specified.count))
             }
         }
 
@@ -130,7 +157,9 @@ enum CSVRenderer {
                     let group = table.columns[column].label
                     add(name, group: group, label, code: code, "count", count(table.cells[row][column]))
                     add(name, group: group, label, code: code, "row_percent", number: table.rowPercent(row, column))
-                    add(name, group: group, label, code: code, "column_percent", number: table.columnPercent(row, column))
+                    add(
+                        name, group: group, label, code: code, "column_percent",
+                        number: table.columnPercent(row, column))
                 }
             }
             add(name, group: table.by, "answered both", "count", count(table.total))

@@ -28,10 +28,13 @@ enum JSONValue: Equatable {
             if items.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
                 return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
             }
-            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)]"
+            return "[\n" + items.map { pad + $0.serialized(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(close)]"
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
-            return "{\n" + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(separator: ",\n") + "\n\(close)}"
+            return "{\n"
+                + pairs.map { pad + Self.quote($0.0) + ": " + $0.1.serialized(indent: indent + 1) }.joined(
+                    separator: ",\n") + "\n\(close)}"
         }
     }
 

@@ -7,7 +7,9 @@ struct ReportBlocks {
 
     /// The blocks of one report; `section` makes its title a heading inside a longer document.
     func blocks(section: Bool = false) -> [Block] {
-        var blocks: [Block] = [section ? .section(report.title, anchor: "table-" + Self.anchor(report.title)) : .title(report.title)]
+        var blocks: [Block] = [
+            section ? .section(report.title, anchor: "table-" + Self.anchor(report.title)) : .title(report.title)
+        ]
         blocks.append(.paragraph(overview))
         if report.suppression.isOn {
             blocks.append(.paragraph(report.suppression.explanation))
@@ -23,9 +25,12 @@ struct ReportBlocks {
     }
 
     var overview: String {
-        let versions = report.versions.count == 1 ? "version \(report.versions[0])" : "versions " + report.versions.map(String.init).joined(separator: ", ")
+        let versions =
+            report.versions.count == 1
+            ? "version \(report.versions[0])" : "versions " + report.versions.map(String.init).joined(separator: ", ")
         let statuses = report.statuses.map(\.label).joined(separator: ", ")
-        var text = "\(report.instrumentTitle) (\(report.instrument), \(versions)): \(Formatting.plural(report.interviews, "interview")) (\(statuses))"
+        var text =
+            "\(report.instrumentTitle) (\(report.instrument), \(versions)): \(Formatting.plural(report.interviews, "interview")) (\(statuses))"
         if let weight = report.weight { text += ", weighted by \(weight)" }
         if let by = report.by { text += ", by \(by)" }
         let method = report.percentiles == .type7 ? "R type 7" : "SPSS (R type 6)"
@@ -40,7 +45,10 @@ struct ReportBlocks {
 
     func variable(_ variable: VariableResult) -> [Block] {
         var blocks: [Block] = [.heading("\(variable.name): \(variable.label)", anchor: "var-" + variable.name)]
-        blocks.append(.paragraph("\(variable.kind.description.prefix(1).uppercased() + variable.kind.description.dropFirst()). " + answeredSentence(variable.cases)))
+        blocks.append(
+            .paragraph(
+                "\(variable.kind.description.prefix(1).uppercased() + variable.kind.description.dropFirst()). "
+                    + answeredSentence(variable.cases)))
         blocks.append(.chart(.missingness(segments(variable.cases))))
         switch variable.kind {
         case .categorical:
@@ -60,14 +68,22 @@ struct ReportBlocks {
         case .date:
             blocks.append(.table(casesTable(variable.cases)))
             if let dates = variable.dates {
-                blocks.append(.paragraph("Dates from \(dates.earliest) to \(dates.latest) (median month \(dates.median)); single days are not shown."))
+                blocks.append(
+                    .paragraph(
+                        "Dates from \(dates.earliest) to \(dates.latest) (median month \(dates.median)); single days are not shown."
+                    ))
             }
         }
         if let table = variable.crossTab { blocks += crossTab(table) }
         if let grouped = variable.grouped { blocks += self.grouped(grouped) }
-        if let grouped = variable.groupedResponse, let multiple = variable.multiple { blocks += groupedResponse(grouped, multiple) }
+        if let grouped = variable.groupedResponse, let multiple = variable.multiple {
+            blocks += groupedResponse(grouped, multiple)
+        }
         if variable.unreadable > 0 {
-            blocks.append(.warning("\(Formatting.plural(variable.unreadable, "stored answer")) could not be read and \(variable.unreadable == 1 ? "is" : "are") left out."))
+            blocks.append(
+                .warning(
+                    "\(Formatting.plural(variable.unreadable, "stored answer")) could not be read and \(variable.unreadable == 1 ? "is" : "are") left out."
+                ))
         }
         return blocks
     }
@@ -87,13 +103,17 @@ struct ReportBlocks {
         let parts = [("Answered", cases.valid, false)] + cases.missing.map { ($0.label, $0.count, true) }
         for (label, part, missing) in parts {
             if part.isShown {
-                if part.weight > 0 { segments.append(Chart.Segment(label: label, share: part.weight / total, text: count(part), missing: missing)) }
+                if part.weight > 0 {
+                    segments.append(
+                        Chart.Segment(label: label, share: part.weight / total, text: count(part), missing: missing))
+                }
             } else {
                 suppressed += part.weight
             }
         }
         if suppressed > 0 {
-            segments.append(Chart.Segment(label: "Small counts (hidden)", share: suppressed / total, text: "x", missing: true))
+            segments.append(
+                Chart.Segment(label: "Small counts (hidden)", share: suppressed / total, text: "x", missing: true))
         }
         return segments
     }
@@ -101,7 +121,9 @@ struct ReportBlocks {
     func casesTable(_ cases: CaseCounts) -> TableBlock {
         var rows = [["Answered", count(cases.valid), Formatting.percent(cases.valid.percent(of: cases.total))]]
         for missing in cases.missing {
-            rows.append([missing.label, count(missing.count), Formatting.percent(missing.count.percent(of: cases.total))])
+            rows.append([
+                missing.label, count(missing.count), Formatting.percent(missing.count.percent(of: cases.total)),
+            ])
         }
         rows.append(["Total", count(cases.total), "100.0"])
         return TableBlock(header: ["", "count", "percent"], rows: rows, numeric: [1, 2], totals: [rows.count - 1])
@@ -111,24 +133,44 @@ struct ReportBlocks {
         guard let rows = variable.frequencies else { return [] }
         let cases = variable.cases
         var table = rows.map { row in
-            [String(row.category.code), row.category.label, count(row.count), Formatting.percent(row.count.percent(of: cases.total)),
-             Formatting.percent(row.count.percent(of: cases.valid)), Formatting.percent(row.cumulativePercent)]
+            [
+                String(row.category.code), row.category.label, count(row.count),
+                Formatting.percent(row.count.percent(of: cases.total)),
+                Formatting.percent(row.count.percent(of: cases.valid)), Formatting.percent(row.cumulativePercent),
+            ]
         }
-        table.append(["", "Answered", count(cases.valid), Formatting.percent(cases.valid.percent(of: cases.total)), cases.valid.isShown ? "100.0" : "", ""])
+        table.append([
+            "", "Answered", count(cases.valid), Formatting.percent(cases.valid.percent(of: cases.total)),
+            cases.valid.isShown ? "100.0" : "", "",
+        ])
         for missing in cases.missing {
-            table.append(["", missing.label, count(missing.count), Formatting.percent(missing.count.percent(of: cases.total)), "", ""])
+            table.append([
+                "", missing.label, count(missing.count), Formatting.percent(missing.count.percent(of: cases.total)), "",
+                "",
+            ])
         }
         table.append(["", "Total", count(cases.total), "100.0", "", ""])
         var blocks: [Block] = [
-            .table(TableBlock(
-                header: ["code", "answer", "count", "percent", "valid %", "cumulative %"], rows: table, numeric: [0, 2, 3, 4, 5],
-                totals: [rows.count, table.count - 1])),
+            .table(
+                TableBlock(
+                    header: ["code", "answer", "count", "percent", "valid %", "cumulative %"], rows: table,
+                    numeric: [0, 2, 3, 4, 5],
+                    totals: [rows.count, table.count - 1]))
         ]
-        blocks.append(.chart(.bars(caption: "Valid percent", rows.map { row in
-            Chart.Bar(label: row.category.label, percent: row.count.percent(of: cases.valid), text: count(row.count))
-        })))
+        blocks.append(
+            .chart(
+                .bars(
+                    caption: "Valid percent",
+                    rows.map { row in
+                        Chart.Bar(
+                            label: row.category.label, percent: row.count.percent(of: cases.valid),
+                            text: count(row.count))
+                    })))
         if let codes = variable.codeSummary {
-            blocks.append(.paragraph("As numbers, the codes have mean \(Formatting.statistic(codes.mean)), SD \(Formatting.statistic(codes.standardDeviation)) and median \(Formatting.number(codes.median))."))
+            blocks.append(
+                .paragraph(
+                    "As numbers, the codes have mean \(Formatting.statistic(codes.mean)), SD \(Formatting.statistic(codes.standardDeviation)) and median \(Formatting.number(codes.median))."
+                ))
         }
         return blocks
     }
@@ -137,7 +179,12 @@ struct ReportBlocks {
         guard let summary = variable.summary else {
             switch variable.cases.valid.visibility {
             case .small: return [.paragraph("Statistics are not shown: fewer than \(minCell) people answered.")]
-            case .hidden: return [.paragraph("Statistics are not shown: the number who answered is hidden, because with the total it would reveal a small count.")]
+            case .hidden:
+                return [
+                    .paragraph(
+                        "Statistics are not shown: the number who answered is hidden, because with the total it would reveal a small count."
+                    )
+                ]
             case .shown: return []
             }
         }
@@ -164,6 +211,7 @@ struct ReportBlocks {
 
     static func withError(_ value: Double?, _ error: Double?) -> String {
         guard let value else { return "" }
-        return Formatting.statistic(value, places: 3) + (error.map { " (\(Formatting.statistic($0, places: 3)))" } ?? "")
+        return Formatting.statistic(value, places: 3)
+            + (error.map { " (\(Formatting.statistic($0, places: 3)))" } ?? "")
     }
 }

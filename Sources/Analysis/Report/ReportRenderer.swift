@@ -38,7 +38,9 @@ public enum ReportRenderer {
         case .markdown: return MarkdownRenderer.render(documentBlocks(reports, title: title))
         case .csv: return CSVRenderer.render(reports)
         case .json: return JSONRenderer.render(reports, title: title)
-        case .html: return HTMLRenderer.render(documentBlocks(reports, title: title), title: title ?? reports.first?.title ?? "Report")
+        case .html:
+            return HTMLRenderer.render(
+                documentBlocks(reports, title: title), title: title ?? reports.first?.title ?? "Report")
         }
     }
 

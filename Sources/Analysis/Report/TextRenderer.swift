@@ -34,7 +34,9 @@ enum TextRenderer {
         let columns = table.header.count
         var widths = table.header.map(\.count)
         for row in table.rows {
-            for (index, cell) in row.enumerated() where index < columns { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < columns {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -47,7 +49,8 @@ enum TextRenderer {
             while text.hasSuffix(" ") { text.removeLast() }
             return text + "\n"
         }
-        return line(table.header) + line(widths.map { String(repeating: "-", count: $0) }) + table.rows.map(line).joined()
+        return line(table.header) + line(widths.map { String(repeating: "-", count: $0) })
+            + table.rows.map(line).joined()
     }
 
     /// Wraps at word boundaries to ``width`` columns.
@@ -89,13 +92,19 @@ enum MarkdownRenderer {
 
     static func render(_ table: TableBlock) -> String {
         func row(_ cells: [String]) -> String {
-            "| " + (0..<table.header.count).map { $0 < cells.count ? escape(cells[$0]).replacingOccurrences(of: "|", with: "\\|") : "" }
+            "| "
+                + (0..<table.header.count).map {
+                    $0 < cells.count ? escape(cells[$0]).replacingOccurrences(of: "|", with: "\\|") : ""
+                }
                 .joined(separator: " | ") + " |\n"
         }
-        let rule = "|" + table.header.indices.map { table.numeric.contains($0) ? " ---: " : " --- " }.joined(separator: "|") + "|\n"
-        return row(table.header.map { $0.isEmpty ? " " : $0 }) + rule + table.rows.enumerated().map { index, cells in
-            row(table.totals.contains(index) ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells)
-        }.joined()
+        let rule =
+            "|" + table.header.indices.map { table.numeric.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
+            + "|\n"
+        return row(table.header.map { $0.isEmpty ? " " : $0 }) + rule
+            + table.rows.enumerated().map { index, cells in
+                row(table.totals.contains(index) ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells)
+            }.joined()
     }
 
     /// Escapes the characters Markdown would read as formatting in labels (`*`, `_`, `<`).

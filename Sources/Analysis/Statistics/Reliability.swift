@@ -44,7 +44,11 @@ public struct Reliability: Sendable, Equatable {
         var complete = covariances.weight > 1
         for row in 0..<k {
             for column in 0..<k {
-                if let value = covariances.covariance(row, column) { matrix[row][column] = value } else { complete = false }
+                if let value = covariances.covariance(row, column) {
+                    matrix[row][column] = value
+                } else {
+                    complete = false
+                }
             }
         }
         let all = Array(0..<k)

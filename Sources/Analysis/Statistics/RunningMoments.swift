@@ -101,7 +101,8 @@ public struct CovarianceAccumulator: Sendable, Equatable {
         let delta = (0..<count).map { other.means[$0] - means[$0] }
         for row in 0..<count {
             for column in 0..<count {
-                products[row * count + column] += other.products[row * count + column] + delta[row] * delta[column] * factor
+                products[row * count + column] +=
+                    other.products[row * count + column] + delta[row] * delta[column] * factor
             }
         }
         for index in 0..<count { means[index] += delta[index] * other.weight / total }

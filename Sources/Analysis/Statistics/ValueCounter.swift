@@ -111,7 +111,11 @@ struct ValueCounter: Sendable {
     func distribution() -> Distribution {
         var entries: [(value: Double, tally: Tally)] = []
         for index in dense.indices where dense[index] > 0 {
-            entries.append((Double(base + index), Tally(people: dense[index], weight: weighted ? denseWeights[index] : Double(dense[index]))))
+            entries.append(
+                (
+                    Double(base + index),
+                    Tally(people: dense[index], weight: weighted ? denseWeights[index] : Double(dense[index]))
+                ))
         }
         for (value, tally) in sparse { entries.append((value, tally)) }
         if !decimals.isEmpty {
@@ -149,6 +153,7 @@ struct ValueCounter: Sendable {
             }
         }
         entries = merged
-        return Distribution(values: entries.map(\.value), people: entries.map(\.tally.people), weights: entries.map(\.tally.weight))
+        return Distribution(
+            values: entries.map(\.value), people: entries.map(\.tally.people), weights: entries.map(\.tally.weight))
     }
 }

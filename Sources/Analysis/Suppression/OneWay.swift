@@ -39,7 +39,8 @@ struct OneWay {
         var running = NeumaierSum()
         for index in counts.indices {
             running.add(counts[index].weight)
-            let published = decided.valid.isShown && decided.valid.weight > 0
+            let published =
+                decided.valid.isShown && decided.valid.weight > 0
                 && problem.publish(sumOf: Array(cells.categories[0...index]))
             cumulative.append(published ? running.value / decided.valid.weight * 100 : nil)
         }
@@ -57,7 +58,9 @@ struct OneWay {
 
     /// Adds a table's counts and its sums to a problem: as candidates to decide (`role` nil), or
     /// fixed as already decided (to link a cross-tabulation to it).
-    static func add(counts: [Count], cases: CaseCounts, to problem: inout SuppressionProblem, role: SuppressionProblem.Role?) -> Cells {
+    static func add(
+        counts: [Count], cases: CaseCounts, to problem: inout SuppressionProblem, role: SuppressionProblem.Role?
+    ) -> Cells {
         let categories = counts.map { problem.add($0, role: role ?? .candidate) }
         let valid = problem.add(cases.valid, role: role ?? .fallback)
         let missing = cases.missing.map { problem.add($0.count, role: role ?? .candidate) }

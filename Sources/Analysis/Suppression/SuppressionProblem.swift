@@ -43,7 +43,10 @@ struct SuppressionProblem {
 
     /// Adds a count; a fixed count keeps its visibility, the others are decided by ``solve()``.
     mutating func add(_ count: Count, role: Role) -> Int {
-        cells.append(Cell(people: count.people, value: count.weight, state: role == .fixed ? count.visibility : .shown, role: role))
+        cells.append(
+            Cell(
+                people: count.people, value: count.weight, state: role == .fixed ? count.visibility : .shown, role: role
+            ))
         return cells.count - 1
     }
 
@@ -197,8 +200,11 @@ struct SuppressionProblem {
         let related = Set(equations.filter { $0.contains { $0.cell == exposed } }.flatMap { $0.map(\.cell) }).sorted()
         let everywhere = Array(cells.indices)
         func best(_ pool: [Int], _ role: Role, zero: Bool = false) -> Int? {
-            pool.filter { cells[$0].state == .shown && cells[$0].role == role && (zero ? cells[$0].people == 0 : cells[$0].people > 0) }
-                .min { (cells[$0].people, $0) < (cells[$1].people, $1) }
+            pool.filter {
+                cells[$0].state == .shown && cells[$0].role == role
+                    && (zero ? cells[$0].people == 0 : cells[$0].people > 0)
+            }
+            .min { (cells[$0].people, $0) < (cells[$1].people, $1) }
         }
         // A zero does not help a count pinned by its bounds (the sum it would join stays as small).
         let zeros = { (pool: [Int]) in zeroHelps ? best(pool, .candidate, zero: true) : nil }

@@ -69,7 +69,8 @@ struct StatementAnswers: AnswerSource {
         let code = sqlite3_step(statement.sqliteStatement)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 
     var interview: Int64 { sqlite3_column_int64(statement.sqliteStatement, 0) }
@@ -90,7 +91,8 @@ struct StatementAnswers: AnswerSource {
     func text() -> String? {
         let raw = statement.sqliteStatement
         guard let bytes = sqlite3_column_text(raw, 3) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, 3))), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, 3))), as: UTF8.self)
     }
 }
 
@@ -123,10 +125,11 @@ final class RowAssembler {
         statuses.initialize(repeating: .notReached)
         numbers = .allocate(capacity: max(1, layout.count))
         numbers.initialize(repeating: 0)
-        interviews = try db.makeStatement(sql: """
-            SELECT id, instrument_id, status, simulated, language, interviewer, started_at
-            FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
-            """)
+        interviews = try db.makeStatement(
+            sql: """
+                SELECT id, instrument_id, status, simulated, language, interviewer, started_at
+                FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
+                """)
         sqlite3_bind_int64(interviews.sqliteStatement, 1, range.lowerBound)
         sqlite3_bind_int64(interviews.sqliteStatement, 2, range.upperBound)
     }
@@ -185,7 +188,8 @@ final class RowAssembler {
     /// on a row of a later interview.
     private func fill<Source: AnswerSource>(_ source: inout Source, interview: Int64?) throws -> Bool {
         var sink = AnswerSink(
-            slotOf: layout.slotOf, base: layout.base, needs: layout.needs, statuses: statuses, numbers: numbers, texts: [])
+            slotOf: layout.slotOf, base: layout.base, needs: layout.needs, statuses: statuses, numbers: numbers,
+            texts: [])
         swap(&sink.texts, &row.texts)
         defer { swap(&sink.texts, &row.texts) }
         let pending = try source.store(into: &sink, interview: interview)
@@ -197,7 +201,9 @@ final class RowAssembler {
     private func complete() {
         let count = layout.count
         guard count > 0 else { return }
-        row.statuses.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: statuses.baseAddress!, count: count) }
+        row.statuses.withUnsafeMutableBufferPointer {
+            $0.baseAddress!.update(from: statuses.baseAddress!, count: count)
+        }
         row.numbers.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: numbers.baseAddress!, count: count) }
     }
 
@@ -230,6 +236,7 @@ final class RowAssembler {
         let code = sqlite3_step(statement)
         if code == SQLITE_ROW { return sqlite3_column_int64(statement, 0) }
         if code == SQLITE_DONE { return nil }
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -59,7 +59,8 @@ struct AnswerPages: AnswerSource {
     }
 
     func damaged(_ detail: String) -> StoreError {
-        StoreError.damaged(path: path, detail: "the answer table's pages are damaged (\(detail)); run `peersurvey verify`")
+        StoreError.damaged(
+            path: path, detail: "the answer table's pages are damaged (\(detail)); run `peersurvey verify`")
     }
 
     var interview: Int64 {
@@ -117,7 +118,8 @@ struct AnswerPages: AnswerSource {
                     switch sink.needs[slot] {
                     case .status: break
                     case .number: sink.numbers[slot] = row.type >= 1 && row.type <= 9 ? row.number : .nan
-                    case .text: stop = index
+                    case .text:
+                        stop = index
                         return false
                     }
                 }
@@ -165,7 +167,8 @@ struct AnswerPages: AnswerSource {
         if let cell = stack[top].pending {
             stack[top].pending = nil
             batch.bytes = stack[top].page
-            let row = try decode(page: stack[top].page, cellAt: try cellOffset(stack[top], cell, leaf: false), leaf: false)
+            let row = try decode(
+                page: stack[top].page, cellAt: try cellOffset(stack[top], cell, leaf: false), leaf: false)
             if row.interview > range.upperBound {
                 done = true
             } else if row.interview >= range.lowerBound {
@@ -207,7 +210,9 @@ struct AnswerPages: AnswerSource {
     /// Reads a page: an interior page goes on the stack; a leaf page is decoded into the batch.
     private mutating func visit(_ number: Int) throws {
         visited += 1
-        guard stack.count < 40, visited <= file.pageCount, let bytes = file.page(number) else { throw damaged("page \(number)") }
+        guard stack.count < 40, visited <= file.pageCount, let bytes = file.page(number) else {
+            throw damaged("page \(number)")
+        }
         let page = Array(bytes)
         let header = number == 1 ? 100 : 0
         guard header + 12 <= page.count else { throw damaged("page \(number) header") }
@@ -232,7 +237,8 @@ struct AnswerPages: AnswerSource {
                 while cell < cells, !done {
                     // Decode cells in one pass over the page until one needs the slow path.
                     let (stopped, ended) = Self.decodeLeaf(
-                        page, header: header, cells: cell..<cells, usable: file.usableSize, range: range, into: buffer.baseAddress!,
+                        page, header: header, cells: cell..<cells, usable: file.usableSize, range: range,
+                        into: buffer.baseAddress!,
                         count: &decoded)
                     if ended { done = true }
                     guard stopped < cells, !done else { break }
@@ -270,7 +276,9 @@ struct AnswerPages: AnswerSource {
         let start = offset + (leaf ? 0 : 4)
         let usable = file.usableSize
         let decoded: Row? = page.withUnsafeBufferPointer { bytes -> Row? in
-            guard start < bytes.count, let (size, payload) = RecordReader.varint(bytes, start, end: bytes.count) else { return nil }
+            guard start < bytes.count, let (size, payload) = RecordReader.varint(bytes, start, end: bytes.count) else {
+                return nil
+            }
             let local = Self.localSize(Int(size), usable: usable)
             guard size >= 0, local == Int(size), payload + local <= bytes.count else { return nil }
             return RecordReader.decode(bytes, start: payload, end: payload + local)
@@ -297,7 +305,7 @@ struct AnswerPages: AnswerSource {
                 var row: Row
                 if offset + 6 <= count, bytes[offset] < 0x80, bytes[offset + 1] < 0x80, bytes[offset + 1] >= 5,
                     Int(bytes[offset]) <= most, offset + 1 + Int(bytes[offset]) <= count,
-                    let quick = quickRecord(bytes, start: offset + 1, end: offset + 1 + Int(bytes[offset]))
+                    let quick = RecordReader.quick(bytes, start: offset + 1, end: offset + 1 + Int(bytes[offset]))
                 {
                     row = quick
                 } else {
@@ -317,40 +325,6 @@ struct AnswerPages: AnswerSource {
         }
     }
 
-    /// A record whose header is at most 127 bytes of one-byte serial types: decoded without
-    /// varint loops. `nil` sends the record to the general decoder.
-    @inline(__always)
-    static func quickRecord(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Row? {
-        let headerSize = Int(bytes[start])
-        guard headerSize >= 5, start + headerSize <= end else { return nil }
-        let t0 = Int(bytes[start + 1]), t1 = Int(bytes[start + 2]), t2 = Int(bytes[start + 3]), t3 = Int(bytes[start + 4])
-        guard t0 | t1 | t2 | t3 < 0x80 else { return nil }
-        var body = start + headerSize
-        guard let interview = RecordReader.integer(bytes, t0, &body, end), let variable = RecordReader.integer(bytes, t1, &body, end),
-            let status = RecordReader.integer(bytes, t2, &body, end)
-        else { return nil }
-        var row = Row(interview: interview, variable: variable, type: Int32(t3), status: status >= 0 && status < 255 ? UInt8(status) : 255)
-        switch t3 {
-        case 0: break
-        case 1...6, 8, 9:
-            guard let value = RecordReader.integer(bytes, t3, &body, end) else { return nil }
-            row.number = Double(value)
-        case 7:
-            guard body + 8 <= end else { return nil }
-            var bits: UInt64 = 0
-            for index in 0..<8 { bits = bits << 8 | UInt64(bytes[body + index]) }
-            row.number = Double(bitPattern: bits)
-        case 12...:
-            let count = (t3 - 12) / 2
-            guard body + count <= end else { return nil }
-            row.textCount = Int32(count)
-            row.textStart = Int32(body)
-        default:
-            return nil
-        }
-        return row
-    }
-
     /// The bytes of a payload kept on the page itself (SQLite's rule for index B-trees).
     private func localSize(_ payload: Int) -> Int { Self.localSize(payload, usable: file.usableSize) }
 
@@ -365,7 +339,8 @@ struct AnswerPages: AnswerSource {
 
     /// A record that continues on overflow pages (a long text answer): copied whole, then decoded.
     private mutating func decodeOverflowing(page: [UInt8], start: Int) throws -> Row {
-        guard let (size, payload) = page.withUnsafeBufferPointer({ RecordReader.varint($0, start, end: $0.count) }), size >= 0
+        guard let (size, payload) = page.withUnsafeBufferPointer({ RecordReader.varint($0, start, end: $0.count) }),
+            size >= 0
         else { throw damaged("payload size") }
         let total = Int(size), local = localSize(total)
         guard local < total, payload + local + 4 <= page.count else { throw damaged("payload") }
@@ -374,7 +349,9 @@ struct AnswerPages: AnswerSource {
         var hops = 0
         while record.count < total {
             hops += 1
-            guard next > 0, hops <= file.pageCount, let overflow = file.page(next) else { throw damaged("overflow page") }
+            guard next > 0, hops <= file.pageCount, let overflow = file.page(next) else {
+                throw damaged("overflow page")
+            }
             let content = Array(overflow)
             next = Self.bigEndian(content, 0, 4)
             let take = min(file.usableSize - 4, total - record.count)

@@ -77,4 +77,42 @@ enum RecordReader {
         body += width
         return value
     }
+
+    /// A record whose header is at most 127 bytes of one-byte serial types: decoded without
+    /// varint loops. `nil` sends the record to the general decoder.
+    @inline(__always)
+    static func quick(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> AnswerPages.Row? {
+        let headerSize = Int(bytes[start])
+        guard headerSize >= 5, start + headerSize <= end else { return nil }
+        let t0 = Int(bytes[start + 1]), t1 = Int(bytes[start + 2]), t2 = Int(bytes[start + 3]),
+            t3 = Int(bytes[start + 4])
+        guard t0 | t1 | t2 | t3 < 0x80 else { return nil }
+        var body = start + headerSize
+        guard let interview = integer(bytes, t0, &body, end),
+            let variable = integer(bytes, t1, &body, end),
+            let status = integer(bytes, t2, &body, end)
+        else { return nil }
+        var row = AnswerPages.Row(
+            interview: interview, variable: variable, type: Int32(t3),
+            status: status >= 0 && status < 255 ? UInt8(status) : 255)
+        switch t3 {
+        case 0: break
+        case 1...6, 8, 9:
+            guard let value = integer(bytes, t3, &body, end) else { return nil }
+            row.number = Double(value)
+        case 7:
+            guard body + 8 <= end else { return nil }
+            var bits: UInt64 = 0
+            for index in 0..<8 { bits = bits << 8 | UInt64(bytes[body + index]) }
+            row.number = Double(bitPattern: bits)
+        case 12...:
+            let count = (t3 - 12) / 2
+            guard body + count <= end else { return nil }
+            row.textCount = Int32(count)
+            row.textStart = Int32(body)
+        default:
+            return nil
+        }
+        return row
+    }
 }

@@ -31,8 +31,9 @@ struct ScanLayout {
         var defaults: [Int64: [StoredStatus]] = [:]
         if !ids.isEmpty {
             let instruments = plan.instruments.map(String.init).joined(separator: ", ")
-            identifying = Set(try Int64.fetchAll(
-                db, sql: "SELECT id FROM variable WHERE identifying <> 0 AND instrument_id IN (\(instruments))"))
+            identifying = Set(
+                try Int64.fetchAll(
+                    db, sql: "SELECT id FROM variable WHERE identifying <> 0 AND instrument_id IN (\(instruments))"))
         }
         let needs = plan.slots.map { spec -> ScanNeed in
             spec.variableIDs.values.contains(where: identifying.contains) ? .status : spec.need

@@ -23,7 +23,9 @@ extension StudyDatabase {
         case automatic, pages, statement, seek
     }
 
-    func scan(_ plan: ScanPlan, range: ClosedRange<Int64>?, method: ScanMethod, body: (InterviewRow) throws -> Void) throws {
+    func scan(_ plan: ScanPlan, range: ClosedRange<Int64>?, method: ScanMethod, body: (InterviewRow) throws -> Void)
+        throws
+    {
         if plan.instruments.isEmpty || plan.statuses.isEmpty { return }
         let reader = try openReader()
         try mapErrors {
@@ -34,21 +36,26 @@ extension StudyDatabase {
                 let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range)
                 // Counting also starts the read transaction, before the log is looked at.
                 let arguments: StatementArguments = [range.lowerBound, range.upperBound]
-                let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
-                let wanted = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter)",
-                    arguments: arguments) ?? 0
+                let all =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
+                let wanted =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter)",
+                        arguments: arguments) ?? 0
                 if method == .seek || (method == .automatic && wanted * 4 < all) {
                     try assembler.seek(body)
                 } else if method == .automatic || method == .pages, var pages = try answerPages(db, range: range) {
                     try assembler.merge(&pages, body)
                 } else if method == .pages {
-                    throw StoreError.io(path: path, detail: "the answer pages cannot be read directly (the log is not empty)")
+                    throw StoreError.io(
+                        path: path, detail: "the answer pages cannot be read directly (the log is not empty)")
                 } else {
-                    let statement = try db.makeStatement(sql: """
-                        SELECT interview_id, variable_id, status, value FROM answer
-                        WHERE interview_id BETWEEN ? AND ? ORDER BY interview_id, variable_id
-                        """)
+                    let statement = try db.makeStatement(
+                        sql: """
+                            SELECT interview_id, variable_id, status, value FROM answer
+                            WHERE interview_id BETWEEN ? AND ? ORDER BY interview_id, variable_id
+                            """)
                     try statement.setArguments(arguments)
                     var source = StatementAnswers(statement: statement, db: db)
                     try assembler.merge(&source, body)
@@ -63,7 +70,8 @@ extension StudyDatabase {
     private func answerPages(_ db: Database, range: ClosedRange<Int64>) throws -> AnswerPages? {
         let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         guard log == 0, let file = PageFile(path: path),
-            let root = try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
+            let root = try Int.fetchOne(
+                db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
         else { return nil }
         return try AnswerPages(file: file, root: root, range: range, path: path)
     }
@@ -100,7 +108,8 @@ extension StudyDatabase {
         return try read { db in
             var counts: [InterviewStatus: Int] = [:]
             let rows = try Row.fetchAll(
-                db, sql: "SELECT status, count(*) FROM interview WHERE instrument_id IN (\(instruments)) GROUP BY status")
+                db,
+                sql: "SELECT status, count(*) FROM interview WHERE instrument_id IN (\(instruments)) GROUP BY status")
             for row in rows {
                 if let status = InterviewStatus(rawValue: row[0]) { counts[status] = row[1] }
             }
