@@ -30,12 +30,14 @@ fi
 
 # Python modules used by the tests. Debian's packages first; pip only for a python3 (pyenv,
 # venv) that cannot see them.
-if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then
+# (jsonschema and pyyaml validate the bundled instruments against the schema; pandas is the
+# independent cross-check of the descriptive statistics.)
+if ! python3 -c "import jsonschema, yaml, pandas" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    python3-jsonschema python3-yaml >/dev/null 2>&1 || true
+    python3-jsonschema python3-yaml python3-pandas >/dev/null 2>&1 || true
 fi
-if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then
-  echo "setup: installing the Python modules jsonschema and pyyaml with pip" >&2
-  python3 -m pip install --quiet jsonschema pyyaml 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml
+if ! python3 -c "import jsonschema, yaml, pandas" 2>/dev/null; then
+  echo "setup: installing the Python modules jsonschema, pyyaml and pandas with pip" >&2
+  python3 -m pip install --quiet jsonschema pyyaml pandas 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml pandas
 fi
