@@ -105,9 +105,11 @@ public struct Dataset: Sendable {
 
     /// The scan plan reading these variables from this dataset's interviews.
     func plan(_ variables: [DatasetVariable]) -> ScanPlan {
-        ScanPlan(
+        var plan = ScanPlan(
             instruments: versions.map(\.registration.rowID), statuses: statuses,
             slots: variables.map { ScanSlot(variableIDs: $0.variableIDs, need: Self.need($0.kind)) })
+        plan.metadata = false
+        return plan
     }
 
     static func need(_ kind: DatasetVariable.Kind) -> ScanNeed {

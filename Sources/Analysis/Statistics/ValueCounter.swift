@@ -98,9 +98,20 @@ struct ValueCounter: Sendable {
 
     /// Adds the counts of another counter (for scans run in parallel).
     mutating func merge(_ other: ValueCounter) {
-        for index in other.dense.indices where other.dense[index] > 0 {
-            let weight = other.weighted ? other.denseWeights[index] : Double(other.dense[index])
-            add(Double(other.base + index), people: other.dense[index], weight: weight)
+        if let first = other.dense.firstIndex(where: { $0 > 0 }), let last = other.dense.lastIndex(where: { $0 > 0 }),
+            cover(other.base + first), cover(other.base + last)
+        {
+            // The other window's values fit in this one: add the counts position by position.
+            let offset = other.base - base
+            for index in first...last {
+                dense[offset + index] += other.dense[index]
+                if weighted { denseWeights[offset + index] += other.denseWeights[index] }
+            }
+        } else {
+            for index in other.dense.indices where other.dense[index] > 0 {
+                let weight = other.weighted ? other.denseWeights[index] : Double(other.dense[index])
+                add(Double(other.base + index), people: other.dense[index], weight: weight)
+            }
         }
         for (value, tally) in other.sparse { add(value, people: tally.people, weight: tally.weight) }
         decimals += other.decimals

@@ -109,6 +109,7 @@ struct StatementAnswers: AnswerSource {
 ///   answers are looked up by the primary key, so unwanted answers are never read.
 final class RowAssembler {
     private let layout: ScanLayout
+    private let metadata: Bool
     private let interviews: Statement
     private let db: Database
     private var row: InterviewRow
@@ -117,9 +118,10 @@ final class RowAssembler {
     private let statuses: UnsafeMutableBufferPointer<StoredStatus>
     private let numbers: UnsafeMutableBufferPointer<Double>
 
-    init(_ db: Database, layout: ScanLayout, filter: String, range: ClosedRange<Int64>) throws {
+    init(_ db: Database, layout: ScanLayout, filter: String, range: ClosedRange<Int64>, metadata: Bool) throws {
         self.db = db
         self.layout = layout
+        self.metadata = metadata
         row = InterviewRow(slots: layout.count)
         statuses = .allocate(capacity: max(1, layout.count))
         statuses.initialize(repeating: .notReached)
@@ -127,7 +129,7 @@ final class RowAssembler {
         numbers.initialize(repeating: 0)
         interviews = try db.makeStatement(
             sql: """
-                SELECT id, instrument_id, status, simulated, language, interviewer, started_at
+                SELECT id, instrument_id, status, simulated\(metadata ? ", language, interviewer, started_at" : "")
                 FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
                 """)
         sqlite3_bind_int64(interviews.sqliteStatement, 1, range.lowerBound)
@@ -150,7 +152,7 @@ final class RowAssembler {
             next = try stepInterview()
             sqlite3_reset(statement.sqliteStatement)
             sqlite3_bind_int64(statement.sqliteStatement, 1, id)
-            if try source.next() { _ = try fill(&source, interview: nil) }
+            if try source.next() { _ = try fill(&source, interview: nil) } else { complete() }
             try body(row)
         }
     }
@@ -165,6 +167,7 @@ final class RowAssembler {
             while let id = next, id < interview {
                 begin()
                 next = try stepInterview()
+                complete()
                 try body(row)
             }
             if next == interview {
@@ -179,6 +182,7 @@ final class RowAssembler {
         while next != nil {
             begin()
             next = try stepInterview()
+            complete()
             try body(row)
         }
     }
@@ -220,14 +224,15 @@ final class RowAssembler {
         row.instrumentRowID = sqlite3_column_int64(statement, 1)
         row.status = InterviewStatus(rawValue: text(statement, 2) ?? "") ?? .active
         row.simulated = sqlite3_column_int(statement, 3) != 0
-        row.language = text(statement, 4) ?? ""
-        row.interviewer = text(statement, 5) ?? ""
-        row.startedAt = text(statement, 6) ?? ""
+        if metadata {
+            row.language = text(statement, 4) ?? ""
+            row.interviewer = text(statement, 5) ?? ""
+            row.startedAt = text(statement, 6) ?? ""
+        }
         if let defaults = layout.defaults[row.instrumentRowID] {
             for index in defaults.indices { statuses[index] = defaults[index] }
         }
         for slot in layout.textSlots { row.texts[slot] = nil }
-        complete()
     }
 
     /// Moves to the next wanted interview; returns its row id, or `nil` at the end.

@@ -36,6 +36,9 @@ public struct ScanPlan: Sendable, Equatable {
     public var statuses: Set<InterviewStatus>
     /// The columns of every ``InterviewRow``, in order.
     public var slots: [ScanSlot]
+    /// Whether to read each interview's language, interviewer and start time (left empty when
+    /// not; statistics do not need them, and reading them costs a string each).
+    public var metadata = true
 
     /// Creates a plan.
     /// - Parameters:

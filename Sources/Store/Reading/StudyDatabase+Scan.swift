@@ -33,7 +33,7 @@ extension StudyDatabase {
                 let layout = try ScanLayout(plan, db)
                 let range = range ?? Int64.min...Int64.max
                 let filter = Self.interviewFilter(plan)
-                let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range)
+                let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range, metadata: plan.metadata)
                 // Counting also starts the read transaction, before the log is looked at.
                 let arguments: StatementArguments = [range.lowerBound, range.upperBound]
                 let all =
