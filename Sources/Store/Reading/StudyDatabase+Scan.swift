@@ -34,16 +34,23 @@ extension StudyDatabase {
                 let range = range ?? Int64.min...Int64.max
                 let filter = Self.interviewFilter(plan)
                 let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range, metadata: plan.metadata)
-                // Counting also starts the read transaction, before the log is looked at.
-                let arguments: StatementArguments = [range.lowerBound, range.upperBound]
-                let all =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
-                let wanted =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter)",
-                        arguments: arguments) ?? 0
-                if method == .seek || (method == .automatic && wanted * 4 < all) {
+                // Looking a few interviews up pays only when most of the range is of other
+                // instruments; most studies hold one, and then nothing needs counting.
+                var few = false
+                let instruments = plan.instruments.map(String.init).joined(separator: ", ")
+                let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM instrument WHERE id NOT IN (\(instruments))") ?? 0
+                if method == .automatic, others > 0 {
+                    let arguments: StatementArguments = [range.lowerBound, range.upperBound]
+                    let all =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM interview WHERE id BETWEEN ? AND ?", arguments: arguments) ?? 0
+                    let wanted =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter)",
+                            arguments: arguments) ?? 0
+                    few = wanted * 4 < all
+                }
+                if method == .seek || (method == .automatic && few) {
                     try assembler.seek(body)
                 } else if method == .automatic || method == .pages, var pages = try answerPages(db, range: range) {
                     try assembler.merge(&pages, body)
@@ -56,7 +63,7 @@ extension StudyDatabase {
                             SELECT interview_id, variable_id, status, value FROM answer
                             WHERE interview_id BETWEEN ? AND ? ORDER BY interview_id, variable_id
                             """)
-                    try statement.setArguments(arguments)
+                    try statement.setArguments([range.lowerBound, range.upperBound])
                     var source = StatementAnswers(statement: statement, db: db)
                     try assembler.merge(&source, body)
                 }
