@@ -1,6 +1,5 @@
 import Dispatch
 import Store
-import Synchronization
 
 /// Takes interview rows from a scan and can be combined with another consumer that took a
 /// different part of the same scan.
@@ -53,7 +52,7 @@ extension Dataset {
             }
             return consumer
         }
-        let results = Mutex<[Result<C, AnalysisError>?]>(Array(repeating: nil, count: ranges.count))
+        let results = Slots<Result<C, AnalysisError>>(count: ranges.count)
         let database = database, path = database.path
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
             var consumer = make()
@@ -64,9 +63,9 @@ extension Dataset {
             } catch {
                 outcome = .failure(Self.storeError(error, path))
             }
-            results.withLock { $0[part] = outcome }
+            results[part] = outcome
         }
-        let parts = results.withLock { $0 }
+        let parts = results.values
         var merged: C?
         for part in parts {
             switch part {
