@@ -16,8 +16,10 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 # System packages: SQLite headers for GRDB, ReadStat for .sav/.dta, tmux for the screen tests,
-# Python for the cross-checks (JSON Schema validation of the bundled instruments).
-packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3)
+# Python for the cross-checks (JSON Schema validation of the bundled instruments), and the tools
+# the export tests open the exports with as a user would: PSPP (runs the .sps, reads the .sav),
+# ReadStat's command line, and xmllint (validates the DDI codebook against its XSD).
+packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3 pspp readstat libxml2-utils)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -31,13 +33,21 @@ fi
 # Python modules used by the tests. Debian's packages first; pip only for a python3 (pyenv,
 # venv) that cannot see them.
 # (jsonschema and pyyaml validate the bundled instruments against the schema; pandas is the
-# independent cross-check of the descriptive statistics.)
+# independent cross-check of the descriptive statistics; pyreadstat reads the .sav and .dta
+# exports; frictionless validates the datapackage.json.)
 if ! python3 -c "import jsonschema, yaml, pandas" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     python3-jsonschema python3-yaml python3-pandas >/dev/null 2>&1 || true
 fi
-if ! python3 -c "import jsonschema, yaml, pandas" 2>/dev/null; then
-  echo "setup: installing the Python modules jsonschema, pyyaml and pandas with pip" >&2
-  python3 -m pip install --quiet jsonschema pyyaml pandas 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml pandas
+python_modules=(jsonschema:jsonschema yaml:pyyaml pandas:pandas pyreadstat:pyreadstat frictionless:frictionless)
+pip_missing=()
+for entry in "${python_modules[@]}"; do
+  python3 -c "import ${entry%%:*}" 2>/dev/null || pip_missing+=("${entry#*:}")
+done
+if [ ${#pip_missing[@]} -gt 0 ]; then
+  echo "setup: installing the Python modules ${pip_missing[*]} with pip" >&2
+  python3 -m pip install --quiet "${pip_missing[@]}" 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages "${pip_missing[@]}"
 fi
+# pip may put the frictionless command in a directory that is not on PATH; the tests call it
+# as `python3 -m frictionless`, which needs no PATH.
