@@ -78,6 +78,14 @@ rows = []
 (describe_off, describe_off_best), describe_off_mb, document = measure([binary, "describe", "--db", database, "--format", "json", "--min-cell", "0"])
 variables = len(json.loads(document)["variables"])
 (describe_on, describe_on_best), describe_on_mb, _ = measure([binary, "describe", "--db", database, "--format", "json"])
+# The same describe reading only through SQLite's statements (PEERSURVEY_SCAN=sqlite), to show
+# what the direct page reader buys (docs/analysis.md, "Reading the pages").
+os.environ["PEERSURVEY_SCAN"] = "sqlite"
+(describe_sql, describe_sql_best), describe_sql_mb, sql_document = measure(
+    [binary, "describe", "--db", database, "--format", "json", "--min-cell", "0"])
+del os.environ["PEERSURVEY_SCAN"]
+if sql_document != document:
+    sys.exit("describe-bench: the page reader and SQLite's statements disagree")
 
 pandas_seconds = pandas_best = pandas_mb = None
 try:
@@ -102,6 +110,8 @@ result = {
     "describe_seconds": describe_off, "describe_best_seconds": describe_off_best, "describe_peak_mb": describe_off_mb,
     "describe_suppressed_seconds": describe_on, "describe_suppressed_best_seconds": describe_on_best,
     "describe_suppressed_peak_mb": describe_on_mb,
+    "describe_sqlite_only_seconds": describe_sql, "describe_sqlite_only_best_seconds": describe_sql_best,
+    "describe_sqlite_only_peak_mb": describe_sql_mb,
     "pandas_seconds": pandas_seconds, "pandas_best_seconds": pandas_best, "pandas_peak_mb": pandas_mb,
     "ratio_to_pandas": describe_off / pandas_seconds if pandas_seconds else None,
     "goal": "describe <= 0.5 x pandas, peak < 200 MB",
@@ -117,6 +127,7 @@ def line(name, seconds, best, peak, ratio=True):
     print(f"{name:<44}  {seconds:>8.3f}  {best:>7.3f}  {peak:>8.0f}  {versus:>9}")
 line("peersurvey describe --min-cell 0", describe_off, describe_off_best, describe_off_mb)
 line("peersurvey describe (suppression on)", describe_on, describe_on_best, describe_on_mb)
+line("describe, PEERSURVEY_SCAN=sqlite", describe_sql, describe_sql_best, describe_sql_mb)
 if pandas_seconds:
     line("pandas read_csv + describe + value_counts", pandas_seconds, pandas_best, pandas_mb, ratio=False)
 print(f"\ngoal: describe <= 0.5 x pandas and < 200 MB: {'met' if result['meets_goal'] else 'NOT met'}")

@@ -41,22 +41,26 @@ enum Binary {
     }()
 
     /// Runs the binary; kills it after `timeout` seconds so that a hang fails the test.
-    static func run(_ arguments: [String], directory: URL? = nil, timeout: TimeInterval = 120) throws -> Output {
+    static func run(
+        _ arguments: [String], directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> Output {
         guard let path else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "no built peersurvey binary"])
         }
-        return try run(path, arguments, directory: directory ?? root, timeout: timeout)
+        return try run(path, arguments, directory: directory ?? root, environment: environment, timeout: timeout)
     }
 
     /// Runs any program with arguments and optional standard input.
     static func run(
-        _ program: String, _ arguments: [String], input: String = "", directory: URL? = nil, timeout: TimeInterval = 120
+        _ program: String, _ arguments: [String], input: String = "", directory: URL? = nil,
+        environment extra: [String: String] = [:], timeout: TimeInterval = 120
     ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.currentDirectoryURL = directory ?? root
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()

@@ -120,6 +120,17 @@ struct DescribeCommandTests {
         #expect(noInstrument.stderr.contains("holds no instrument yet"))
     }
 
+    /// The escape hatch from the direct page reader gives the same statistics, byte for byte.
+    @Test func sqliteOnlyScanAgreesWithThePageReader() throws {
+        let pages = try Binary.run(["describe", "--db", Self.warmline, "--format", "json", "--min-cell", "0"])
+        let sqlite = try Binary.run(
+            ["describe", "--db", Self.warmline, "--format", "json", "--min-cell", "0"],
+            environment: ["PEERSURVEY_SCAN": "sqlite"])
+        #expect(pages.status == 0 && sqlite.status == 0, "\(pages.stderr)\(sqlite.stderr)")
+        #expect(pages.stdout.contains("felt_listened"))
+        #expect(pages.stdout == sqlite.stdout)
+    }
+
     @Test func damagedPagesAreAnErrorNotACrash() throws {
         let directory = try temporaryDirectory()
         let copy = directory.appendingPathComponent("damaged.sqlite")

@@ -14,9 +14,16 @@ extension StudyDatabase {
     ///   - range: Only interviews whose row id is in this range; all when `nil`.
     ///   - body: Called once per interview, in order of row id, with a row that is reused.
     /// - Throws: ``StoreError`` when the database cannot be read, or what `body` throws.
+    ///
+    /// Setting the environment variable `PEERSURVEY_SCAN=sqlite` makes every scan read through
+    /// SQLite's own statements, never the pages directly: the escape hatch should a future SQLite
+    /// ever write a file the page reader misreads (see docs/analysis.md, "Reading the pages").
     public func scan(_ plan: ScanPlan, range: ClosedRange<Int64>? = nil, body: (InterviewRow) throws -> Void) throws {
-        try scan(plan, range: range, method: .automatic, body: body)
+        try scan(plan, range: range, method: Self.sqliteOnly ? .statement : .automatic, body: body)
     }
+
+    /// Whether `PEERSURVEY_SCAN=sqlite` asks for SQLite's statements only.
+    static let sqliteOnly = ProcessInfo.processInfo.environment["PEERSURVEY_SCAN"] == "sqlite"
 
     /// How a scan reads answers (chosen automatically; tests force each way).
     enum ScanMethod {
