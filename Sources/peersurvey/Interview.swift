@@ -78,29 +78,31 @@ struct Preview: ParsableCommand {
     }
 }
 
-/// Chooses the interviewer for the terminal and makes Ctrl-C suspend safely in line mode.
+/// Chooses the interviewer: full screen on a terminal, line mode with --plain or without one.
 enum Interviewers {
     static func runner(plain: Bool, database: String?) -> InterviewCommand.Runner {
         { session, askConsent in
             let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-            if !plain, interactive, let screen = ScreenFactory.make {
-                return try screen(session, askConsent)
+            if !plain, interactive, let device = try? TerminalDevice() {
+                // SIGTERM, SIGHUP, SIGQUIT: the terminal is restored first, then this suspends.
+                RawTerminal.onTerminate = { suspendAndSay(session, database) }
+                defer { device.restore() }
+                return try ScreenInterviewer(session: session, device: device).run(askConsent: askConsent)
             }
-            Interrupts.onInterrupt {
-                try? session.log.suspend()
-                if let code = session.log.participantCode, let database {
-                    let message = "\nInterview \(code) is suspended; every answer given is saved. Continue with:\n  peersurvey resume --db \(database) \(code)\n"
-                    FileHandle.standardError.write(Data(message.utf8))
-                }
-            }
+            Interrupts.onInterrupt { suspendAndSay(session, database) }
             return try LineInterviewer(session: session, io: StandardLineIO()).run(askConsent: askConsent)
         }
     }
-}
 
-/// The full-screen interviewer, when the Terminal module provides one.
-enum ScreenFactory {
-    static var make: InterviewCommand.Runner? { nil }
+    /// Suspends after a signal and says how to carry on.
+    private static func suspendAndSay(_ session: InterviewSession, _ database: String?) {
+        try? session.log.suspend()
+        if let code = session.log.participantCode, let database {
+            let message =
+                "\nInterview \(code) is suspended; every answer given is saved. Continue with:\n  peersurvey resume --db \(database) \(code)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+    }
 }
 
 /// Ctrl-C, SIGTERM and SIGHUP during a line-mode interview: suspend, say how to resume, exit 130.

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where the full-screen interviewer draws and reads keys: the real terminal, or a script in
+/// tests.
+public protocol ScreenDevice: AnyObject {
+    /// The size now.
+    var size: RawTerminal.Size { get }
+    /// Whether colour is wanted.
+    var style: ScreenStyle { get }
+    /// Draws a whole frame.
+    func write(_ text: String)
+    /// The next key; `nil` when input has ended.
+    func nextKey() -> Key?
+    /// Whether more keys are already waiting (a paste): the frame is drawn once they are read.
+    var hasPendingInput: Bool { get }
+}
+
+/// The real terminal in raw mode.
+public final class TerminalDevice: ScreenDevice {
+    /// The terminal.
+    public let terminal: RawTerminal
+    private let reader: KeyReader
+    /// Colour or not, decided once.
+    public let style: ScreenStyle
+
+    /// Puts standard input and output into raw mode.
+    /// - Throws: ``TerminalError`` when they are not a terminal.
+    public init() throws {
+        terminal = try RawTerminal()
+        reader = KeyReader(terminal: terminal)
+        style = ScreenStyle.forTerminal(environment: ProcessInfo.processInfo.environment, isTerminal: true)
+    }
+
+    /// The terminal's size.
+    public var size: RawTerminal.Size { terminal.size }
+    /// Writes to the terminal.
+    public func write(_ text: String) { terminal.write(text) }
+    /// Reads a key.
+    public func nextKey() -> Key? { reader.next() }
+    /// Whether keys are waiting.
+    public var hasPendingInput: Bool { reader.hasQueued }
+    /// Restores the terminal.
+    public func restore() { terminal.restore() }
+}
