@@ -81,7 +81,9 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
-        .testTarget(name: "PeerSurveyTests", dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store"]),
+        .testTarget(
+            name: "PeerSurveyTests",
+            dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.
         .executableTarget(name: "store-stress", dependencies: ["Store", "Instrument"], path: "Tests/StoreStress"),
