@@ -102,12 +102,17 @@ def main():
         row(f"simulate {count:,} x 100", seconds, peak, note="goal < 30 s at 100,000" if count == N else "")
     big = os.path.join(work, f"sim-{N}.sqlite")
 
-    # The interviewer (line mode): Enter to the next question, the durable save included.
+    # The interviewer, full screen (a pseudo-terminal) and line mode: Enter to the next question
+    # drawn, the durable save included; start to the first screen.
     _, _, out, _ = run_measured([sys.executable, os.path.join(ROOT, "Benchmarks", "interviewer_bench.py"), BIN,
                                  os.path.join(work, "interviewer")], "interviewer")
     latency = json.loads(out)
-    row("interviewer: start to first screen", latency["first_screen_ms"] / 1000, note="goal well under 50 ms")
-    row("interviewer: Enter to next question, median", latency["enter_to_next_median_ms"] / 1000,
+    screen = latency["screen"]
+    row("interviewer (screen): start to first screen", screen["first_screen_ms"] / 1000, note="goal well under 50 ms")
+    row("interviewer (screen): Enter to next, median", screen["enter_to_next_median_ms"] / 1000,
+        note=f"p99 {screen['enter_to_next_p99_ms']:.2f} ms over 200 questions; goal well under 50 ms")
+    row("interviewer (line): start to first prompt", latency["first_screen_ms"] / 1000, note="goal well under 50 ms")
+    row("interviewer (line): Enter to next, median", latency["enter_to_next_median_ms"] / 1000,
         note=f"p99 {latency['enter_to_next_p99_ms']:.2f} ms over 200 questions")
 
     # The store: durable save latency, bulk insert, merge (its own release executable).

@@ -48,7 +48,8 @@ public struct ScreenRenderer: Sendable {
         if body.count + gap + listRows <= space {
             middle = body + Array(repeating: "", count: gap) + items(frame, rows: listRows, width: width)
         } else {
-            let listSpace = listRows == 0 ? 0 : min(listRows, max(3, space - body.count - gap))
+            // The list comes first (every option should be in view), keeping a few lines of body.
+            let listSpace = listRows == 0 ? 0 : min(listRows, max(3, space - gap - min(body.count, 4)))
             let bodySpace = max(space - listSpace - (listSpace > 0 ? gap : 0), 0)
             if body.count > bodySpace {
                 body = Array(body.prefix(max(bodySpace - 1, 0))) + (bodySpace > 0 ? [style.quiet("…")] : [])
@@ -65,12 +66,14 @@ public struct ScreenRenderer: Sendable {
         return rows
     }
 
-    /// The text that draws `rows` over the previous frame: home, each row cleared to its end,
+    /// The text that draws `rows` over the previous frame: home, each row cleared then written,
     /// then the rest of the screen cleared. One write per frame.
     public func draw(_ rows: [String]) -> String {
+        // Each row is cleared before it is written, not after: with the cursor in the last
+        // column, clearing to the end of the line would take the last character with it.
         var out = "\u{1B}[H"
         for (index, row) in rows.enumerated() {
-            out += row + "\u{1B}[K"
+            out += "\u{1B}[2K" + row
             if index < rows.count - 1 { out += "\r\n" }
         }
         return out + "\u{1B}[J"
