@@ -95,6 +95,12 @@ extension InterviewEngine {
         }
         let question = question(of: step)
         var problems: [String] = []
+        // SQLite ends text at a NUL character, so one would silently cut the answer short: it is
+        // refused here, on every path (screen, line mode, simulation, tests). Every other
+        // character, control characters included, is kept exactly.
+        if case .text(let text) = value, text.unicodeScalars.contains("\u{0}") {
+            return ["The answer contains a NUL character (U+0000), which cannot be stored. Please type it again."]
+        }
         switch (step.kind, question.kind, value) {
         case (.specify, _, .text(let text)):
             if text.trimmingSpaces.isEmpty { problems.append("Please type the answer, or choose prefer not to say.") }

@@ -149,8 +149,8 @@ struct ScreenInterviewTests {
         try terminal.send("Enter")
         try terminal.wait(for: "In the last 3 months")
         try terminal.resize(width: 44, height: 16)
-        // The wording is wrapped again for 44 columns: "please count that call too" moves.
-        let narrow = try terminal.wait(for: "how many times have you")
+        // The wording is wrapped again for 44 columns: "have you" starts the second row.
+        let narrow = try terminal.wait(for: "have you called the warmline? Please count")
         let rows = narrow.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.allSatisfy { $0.count <= 44 }, "a row is wider than the window:\n\(narrow)")
         #expect(narrow.contains("In the last 3 months, about how many times"))

@@ -62,17 +62,54 @@ final class Tmux {
         var description: String { "the screen never showed \"\(expected)\"; it showed:\n\(screen)" }
     }
 
+    /// Runs tmux and returns what it printed. Not through Foundation's `Process`: on Linux it
+    /// learns that a child ended from a socket the child inherits, and the tmux server that
+    /// `new-session` forks keeps that socket open, so `waitUntilExit` would never return
+    /// (swift-corelibs-foundation issue 4795). Here the child inherits no descriptor but its
+    /// standard ones (output to a file, never a pipe the server could hold open), and is reaped
+    /// with `waitpid`.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let output = FileManager.default.temporaryDirectory
+            .appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        guard closeFrom(&actions, 3) == 0 else { throw SpawnFailed(code: errno) }
+        // Default signal handling and nothing blocked: a test runs on a Dispatch worker thread,
+        // which blocks every signal, and that mask would pass through tmux to the interviewer
+        // (which would then never hear of a resize).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        var all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, tmux, &actions, &attributes, argv, environ)
+        guard spawned == 0 else { throw SpawnFailed(code: spawned) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    struct SpawnFailed: Error, CustomStringConvertible {
+        var code: Int32
+        var description: String { "tmux could not be started (error \(code)); run scripts/setup.sh" }
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which the Glibc module
+/// does not import: it closes every descriptor from the given one up in the child.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func closeFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32

@@ -23,7 +23,7 @@ struct HostileAnswerTests {
             questions:
               - id: said
                 type: text
-                length: [0, 1100000]
+                length: [0, 1000000]
                 text: Say anything.
               - id: echo
                 type: single
@@ -34,10 +34,10 @@ struct HostileAnswerTests {
         """
 
     static let hostile: [String] = [
-        String(repeating: "Long answer, ", count: 80_000),  // over 1 MB
+        String(repeating: "Long answer ", count: 83_333) + "end.",  // 1,000,000 characters: 1 MB
         "Emoji 🙂👩🏽‍🦱🏳️‍🌈 and a family 👨‍👩‍👧",
         "Right to left: שלום عليكم \u{202E}reversed\u{202C}",
-        "Control characters: \u{0}\u{7}\u{8}\u{1F}\u{7F}\u{85} and a\ttab\nand a newline",
+        "Control characters: \u{1}\u{7}\u{8}\u{1F}\u{7F}\u{85} and a\ttab\nand a newline\r\n",
         "ANSI: \u{1B}[31mred\u{1B}[0m \u{1B}[2J\u{1B}[H \u{1B}]0;pwned\u{7} \u{9B}31m",
         "'; DROP TABLE answer; -- \" OR 1=1 /* x */",
     ]
@@ -67,6 +67,22 @@ struct HostileAnswerTests {
         // Read back from the file by a new connection: exactly what was given.
         let stored = try StudyDatabase.open(at: database.path, readOnly: true).allAnswersInOrder()
         #expect(stored.first?["said"] == .value(.text(text)))
+    }
+
+    /// SQLite would cut text at a NUL: such an answer is refused with a message, never cut short.
+    @Test func aNulCharacterIsRefusedNotTruncated() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let instrument = try loadInstrument(Self.yaml)
+        let (session, _) = try studySession(instrument, yaml: Self.yaml, in: directory)
+        try session.consentGiven()
+        session.start()
+        guard case .rejected(let messages) = try session.submit(.value(.text("before\u{0}after"))) else {
+            Issue.record("an answer with NUL was accepted")
+            return
+        }
+        #expect(messages.first?.contains("NUL character") == true)
+        #expect(session.prompt?.id == "said")
     }
 
     @Test func typedEmojiAndRightToLeftTextRoundTripThroughTheScreen() throws {

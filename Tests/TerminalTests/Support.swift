@@ -53,6 +53,6 @@ func studySession(_ instrument: Instrument, yaml: String, in directory: URL) thr
     _ = try database.initStudy(title: "Test", publicKey: nil)
     let registered = try database.register(instrument, source: yaml)
     let recorder = try database.startInterview(registered, interviewer: "PR01", language: instrument.defaultLanguage)
-    let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
+    let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day(year: 2026, month: 11, day: 23)!)
     return (InterviewSession(engine: engine, log: recorder), database)
 }

@@ -58,6 +58,7 @@ public final class RawTerminal: @unchecked Sendable {
         guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else { throw TerminalError.notATerminal }
         active = true
         Self.current = self
+        Self.resizeWriteFD = fds[1]
         Self.installHandlers()
         // Alternate screen, cursor hidden, no line wrap at the right margin.
         write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l\u{1B}[H\u{1B}[2J")
@@ -106,15 +107,26 @@ public final class RawTerminal: @unchecked Sendable {
     nonisolated(unsafe) public static var onTerminate: (() -> Void)?
 
     private nonisolated(unsafe) static var installed = false
+    /// The write end of the resize pipe, read by the SIGWINCH handler (a plain integer, so the
+    /// handler touches no object).
+    private nonisolated(unsafe) static var resizeWriteFD: Int32 = -1
 
     private static func installHandlers() {
         guard !installed else { return }
         installed = true
         atexit { RawTerminal.current?.restore() }
+        // A parent may have started us with signals blocked (a worker thread's mask passes
+        // through fork and exec): this thread, at least, hears them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signalNumber in [SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGINT] { sigaddset(&wanted, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         signal(SIGWINCH) { _ in
-            if let terminal = RawTerminal.current {
+            // Only async-signal-safe work here: one byte into the pipe the key reader polls.
+            let descriptor = RawTerminal.resizeWriteFD
+            if descriptor >= 0 {
                 var byte: UInt8 = 1
-                _ = systemWrite(terminal.resizePipe.write, &byte, 1)
+                _ = systemWrite(descriptor, &byte, 1)
             }
         }
         // Termination: handled on a queue, not in the handler, so the interview can be
