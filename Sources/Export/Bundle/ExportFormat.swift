@@ -43,8 +43,7 @@ public enum ExportFormats {
     /// Every format.
     public static let all: [any ExportFormat] = [
         CSVFormat(), SAVFormat(), DTAFormat(), SPSSSyntaxFormat(), StataSyntaxFormat(), RSyntaxFormat(),
-        PendingFormat(id: .datapackage), PendingFormat(id: .ddi), PendingFormat(id: .codebookMarkdown),
-        PendingFormat(id: .codebookHTML),
+        DataPackageFormat(), DDIFormat(), CodebookMarkdownFormat(), CodebookHTMLFormat(),
     ]
 
     /// The format with an id.
