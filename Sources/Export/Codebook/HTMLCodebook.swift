@@ -118,8 +118,10 @@ public enum HTMLCodebook {
             out += "\(tag(instruction.language, codebook))\(escape(instruction.text))</dd>\n"
         }
         if let range = variable.range { out += "<dt>Range</dt><dd>\(escape(range))</dd>\n" }
-        let routing = variable.routing.sentence(text: escape, code: { "<code>\(escape($0))</code>" })
-        out += "<dt>Routing</dt><dd class=\"routing\">\(routing)</dd>\n"
+        if !variable.wording.isEmpty {
+            let routing = variable.routing.sentence(text: escape, code: { "<code>\(escape($0))</code>" })
+            out += "<dt>Routing</dt><dd class=\"routing\">\(routing)</dd>\n"
+        }
         for rule in variable.rules {
             out += "<dt>\(rule.severity == "check" ? "Check" : "Warning")</dt><dd>When \(words(rule.condition)): "
             out += rule.message.map { "<span\(lang($0.language))>\(escape($0.text))</span>" }.joined(separator: " / ")

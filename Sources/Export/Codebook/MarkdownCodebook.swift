@@ -72,7 +72,9 @@ public enum MarkdownCodebook {
             out += "- Interviewer instruction \(languageTag(instruction.language, codebook))\(escape(instruction.text))\n"
         }
         if let range = variable.range { out += "- Range: \(escape(range))\n" }
-        out += "- Routing: \(variable.routing.sentence(text: escape, code: { "`\(code($0))`" }))\n"
+        if !variable.wording.isEmpty {
+            out += "- Routing: \(variable.routing.sentence(text: escape, code: { "`\(code($0))`" }))\n"
+        }
         for rule in variable.rules {
             let message = rule.message.map { escape($0.text) }.joined(separator: " / ")
             out += "- \(rule.severity == "check" ? "Check" : "Warning") when \(words(rule.condition)): \(message)\n"

@@ -162,9 +162,9 @@ public struct PlainWords: Sendable {
         case .call(.len, let arguments) where arguments.count == 1:
             return noun(arguments[0]).map { "the length of \($0)" }
         case .call(.yearsSince, let arguments) where arguments.count == 1:
-            return noun(arguments[0]).map { "the whole years since \($0)" }
+            return noun(arguments[0]).map { "the number of whole years since \($0)" }
         case .call(.daysSince, let arguments) where arguments.count == 1:
-            return noun(arguments[0]).map { "the days since \($0)" }
+            return noun(arguments[0]).map { "the number of days since \($0)" }
         case .call(.today, _):
             return "the date of the interview"
         default:
