@@ -1,5 +1,5 @@
 public import Analysis
-import Foundation
+public import Foundation
 public import Instrument
 
 /// Everything an export knows, handed to every ``ExportFormat``: the layout, the instrument, the
@@ -17,6 +17,9 @@ public struct ExportBundle: Sendable {
     public var csvFileName: String
     /// The pseudonym key and masking: how rows are de-identified.
     public var deidentifier: Deidentifier
+    /// The date stamped inside `.sav` and `.dta` files: fixed per study (its creation), so that
+    /// two exports are byte-identical.
+    public var fileDate = Date(timeIntervalSince1970: 0)
     private let cache: StatisticsCache
 
     /// Creates a bundle.

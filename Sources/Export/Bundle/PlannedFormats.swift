@@ -1,18 +1,6 @@
 import Foundation
 
 // Placeholders while the writers are built; each is replaced by its real file.
-struct CSVFormat: ExportFormat {
-    let id = ExportFormatID.csv
-    func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] { throw ExportError.notBuilt(id.rawValue) }
-}
-struct SAVFormat: ExportFormat {
-    let id = ExportFormatID.sav
-    func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] { throw ExportError.notBuilt(id.rawValue) }
-}
-struct DTAFormat: ExportFormat {
-    let id = ExportFormatID.dta
-    func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] { throw ExportError.notBuilt(id.rawValue) }
-}
 struct SPSSSyntaxFormat: ExportFormat {
     let id = ExportFormatID.sps
     func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] { throw ExportError.notBuilt(id.rawValue) }

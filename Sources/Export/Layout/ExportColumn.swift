@@ -114,12 +114,14 @@ public struct ExportColumn: Sendable, Equatable {
     public var measure: Measure
     /// The multiple-response set a 0/1 flag belongs to (the question's id); `nil` otherwise.
     public var multipleResponseSet: String?
+    /// The smallest and largest value of a number, when its question gives a range.
+    public var valueRange: ClosedRange<Double>?
 
     /// Creates a column.
     public init(
         name: String, label: String, role: Role, variableID: String?, storage: Storage,
         valueLabels: [CodeLabel] = [], missingCodes: [MissingValue] = [], measure: Measure,
-        multipleResponseSet: String? = nil
+        multipleResponseSet: String? = nil, valueRange: ClosedRange<Double>? = nil
     ) {
         self.name = name
         self.label = label
@@ -130,6 +132,7 @@ public struct ExportColumn: Sendable, Equatable {
         self.missingCodes = missingCodes
         self.measure = measure
         self.multipleResponseSet = multipleResponseSet
+        self.valueRange = valueRange
     }
 
     /// The value labels followed by the missing codes' labels, as most formats declare them.

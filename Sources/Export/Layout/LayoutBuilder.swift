@@ -64,7 +64,7 @@ struct LayoutBuilder {
         let statusLabels = ExportStatusCode.all.map { ExportColumn.CodeLabel(code: $0.code, label: $0.status.label) }
         let metadata: [(ExportColumn.Metadata, String, String, ExportColumn.Storage, ExportColumn.Measure)] = [
             (.participant, custodian ? "ps_code" : "ps_pseudonym",
-             custodian ? "Participant code" : "Participant pseudonym (this release only)", .string(width: custodian ? 9 : 12),
+             custodian ? "Participant code" : "Participant pseudonym (this release only)", .string(width: custodian ? 9 : 14),
              .nominal),
             (.version, "ps_version", "Instrument version", .numeric(decimals: 0), .nominal),
             (.interviewer, "ps_interviewer", "Interviewer code", .string(width: 16), .nominal),
@@ -113,7 +113,7 @@ struct LayoutBuilder {
         case .number(let integer):
             append(
                 variable, label: label, role: role(variable), storage: .numeric(decimals: integer ? 0 : decimals(of: variable)),
-                labels: [], missing: missing, measure: .scale)
+                labels: [], missing: missing, measure: .scale, range: instrument.numericBounds(of: variable.id))
         case .date:
             let coarse = options.profile == .deidentified
             append(
@@ -140,12 +140,13 @@ struct LayoutBuilder {
 
     private mutating func append(
         _ variable: Variable, label: String, role: ExportColumn.Role, storage: ExportColumn.Storage,
-        labels: [ExportColumn.CodeLabel], missing: [ExportColumn.MissingValue], measure: ExportColumn.Measure
+        labels: [ExportColumn.CodeLabel], missing: [ExportColumn.MissingValue], measure: ExportColumn.Measure,
+        range: ClosedRange<Double>? = nil
     ) {
         columns.append(
             ExportColumn(
                 name: names.claim(variable.id), label: label, role: role, variableID: variable.id, storage: storage,
-                valueLabels: labels, missingCodes: missing, measure: measure))
+                valueLabels: labels, missingCodes: missing, measure: measure, valueRange: range))
     }
 
     private mutating func addText(_ variable: Variable, label: String, role: ExportColumn.Role, length: Int) {
