@@ -51,12 +51,3 @@ public enum ExportFormats {
         all.first { $0.id == id }!
     }
 }
-
-/// A format not built yet; replaced by its real writer.
-struct PendingFormat: ExportFormat {
-    let id: ExportFormatID
-
-    func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
-        throw ExportError.notBuilt(id.rawValue)
-    }
-}
