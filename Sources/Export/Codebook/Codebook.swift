@@ -91,6 +91,8 @@ public struct CodebookVariable: Sendable, Equatable, Codable {
         case sealed
         /// Free text: exported (masked) only with `--include-text`.
         case textOnRequest = "text_on_request"
+        /// A note: words read out or shown, with no answer and no column.
+        case readOut = "read_out"
     }
 
     /// One code and its label.

@@ -49,6 +49,27 @@ extension CodebookBuilder {
             score: scoreDefinition(id), columns: columns.map(Self.column), frequencies: frequencies)
     }
 
+    /// A note: words read out or shown, with no answer and no column.
+    func note(_ question: Question) -> CodebookVariable {
+        var routing = Routing(conditions: [])
+        if let section = instrument.sections.first(where: { $0.questions.contains { $0.id == question.id } }),
+            let condition = section.askIf
+        {
+            routing.conditions.append(
+                .init(
+                    scope: .section, sectionTitle: section.title.text(in: language), words: words.describe(condition),
+                    expression: condition.source))
+        }
+        if let condition = question.askIf {
+            routing.conditions.append(.init(scope: .question, words: words.describe(condition), expression: condition.source))
+        }
+        return CodebookVariable(
+            name: question.id, label: question.label?.text(in: language) ?? "Read out", type: "note (read out; no answer)",
+            export: .readOut, wording: texts(question.text), hint: texts(question.hint),
+            interviewer: texts(question.interviewer), codes: [], missingCodes: [], range: nil, rules: [],
+            routing: routing, calculation: nil, score: nil, columns: [], frequencies: nil)
+    }
+
     private func isGridItem(_ variable: Variable) -> Bool {
         if case .gridItem = variable.origin { return true }
         return false

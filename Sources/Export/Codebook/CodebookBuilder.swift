@@ -32,17 +32,27 @@ public struct CodebookBuilder {
     /// - Returns: The codebook.
     public func build() -> Codebook {
         var parts = [metadataPart()]
-        var bySection: [Int: [CodebookVariable]] = [:]
+        // Each question's variables (itself, its grid items, its "please say" texts), in order.
+        var byQuestion: [String: [Variable]] = [:]
         var scores: [CodebookVariable] = []
         for variable in instrument.variables.all {
-            let entry = self.entry(variable)
-            if case .score = variable.origin { scores.append(entry) } else { bySection[variable.section, default: []].append(entry) }
+            switch variable.origin {
+            case .question, .calculation: byQuestion[variable.id, default: []].append(variable)
+            case .gridItem(let grid): byQuestion[grid, default: []].append(variable)
+            case .specify(let question, _): byQuestion[question, default: []].append(variable)
+            case .score: scores.append(entry(variable))
+            }
         }
-        for (index, section) in instrument.sections.enumerated() {
+        for section in instrument.sections {
+            var entries: [CodebookVariable] = []
+            for question in section.questions {
+                if case .note = question.kind { entries.append(note(question)) }
+                entries += (byQuestion[question.id] ?? []).map(entry)
+            }
             parts.append(
                 Codebook.Part(
                     id: section.id, title: texts(section.title), intro: texts(section.intro),
-                    condition: section.askIf.map(words.describe), variables: bySection[index] ?? []))
+                    condition: section.askIf.map(words.describe), variables: entries))
         }
         if !scores.isEmpty {
             let title = instrument.languages.map { LanguageText(language: $0, text: "Scores") }

@@ -79,7 +79,7 @@ public enum HTMLCodebook {
     }
 
     static func contents(_ codebook: Codebook) -> String {
-        var out = "<nav aria-label=\"Variables\"><details class=\"contents\"><summary>Variables (\(codebook.variables.count))</summary><ol>\n"
+        var out = "<nav aria-label=\"Contents\"><details class=\"contents\"><summary>Contents (\(codebook.variables.count))</summary><ol>\n"
         for variable in codebook.variables {
             out += "<li><a href=\"#var-\(escape(variable.name))\"><code>\(escape(variable.name))</code></a> "
             out += "\(escape(variable.label))</li>\n"
@@ -97,7 +97,7 @@ public enum HTMLCodebook {
             out += "counts of their values.</p>\n"
         case .textOnRequest:
             out += "<p class=\"note\">Free text: exported only with <code>--include-text</code>, and then masked.</p>\n"
-        case .exported:
+        case .exported, .readOut:
             break
         }
         for wording in variable.wording {
