@@ -53,4 +53,7 @@ public struct MultipleResponseSet: Sendable, Equatable {
     public var label: String
     /// The names of its flag columns, in option order.
     public var columns: [String]
+
+    /// The set in one sentence, for files that cannot declare sets (Stata's notes).
+    public var note: String { "Multiple response set \(name) (\(label)): \(columns.joined(separator: " ")), 1 = chosen" }
 }

@@ -28,7 +28,10 @@ final class ReadStatSink: RowSink {
     /// For strL columns: the references to insert, row by row.
     private var strls: [Int: [OpaquePointer?]] = [:]
     private var row = 0
-    private var context: Unmanaged<OutputFile>
+    private let output: NativeOutput
+    private var context: Unmanaged<NativeOutput>
+    /// The multiple-response sets to add to a `.sav` dictionary.
+    private let sets: [MultipleResponseSet]
 
     init(kind: NativeKind, bundle: ExportBundle, url: URL, rowCount: Int) throws {
         self.kind = kind
@@ -37,13 +40,15 @@ final class ReadStatSink: RowSink {
         tags = Dictionary(uniqueKeysWithValues: bundle.layout.missingCodes.enumerated().map {
             ($1.code, CChar(UInt8(ascii: "a") + UInt8($0)))
         })
+        sets = kind == .sav ? bundle.layout.multipleResponseSets : []
+        output = NativeOutput(file: file, capture: !sets.isEmpty)
         writer = OpaquePointer(readstat_writer_init())
-        context = Unmanaged.passRetained(file)
+        context = Unmanaged.passRetained(output)
         readstat_set_data_writer(UnsafeMutablePointer(writer), { data, count, context in
             guard let data, let context else { return -1 }
-            let file = Unmanaged<OutputFile>.fromOpaque(context).takeUnretainedValue()
+            let output = Unmanaged<NativeOutput>.fromOpaque(context).takeUnretainedValue()
             do {
-                try file.append(UnsafeRawBufferPointer(start: data, count: count))
+                try output.append(UnsafeRawBufferPointer(start: data, count: count))
                 return count
             } catch {
                 return -1
@@ -53,7 +58,11 @@ final class ReadStatSink: RowSink {
         readstat_writer_set_file_timestamp(UnsafeMutablePointer(writer), time_t(bundle.fileDate.timeIntervalSince1970))
         if kind == .dta { readstat_writer_set_file_format_version(UnsafeMutablePointer(writer), 118) }
         try defineVariables()
-        if kind == .dta { try addStrls(bundle) }
+        if kind == .dta {
+            // Stata has no multiple-response sets: each is described in a note, as the .do does.
+            for set in bundle.layout.multipleResponseSets { readstat_add_note(raw, SyntaxText.oneLine(set.note, bytes: 8000)) }
+            try addStrls(bundle)
+        }
         let status: readstat_error_t
         switch kind {
         case .sav: status = readstat_begin_writing_sav(UnsafeMutablePointer(writer), context.toOpaque(), rowCount)
@@ -78,6 +87,8 @@ final class ReadStatSink: RowSink {
 
     func write(_ exportRow: ExportRow) throws {
         try check(readstat_begin_row(raw))
+        // ReadStat writes the whole dictionary when the first row begins.
+        if row == 0 { try completeDictionary() }
         for index in columns.indices {
             let variable = UnsafeMutablePointer<readstat_variable_t>(variables[index])
             switch exportRow.kinds[index] {
@@ -108,11 +119,23 @@ final class ReadStatSink: RowSink {
 
     func finish() throws -> [String] {
         try check(readstat_end_writing(raw))
+        try completeDictionary()
         try file.close()
         return [file.url.lastPathComponent]
     }
 
     // MARK: Dictionary
+
+    /// Adds the multiple-response sets to the `.sav` dictionary kept so far, and writes it.
+    private func completeDictionary() throws {
+        guard let dictionary = output.captured else { return }
+        output.captured = nil
+        do {
+            try file.append(try SAVMultipleResponse.insert(sets, into: dictionary))
+        } catch let error as SAVMultipleResponse.Malformed {
+            throw ExportError.readStat(file: file.url.lastPathComponent, detail: error.description)
+        }
+    }
 
     private func defineVariables() throws {
         for column in columns {
@@ -189,4 +212,24 @@ final class ReadStatSink: RowSink {
 
     /// A text cut to at most `bytes` bytes of UTF-8 on a character boundary.
     static func cut(_ text: String, _ bytes: Int) -> String { RowEncoder.cut(text, toBytes: bytes) }
+}
+
+/// Where ReadStat's bytes go: to the file, or, while ``captured`` is set, kept in memory (the
+/// `.sav` dictionary, to which the sink adds what ReadStat cannot write).
+final class NativeOutput {
+    let file: OutputFile
+    var captured: [UInt8]?
+
+    init(file: OutputFile, capture: Bool) {
+        self.file = file
+        captured = capture ? [] : nil
+    }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        if captured != nil {
+            captured!.append(contentsOf: bytes)
+        } else {
+            try file.append(bytes)
+        }
+    }
 }

@@ -61,7 +61,7 @@ public struct StataSyntaxFormat: ExportFormat {
         }
         for set in bundle.layout.multipleResponseSets {
             lines.append(
-                "notes _dta: \(SyntaxText.stata("Multiple response set \(set.name) (\(set.label)): \(set.columns.joined(separator: " ")), 1 = chosen", bytes: 8000))"
+                "notes _dta: \(SyntaxText.stata(set.note, bytes: 8000))"
             )
         }
         lines += ["", "compress", ""]
