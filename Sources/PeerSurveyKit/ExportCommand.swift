@@ -78,9 +78,9 @@ public enum ExportCommand {
         if !outcome.replaced.isEmpty {
             lines.append("Replaced the earlier export in \(directory) (\(outcome.replaced.count) files).")
         }
-        let simulated = report.simulated > 0 ? ", \(report.simulated) of them simulated" : ""
+        let simulated = report.simulated > 0 ? "; \(report.simulated) of them simulated" : ""
         lines.append(
-            "Exported \(report.rows) interviews of \(report.instrument) (\(report.profile.rawValue), \(report.release))\(simulated) to \(directory):")
+            "Exported \(report.rows) interviews of \(report.instrument) (\(report.profile.rawValue), \(report.release)\(simulated)) to \(directory):")
         for name in report.files.keys.sorted() { lines.append("  \(name)") }
         lines.append("  export.json")
         if !outcome.added.isEmpty {
@@ -106,6 +106,10 @@ public enum ExportCommand {
         guard let error = error as? ExportError else { return .failure(error) }
         switch error {
         case .store(let storeError): return .failure(storeError)
+        case .analysis(.noInstruments(let path)):
+            return CommandOutput(
+                stderr: "error: \(path) holds no instrument yet; interview or simulate first, then export\n",
+                status: .dataError)
         case .analysis(let analysisError): return .failure(analysis: analysisError)
         case .unknownFormat, .targetNotEmpty, .targetNotDirectory:
             return CommandOutput(stderr: "error: \(error.description)\n", status: .usage)

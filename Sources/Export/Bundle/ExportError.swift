@@ -1,3 +1,4 @@
+import Foundation
 public import Analysis
 public import Store
 
@@ -27,6 +28,9 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
         case .analysis(let error): return error.description
         case .unknownFormat(let name, let suggestion):
             let list = ExportFormatID.allCases.map(\.rawValue).joined(separator: ", ")
+            if name.trimmingCharacters(in: .whitespaces).isEmpty {
+                return "`--format` is empty. Choose from \(list), or all."
+            }
             let hint = suggestion.map { " Did you mean `\($0)`?" } ?? ""
             return "`--format` has `\(name)`, which is not a format.\(hint) Choose from \(list), or all."
         case .targetNotEmpty(let path, let example):

@@ -51,7 +51,7 @@ public struct ExportRequest: Sendable {
                 throw .unknownFormat(part, suggestion: Suggestions.closest(to: part, in: names))
             }
         }
-        if chosen.isEmpty { throw .unknownFormat(text, suggestion: "all") }
+        if chosen.isEmpty { throw .unknownFormat("", suggestion: nil) }
         return ExportFormatID.allCases.filter(chosen.contains)
     }
 }
