@@ -56,7 +56,9 @@ let package = Package(
         // Codebooks and coded datasets: CSV, syntax files, .sav/.dta, Frictionless, DDI.
         .target(
             name: "Export",
-            dependencies: ["Instrument", "Store", "Analysis", "CReadStat"]
+            dependencies: [
+                "Instrument", "Store", "Analysis", "CReadStat", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(

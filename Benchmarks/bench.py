@@ -6,6 +6,11 @@ and writes the figures as JSON to .build/bench/results.json. Baselines run in th
 pandas (describe + value_counts from the CSV), pyreadstat (writing .sav from the CSV) and a bare
 SQLite scan of every answer (the floor no reader can beat). Rows whose command does not exist
 yet, or whose baseline tool is missing, are reported as skipped.
+
+Two environment variables, for working on one part: BENCH_BUILD, the build directory whose
+release binaries are measured (default .build; results go to BENCH_BUILD/bench), and
+BENCH_ONLY=export, which runs only what the export rows need (the big simulation, the CSV,
+the pyreadstat baseline and the exports).
 """
 import csv
 import json
@@ -18,9 +23,12 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release", "peersurvey")
-STORE_BENCH = os.path.join(ROOT, ".build", "release", "store-bench")
-OUT = os.path.join(ROOT, ".build", "bench")
+BUILD = os.path.join(ROOT, os.environ.get("BENCH_BUILD", ".build"))
+BIN = os.path.join(BUILD, "release", "peersurvey")
+STORE_BENCH = os.path.join(BUILD, "release", "store-bench")
+OUT = os.path.join(BUILD, "bench")
+ONLY = os.environ.get("BENCH_ONLY", "")
+EVERYTHING = ONLY != "export"
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 SMALL = max(1, N // 10)
 rows = []
@@ -79,29 +87,8 @@ def has_subcommand(name):
     return f"  {name} " in proc.stdout or f"\n  {name}\n" in proc.stdout
 
 
-def main():
-    os.makedirs(OUT, exist_ok=True)
-    work = os.path.join(OUT, "work")
-    shutil.rmtree(work, ignore_errors=True)
-    os.makedirs(work)
-    gen = os.path.join(ROOT, "Benchmarks", "generate_instrument.py")
-    national, large = os.path.join(work, "national.yaml"), os.path.join(work, "large.yaml")
-    subprocess.run([sys.executable, gen, "national", national], check=True)
-    subprocess.run([sys.executable, gen, "large", "2000", large], check=True)
-
-    # check: 2,000 questions with an expression each.
-    seconds, peak, _, _ = run_measured([BIN, "check", large], "check", repeat=5)
-    row("check, 2,000 questions", seconds, peak, note="goal < 0.3 s")
-
-    # simulate at N/10 and N: time, and memory flat in the number of interviews.
-    for count in (SMALL, N):
-        db = os.path.join(work, f"sim-{count}.sqlite")
-        seconds, peak, _, _ = run_measured(
-            [BIN, "simulate", national, "--db", db, "--count", str(count), "--seed", "1", "--today", "2026-11-23"],
-            "simulate")
-        row(f"simulate {count:,} x 100", seconds, peak, note="goal < 30 s at 100,000" if count == N else "")
-    big = os.path.join(work, f"sim-{N}.sqlite")
-
+def others(work):
+    """The interviewer's latency and the store's figures (not needed by the export rows)."""
     # The interviewer, full screen (a pseudo-terminal) and line mode: Enter to the next question
     # drawn, the durable save included; start to the first screen.
     _, _, out, _ = run_measured([sys.executable, os.path.join(ROOT, "Benchmarks", "interviewer_bench.py"), BIN,
@@ -123,6 +110,34 @@ def main():
     row(f"bulk insert {N:,} x 100", store["bulk_seconds"], note=f"{store['bulk_answers_per_second']:,.0f} answers/s")
     row(f"merge 2 x {N // 2:,}", store["merge_seconds"])
     shutil.rmtree(os.path.join(work, "store"), ignore_errors=True)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    work = os.path.join(OUT, "work")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    gen = os.path.join(ROOT, "Benchmarks", "generate_instrument.py")
+    national, large = os.path.join(work, "national.yaml"), os.path.join(work, "large.yaml")
+    subprocess.run([sys.executable, gen, "national", national], check=True)
+    subprocess.run([sys.executable, gen, "large", "2000", large], check=True)
+
+    # check: 2,000 questions with an expression each.
+    if EVERYTHING:
+        seconds, peak, _, _ = run_measured([BIN, "check", large], "check", repeat=5)
+        row("check, 2,000 questions", seconds, peak, note="goal < 0.3 s")
+
+    # simulate at N/10 and N: time, and memory flat in the number of interviews.
+    for count in (SMALL, N) if EVERYTHING else (N,):
+        db = os.path.join(work, f"sim-{count}.sqlite")
+        seconds, peak, _, _ = run_measured(
+            [BIN, "simulate", national, "--db", db, "--count", str(count), "--seed", "1", "--today", "2026-11-23"],
+            "simulate")
+        row(f"simulate {count:,} x 100", seconds, peak, note="goal < 30 s at 100,000" if count == N else "")
+    big = os.path.join(work, f"sim-{N}.sqlite")
+
+    if EVERYTHING:
+        others(work)
 
     # The floor: a bare SQLite scan of every answer.
     start = time.perf_counter()
@@ -152,6 +167,8 @@ def main():
 
     pandas_seconds = None
     try:
+        if not EVERYTHING:
+            raise ImportError
         import pandas  # noqa: F401
         code = ("import pandas as pd, time, sys\n"
                 "t = time.perf_counter()\n"
@@ -163,7 +180,8 @@ def main():
         pandas_seconds = float(out.strip())
         row("pandas read_csv + describe + value_counts", pandas_seconds, peak, note="baseline")
     except ImportError:
-        row("pandas baseline", 0, note="skipped: pandas is not installed")
+        if EVERYTHING:
+            row("pandas baseline", 0, note="skipped: pandas is not installed")
 
     sav_seconds = None
     try:
@@ -179,7 +197,9 @@ def main():
     except ImportError:
         row("pyreadstat baseline", 0, note="skipped: pyreadstat is not installed")
 
-    if has_subcommand("describe"):
+    if not EVERYTHING:
+        pass
+    elif has_subcommand("describe"):
         seconds, peak, _, _ = run_measured([BIN, "describe", "--db", big, "--format", "json", "--min-cell", "0"], "describe")
         row("describe, every variable", seconds, peak, pandas_seconds, "pandas", note="goal <= 0.5 x pandas, < 200 MB")
     else:

@@ -18,7 +18,7 @@ struct PeerSurvey: ParsableCommand {
         version: PeerSurveyVersion.current,
         subcommands: [
             Check.self, Test.self, Schema.self, Keys.self, Study.self, Status.self, Verify.self, Merge.self,
-            Withdraw.self, Backup.self, Unseal.self, Interview.self, Resume.self, Preview.self, Simulate.self, Describe.self, Analyse.self,
+            Withdraw.self, Backup.self, Unseal.self, Interview.self, Resume.self, Preview.self, Simulate.self, Describe.self, Analyse.self, Codebook.self, ExportData.self,
         ]
     )
 }

@@ -9,6 +9,9 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -109,5 +112,15 @@ enum Schema {
             interview_uuid BLOB PRIMARY KEY CHECK (length(interview_uuid) = 16),
             withdrawn_at TEXT NOT NULL
         ) WITHOUT ROWID;
+        """
+
+    /// The export secret (one row): 32 random bytes made by the first `export`, from which each
+    /// release's pseudonym key is derived. Only its holder can link a pseudonym to a participant code.
+    static let v2 = """
+        CREATE TABLE export_secret (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            secret BLOB NOT NULL CHECK (length(secret) = 32),
+            created_at TEXT NOT NULL
+        );
         """
 }

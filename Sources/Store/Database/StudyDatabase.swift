@@ -17,7 +17,7 @@ public final class StudyDatabase: Sendable {
     /// `PRAGMA application_id`: "PSRV" in ASCII.
     public static let applicationID: UInt32 = 0x5053_5256
     /// The schema version this build writes (`PRAGMA user_version`).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// How long a write waits for another process holding the database before giving up.
     public static let busyTimeout: Double = 15
 

@@ -28,7 +28,10 @@ extension StudyDatabase {
             let id = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             if UInt32(truncatingIfNeeded: id) != Self.applicationID { problems.append("the application id is not peersurvey's") }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            if version != Self.schemaVersion { problems.append("schema version \(version), expected \(Self.schemaVersion)") }
+            // An older version is sound: it is brought up to date the next time it is opened for writing.
+            if version < 1 || version > Self.schemaVersion {
+                problems.append("schema version \(version), expected 1 to \(Self.schemaVersion)")
+            }
             if try Int.fetchOne(db, sql: "SELECT count(*) FROM study") != 1 { problems.append("there is no study row") }
             var badShape = 0
             let sealed = try Row.fetchCursor(db, sql: "SELECT encapsulated_key, ciphertext FROM sealed UNION ALL SELECT encapsulated_key, ciphertext FROM note WHERE ciphertext IS NOT NULL")

@@ -129,7 +129,7 @@ final class RowAssembler {
         numbers.initialize(repeating: 0)
         interviews = try db.makeStatement(
             sql: """
-                SELECT id, instrument_id, status, simulated\(metadata ? ", language, interviewer, started_at" : "")
+                SELECT id, instrument_id, status, simulated\(metadata ? ", language, interviewer, started_at, code, outcome" : "")
                 FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
                 """)
         sqlite3_bind_int64(interviews.sqliteStatement, 1, range.lowerBound)
@@ -228,6 +228,8 @@ final class RowAssembler {
             row.language = text(statement, 4) ?? ""
             row.interviewer = text(statement, 5) ?? ""
             row.startedAt = text(statement, 6) ?? ""
+            row.code = text(statement, 7) ?? ""
+            row.outcome = text(statement, 8)
         }
         if let defaults = layout.defaults[row.instrumentRowID] {
             for index in defaults.indices { statuses[index] = defaults[index] }

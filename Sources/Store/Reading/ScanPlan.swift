@@ -36,8 +36,9 @@ public struct ScanPlan: Sendable, Equatable {
     public var statuses: Set<InterviewStatus>
     /// The columns of every ``InterviewRow``, in order.
     public var slots: [ScanSlot]
-    /// Whether to read each interview's language, interviewer and start time (left empty when
-    /// not; statistics do not need them, and reading them costs a string each).
+    /// Whether to read each interview's language, interviewer, start time, participant code and
+    /// outcome (left empty when not; statistics do not need them, and reading them costs a string
+    /// each).
     public var metadata = true
 
     /// Creates a plan.
@@ -73,6 +74,10 @@ public struct InterviewRow: Sendable {
     public internal(set) var interviewer = ""
     /// When it started (ISO 8601, UTC).
     public internal(set) var startedAt = ""
+    /// The participant code (read with the metadata).
+    public internal(set) var code = ""
+    /// The coded reason it ended early, if any (read with the metadata).
+    public internal(set) var outcome: String?
     /// The status of each slot.
     public internal(set) var statuses: [StoredStatus]
     /// The value of each ``ScanNeed/number`` slot that is answered (NaN when the stored value is

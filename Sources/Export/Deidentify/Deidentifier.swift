@@ -1,0 +1,52 @@
+import Crypto
+public import Foundation
+
+/// How rows are de-identified: participant codes become per-release pseudonyms (unless the
+/// profile is custodian) and free text is masked.
+///
+/// A pseudonym is HMAC-SHA256 of the participant code under a key derived with HKDF-SHA256 from
+/// the study's 32-byte export secret (salt: the study id, info: `peersurvey pseudonym v1/` and the
+/// release name); the first 6 bytes, in hex, after `p-`. The same secret and release always give
+/// the same pseudonym; without the secret, pseudonyms of two releases cannot be linked.
+public struct Deidentifier: Sendable {
+    /// Who the export is for.
+    public let profile: ExportProfile
+    /// The release name.
+    public let release: String
+    private let key: SymmetricKey
+
+    /// Bytes of the pseudonym's HMAC kept (12 hex digits).
+    static let pseudonymBytes = 6
+
+    /// Creates a de-identifier.
+    /// - Parameters:
+    ///   - profile: Who the export is for.
+    ///   - secret: The study's export secret (32 bytes).
+    ///   - studyID: The study's id, used as the HKDF salt.
+    ///   - release: The release name.
+    public init(profile: ExportProfile, secret: Data, studyID: String, release: String) {
+        self.profile = profile
+        self.release = release
+        key = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: secret), salt: Data(studyID.utf8),
+            info: Data("peersurvey pseudonym v1/\(release)".utf8), outputByteCount: 32)
+    }
+
+    /// What the participant column holds for a participant code: the code for the custodian,
+    /// else the release's pseudonym.
+    public func participant(_ code: String) -> String {
+        profile == .custodian ? code : pseudonym(code)
+    }
+
+    /// The release's pseudonym of a participant code (`p-` and 12 hex digits).
+    public func pseudonym(_ code: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(code.utf8), using: key)
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = Array("p-".utf8)
+        for byte in mac.prefix(Self.pseudonymBytes) {
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 15)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,2 +1,0 @@
-/// Codebooks and coded datasets; see ExportCommand.
-enum ExportModule {}

@@ -1,0 +1,101 @@
+import Instrument
+public import Store
+
+extension LayoutBuilder {
+    /// The label of a variable: its question's `label`, else its wording.
+    func label(of variable: Variable) -> String {
+        switch variable.origin {
+        case .question, .calculation:
+            let question = questions[variable.id]
+            return (question?.label ?? question?.text)?.text(in: language) ?? variable.id
+        case .gridItem:
+            let item = gridOf[variable.id]?.item
+            return (item?.label ?? item?.text)?.text(in: language) ?? variable.id
+        case .specify(let question, let code):
+            let owner = questions[question]
+            let base = (owner?.label ?? owner?.text)?.text(in: language) ?? question
+            let option = owner?.kind.options?.option(code: code)?.label.text(in: language) ?? "code \(code)"
+            return "\(base): \(option), in their words"
+        case .score:
+            let score = (olderVersions + [instrument]).lazy.flatMap(\.scores).last { $0.id == variable.id }
+            return score?.label?.text(in: language) ?? variable.id
+        }
+    }
+
+    /// The missing codes that can occur in a variable, lowest code first.
+    func missingCodes(for variable: Variable) -> [ExportColumn.MissingValue] {
+        var kinds: Set<MissingKind> = [.notApplicable, .notReached]
+        switch variable.origin {
+        case .question:
+            kinds.formUnion(questions[variable.id]?.allow ?? [])
+        case .gridItem:
+            kinds.formUnion(gridOf[variable.id]?.grid.allow ?? [])
+        case .specify, .calculation, .score:
+            break
+        }
+        let versions = olderVersions + [instrument]
+        if versions.contains(where: { $0.variables[variable.id] == nil }) { kinds.insert(.notInVersion) }
+        return allMissing.filter { kinds.contains($0.kind) }
+    }
+
+    /// A variable's options with any codes that only older versions offered added after.
+    func merged(_ list: OptionList, _ variable: Variable) -> OptionList {
+        var merged = list
+        for version in olderVersions.reversed() {
+            guard let older = version.variables[variable.id] else { continue }
+            switch older.type {
+            case .choice(let options), .set(let options):
+                for option in options.options where merged.option(code: option.code) == nil {
+                    merged.options.append(option)
+                }
+            default:
+                break
+            }
+        }
+        return merged
+    }
+
+    /// Digits after the point shown for a decimal variable.
+    func decimals(of variable: Variable) -> Int {
+        if case .decimal(_, let decimals)? = questions[variable.id]?.kind, let decimals { return decimals }
+        return 2
+    }
+}
+
+/// Column names that SPSS and Stata take: unique ignoring case, at most 32 bytes.
+struct ColumnNames {
+    static let longest = 32
+    private var taken = Set<String>()
+
+    mutating func reserve(_ name: String) { taken.insert(name.lowercased()) }
+
+    /// A unique name from `base`, shortened (keeping `suffix`) when too long.
+    mutating func claim(_ base: String, keepingSuffix suffix: String = "") -> String {
+        var counter = 1
+        while true {
+            let extra = counter == 1 ? "" : "_\(counter)"
+            let keep = suffix + extra
+            let stem = String(base.dropLast(suffix.count).utf8.prefix(max(1, Self.longest - keep.utf8.count)))!
+            let candidate = stem + keep
+            if taken.insert(candidate.lowercased()).inserted { return candidate }
+            counter += 1
+        }
+    }
+}
+
+/// The numeric code of each interview status in the `ps_status` column.
+public struct ExportStatusCode: Sendable, Equatable {
+    /// The status.
+    public var status: Store.InterviewStatus
+    /// Its code.
+    public var code: Int
+
+    /// Every status with its code: completed 1, broken off 2, suspended 3, active 4, no consent 5.
+    public static let all: [ExportStatusCode] = [
+        .init(status: .completed, code: 1), .init(status: .brokenOff, code: 2), .init(status: .suspended, code: 3),
+        .init(status: .active, code: 4), .init(status: .noConsent, code: 5),
+    ]
+
+    /// The code of a status.
+    public static func code(of status: Store.InterviewStatus) -> Int { all.first { $0.status == status }!.code }
+}
