@@ -127,9 +127,12 @@ struct LineInterviewTests {
                 seen.append(output.fileHandleForReading.availableData)
             }
         }
-        for line in Self.firstHalf.prefix(9) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
-        // The ninth line answered calls_3m; once the next prompt shows, that answer is confirmed.
+        // Seven lines: consent, the note, today's date, the call date and calls_3m. The program
+        // then waits at calls_7d for a line that never comes; once that prompt shows, calls_3m
+        // is confirmed, and the kill lands in the middle of the interview.
+        for line in Self.firstHalf.prefix(7) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
         waitFor("And how many of those calls were in the last 7 days?")
+        #expect(String(decoding: seen, as: UTF8.self).contains("And how many of those calls were in the last 7 days?"))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let database = try StudyDatabase.open(at: db)
