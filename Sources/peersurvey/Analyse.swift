@@ -5,6 +5,7 @@ import PeerSurveyKit
 /// `peersurvey analyse PLAN --db PATH --out DIR`
 struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyse",
         abstract: "Produce the tables an analysis plan names, in the formats it names.",
         discussion: """
             A plan (analysis/NAME.yaml) lists tables of variables, cross-tabs by a grouping \

@@ -6,6 +6,7 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 /// `peersurvey check FILE...`
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Report every mistake in instrument files, located to the line and column.",
         discussion: """
             Exits 0 when there are no errors (warnings allowed), 65 when there is any error, 66 when \

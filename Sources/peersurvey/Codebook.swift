@@ -6,6 +6,7 @@ extension CodebookFormat: ExpressibleByArgument {}
 /// `peersurvey codebook INSTRUMENT [--db PATH] --format md|html|ddi|json [--output FILE]`
 struct Codebook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "codebook",
         abstract: "Write a codebook: every variable's wording, codes, missing codes and routing in plain words.",
         discussion: """
             From the instrument alone (for an ethics committee), or with --db, with the frequencies \

@@ -7,6 +7,7 @@ extension PercentileChoice: ExpressibleByArgument {}
 /// `peersurvey describe --db PATH [VARIABLE...]`
 struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "describe",
         abstract: "Describe a study: frequencies, descriptive statistics, cross-tabs and scale reliability.",
         discussion: """
             Reads completed interviews of one instrument (every version of it). Counts from 1 to \

@@ -6,6 +6,7 @@ import Terminal
 /// `peersurvey interview INSTRUMENT --db PATH --interviewer CODE [--language cy] [--plain]`
 struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "interview",
         abstract: "Run an interview at the terminal, saving every answer as it is given.",
         discussion: """
             Consent comes first. Keys: digits choose, arrows or j/k move, space toggles, Enter \
@@ -41,6 +42,7 @@ struct Interview: ParsableCommand {
 /// `peersurvey resume --db PATH [CODE]`
 struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resume",
         abstract: "Continue a suspended interview, or list them when no code is given.")
 
     @OptionGroup var database: DatabaseOption
@@ -61,6 +63,7 @@ struct Resume: ParsableCommand {
 /// `peersurvey preview INSTRUMENT`
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "preview",
         abstract: "Run an instrument as an interview without saving anything.")
 
     @Argument(help: "The instrument file.")

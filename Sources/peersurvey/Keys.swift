@@ -4,11 +4,13 @@ import PeerSurveyKit
 /// `peersurvey keys new --out NAME`
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "Make the key pair that seals identifying answers.",
         subcommands: [New.self])
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write NAME.pub (for the study) and NAME.key (for the custodian, under a passphrase).",
             discussion: """
                 The passphrase is asked for twice on the terminal, or taken from PEERSURVEY_PASSPHRASE. \

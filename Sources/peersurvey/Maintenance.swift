@@ -5,6 +5,7 @@ import PeerSurveyKit
 /// `peersurvey verify --db PATH`
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check a study database: integrity, foreign keys, schema version and every sealed row.",
         discussion: "Exits 0 when the database is sound, 65 naming each problem otherwise.")
 
@@ -16,6 +17,7 @@ struct Verify: ParsableCommand {
 /// `peersurvey merge --into TARGET SOURCE...`
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge copies of a study from several laptops into one database.",
         discussion: """
             Interviews are matched by their random id: new ones are copied, identical ones ignored, \
@@ -42,6 +44,7 @@ struct Merge: ParsableCommand {
 /// `peersurvey withdraw --db PATH CODE`
 struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "Erase every trace of one participant, leaving a tombstone so a merge cannot bring it back.")
 
     @OptionGroup var database: DatabaseOption
@@ -69,6 +72,7 @@ struct Withdraw: ParsableCommand {
 /// `peersurvey backup --db PATH --to COPY`
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Write a consistent copy of a study database, flushed to the disk.")
 
     @OptionGroup var database: DatabaseOption
@@ -82,6 +86,7 @@ struct Backup: ParsableCommand {
 /// `peersurvey unseal --db PATH --key NAME.key`
 struct Unseal: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unseal",
         abstract: "Show the sealed identifying answers and notes to the study's custodian.",
         discussion: "The passphrase is asked for on the terminal, or taken from PEERSURVEY_PASSPHRASE.")
 

@@ -4,6 +4,7 @@ import PeerSurveyKit
 /// `peersurvey simulate INSTRUMENT --db PATH --count N [--seed S]`
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Generate simulated interviews that follow the instrument's routing, and report what they never reached.",
         discussion: """
             Use it before fieldwork to find dead routing, options nobody can choose, and checks or \

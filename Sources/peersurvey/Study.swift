@@ -4,6 +4,7 @@ import PeerSurveyKit
 /// `peersurvey study init --db PATH --title TEXT [--key NAME.pub]`
 struct Study: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "study",
         abstract: "Create a study database.",
         subcommands: [Init.self])
 
@@ -33,6 +34,7 @@ struct Study: ParsableCommand {
 /// `peersurvey status --db PATH`
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Summarise the interviews in a study database by instrument, status and interviewer.")
 
     @OptionGroup var database: DatabaseOption

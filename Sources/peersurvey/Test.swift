@@ -5,6 +5,7 @@ import PeerSurveyKit
 /// `peersurvey test FILE...`
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "test",
         abstract: "Run the test cases written in instrument files.",
         discussion: """
             Each case under `tests:` gives answers and says what must follow: which questions are \
