@@ -76,9 +76,13 @@ public enum ExportRunner {
             let fit = try RowPass.fitText(bundle)
             layout.fitStrings(fit.longest)
             bundle.layout = layout
-            let rowFormats = formats.compactMap { id -> (any RowFormat)? in
+            var rowFormats = formats.compactMap { id -> (any RowFormat)? in
                 if id == .csv { return CSVFormat(byteOrderMark: request.byteOrderMark) }
                 return ExportFormats.format(id) as? any RowFormat
+            }
+            if formats.contains(.sps), fit.lineBreaks > 0 {
+                rowFormats.append(CSVFormat(forSPSS: true))
+                bundle.spssCSVFileName = CSVFormat.spssFileName(layout.instrument)
             }
             let pass = try RowPass.run(bundle, formats: rowFormats, directory: directory)
             written += pass.files
