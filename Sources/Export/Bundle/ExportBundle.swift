@@ -15,6 +15,10 @@ public struct ExportBundle: Sendable {
     public var report: ExportReport
     /// The coded CSV's file name, which the syntax files read.
     public var csvFileName: String
+    /// The CSV the SPSS syntax reads: the coded CSV, or, when exported free text holds line
+    /// breaks (which SPSS's and PSPP's `GET DATA` cannot read inside a quoted field), a copy in
+    /// which each line break in text is a space (``CSVFormat/spssFileName(_:)``).
+    public var spssCSVFileName: String
     /// The pseudonym key and masking: how rows are de-identified.
     public var deidentifier: Deidentifier
     /// The date stamped inside `.sav` and `.dta` files: fixed per study (its creation), so that
@@ -40,6 +44,7 @@ public struct ExportBundle: Sendable {
         self.report = report
         self.deidentifier = deidentifier
         self.csvFileName = "\(layout.instrument).csv"
+        self.spssCSVFileName = csvFileName
         self.cache = StatisticsCache(minCell: minCell)
     }
 

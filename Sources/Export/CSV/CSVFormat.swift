@@ -12,13 +12,25 @@ public struct CSVFormat: RowFormat {
     public let id = ExportFormatID.csv
     /// Whether the file starts with a UTF-8 byte-order mark (for Excel).
     public var byteOrderMark: Bool
+    /// Whether this is the copy for SPSS, with each line break in text written as a space.
+    public var forSPSS: Bool
 
     /// Creates the format.
-    public init(byteOrderMark: Bool = false) { self.byteOrderMark = byteOrderMark }
+    /// - Parameters:
+    ///   - byteOrderMark: Start with a UTF-8 byte-order mark.
+    ///   - forSPSS: Write the copy the `.sps` reads when free text holds line breaks.
+    public init(byteOrderMark: Bool = false, forSPSS: Bool = false) {
+        self.byteOrderMark = byteOrderMark
+        self.forSPSS = forSPSS
+    }
+
+    /// The name of the copy for SPSS: `INSTRUMENT-spss.csv`.
+    public static func spssFileName(_ instrument: String) -> String { "\(instrument)-spss.csv" }
 
     /// Opens the CSV and writes its header row.
     public func makeSink(_ bundle: ExportBundle, directory: URL, rowCount: Int) throws -> any RowSink {
-        let sink = try CSVSink(url: directory.appendingPathComponent(bundle.csvFileName))
+        let name = forSPSS ? Self.spssFileName(bundle.layout.instrument) : bundle.csvFileName
+        let sink = try CSVSink(url: directory.appendingPathComponent(name), flattenLineBreaks: forSPSS)
         if byteOrderMark { try sink.file.append([0xEF, 0xBB, 0xBF]) }
         try sink.writeHeader(bundle.layout.columns.map(\.name))
         return sink
@@ -28,9 +40,13 @@ public struct CSVFormat: RowFormat {
 /// Writes rows as CSV bytes.
 final class CSVSink: RowSink {
     let file: OutputFile
+    private let flattenLineBreaks: Bool
     private var digits = [UInt8](repeating: 0, count: 32)
 
-    init(url: URL) throws { file = try OutputFile(url) }
+    init(url: URL, flattenLineBreaks: Bool = false) throws {
+        file = try OutputFile(url)
+        self.flattenLineBreaks = flattenLineBreaks
+    }
 
     func writeHeader(_ names: [String]) throws {
         for (index, name) in names.enumerated() {
@@ -85,6 +101,10 @@ final class CSVSink: RowSink {
 
     private func appendText(_ text: String) throws {
         var text = text
+        if flattenLineBreaks, text.utf8.contains(where: { $0 == 10 || $0 == 13 }) {
+            text = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+                .replacingOccurrences(of: "\n", with: " ")
+        }
         try text.withUTF8 { bytes in
             guard let first = bytes.first else { return }
             let formula = CSVText.isFormulaStart(first)

@@ -32,8 +32,11 @@ public struct Codebook: Sendable, Equatable, Codable {
         public var title: String?
         /// The versions of the instrument read.
         public var versions: [Int]
-        /// Interviews read (completed ones).
+        /// Interviews read.
         public var interviews: Int
+        /// The statuses of the interviews read (`completed`; an export reads broken-off,
+        /// suspended and active interviews too).
+        public var statuses: [String]
         /// How many of them `peersurvey simulate` made.
         public var simulated: Int
         /// What small-cell suppression hid, in a sentence.

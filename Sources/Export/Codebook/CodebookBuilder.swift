@@ -1,5 +1,6 @@
 public import Analysis
 public import Instrument
+import Store
 
 /// Makes a ``Codebook`` from an instrument, the export's layout and, when a study was read, the
 /// statistics `describe` computed for the export (reused, never counted again).
@@ -69,6 +70,7 @@ public struct CodebookBuilder {
         guard let statistics else { return nil }
         return Codebook.Study(
             title: studyTitle, versions: statistics.versions, interviews: statistics.interviews,
+            statuses: ExportStatusCode.all.map(\.status).filter(statistics.statuses.contains).map(\.label),
             simulated: statistics.simulated, suppression: statistics.suppression.explanation,
             minCell: statistics.suppression.minCell)
     }

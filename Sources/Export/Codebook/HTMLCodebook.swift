@@ -21,7 +21,7 @@ public enum HTMLCodebook {
         if let study = codebook.study {
             body += "<section id=\"study\">\n<h2>The study</h2>\n<ul>\n"
             if let title = study.title { body += "<li>Study: \(escape(title))</li>\n" }
-            body += "<li>Interviews read: \(study.interviews) completed (instrument version"
+            body += "<li>Interviews read: \(study.interviews) (\(escape(study.statuses.joined(separator: ", ")))) (instrument version"
             body += "\(study.versions.count == 1 ? "" : "s") \(study.versions.map(String.init).joined(separator: ", ")))</li>\n"
             if study.simulated > 0 { body += "<li>Made by <code>peersurvey simulate</code>: \(study.simulated)</li>\n" }
             body += "</ul>\n<p class=\"note\">\(escape(study.suppression))</p>\n</section>\n"

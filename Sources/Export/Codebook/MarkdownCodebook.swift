@@ -23,7 +23,7 @@ public enum MarkdownCodebook {
         if let study = codebook.study {
             out += "## The study\n\n"
             if let title = study.title { out += "- Study: \(escape(title))\n" }
-            out += "- Interviews read: \(study.interviews) completed"
+            out += "- Interviews read: \(study.interviews) (\(study.statuses.joined(separator: ", ")))"
             out += " (instrument version\(study.versions.count == 1 ? "" : "s") "
             out += study.versions.map(String.init).joined(separator: ", ") + ")\n"
             if study.simulated > 0 { out += "- Made by `peersurvey simulate`: \(study.simulated)\n" }

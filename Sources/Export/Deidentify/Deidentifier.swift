@@ -13,7 +13,9 @@ public struct Deidentifier: Sendable {
     public let profile: ExportProfile
     /// The release name.
     public let release: String
-    private let key: SymmetricKey
+    /// HMAC with the release's key already absorbed: each pseudonym starts from a copy, which
+    /// halves the hashing (the key's two blocks are not hashed again for every participant).
+    private let keyed: Keyed
 
     /// Bytes of the pseudonym's HMAC kept (12 hex digits).
     static let pseudonymBytes = 6
@@ -27,9 +29,10 @@ public struct Deidentifier: Sendable {
     public init(profile: ExportProfile, secret: Data, studyID: String, release: String) {
         self.profile = profile
         self.release = release
-        key = HKDF<SHA256>.deriveKey(
+        let key = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: secret), salt: Data(studyID.utf8),
             info: Data("peersurvey pseudonym v1/\(release)".utf8), outputByteCount: 32)
+        keyed = Keyed(HMAC<SHA256>(key: key))
     }
 
     /// What the participant column holds for a participant code: the code for the custodian,
@@ -40,7 +43,10 @@ public struct Deidentifier: Sendable {
 
     /// The release's pseudonym of a participant code (`p-` and 12 hex digits).
     public func pseudonym(_ code: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(code.utf8), using: key)
+        var hmac = keyed.hmac
+        var code = code
+        code.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        let mac = hmac.finalize()
         let hex = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = Array("p-".utf8)
         for byte in mac.prefix(Self.pseudonymBytes) {
@@ -49,4 +55,10 @@ public struct Deidentifier: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// A keyed HMAC shared read-only: every use copies it first (its hash state is copied on write).
+private struct Keyed: @unchecked Sendable {
+    let hmac: HMAC<SHA256>
+    init(_ hmac: HMAC<SHA256>) { self.hmac = hmac }
 }

@@ -33,20 +33,39 @@ public struct TextMasker: Sendable {
         }
         var result = replace(Self.email, in: text, kind: .email, counts: &counts)
         result = maskPhones(result, counts: &counts)
-        result = replace(Self.postcode, in: result, kind: .postcode, counts: &counts)
+        result = maskPostcodes(result, counts: &counts)
         return (result, counts)
     }
 
     nonisolated(unsafe) private static let email = try! Regex(
         #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
+    // Swift's Regex has no lookbehind: the boundaries around a postcode are checked by hand.
     nonisolated(unsafe) private static let postcode = try! Regex(
-        #"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2})(?![A-Za-z0-9])"#)
+        #"GIR ?0AA|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"#)
 
     private func replace(_ regex: Regex<AnyRegexOutput>, in text: String, kind: Kind, counts: inout [Kind: Int]) -> String {
         let matches = text.matches(of: regex)
         guard !matches.isEmpty else { return text }
         counts[kind, default: 0] += matches.count
         return text.replacing(regex, with: kind.mask)
+    }
+
+    /// Masks postcodes that stand alone: not preceded or followed by a letter or digit.
+    private func maskPostcodes(_ text: String, counts: inout [Kind: Int]) -> String {
+        func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        var result = ""
+        var copied = text.startIndex
+        for match in text.matches(of: Self.postcode) {
+            let range = match.range
+            if range.lowerBound > text.startIndex, isWordCharacter(text[text.index(before: range.lowerBound)]) { continue }
+            if range.upperBound < text.endIndex, isWordCharacter(text[range.upperBound]) { continue }
+            result += text[copied..<range.lowerBound]
+            result += Kind.postcode.mask
+            copied = range.upperBound
+            counts[.postcode, default: 0] += 1
+        }
+        guard copied != text.startIndex else { return text }
+        return result + text[copied...]
     }
 
     /// Finds telephone numbers by walking the text: regular expressions for "9 to 15 digits with

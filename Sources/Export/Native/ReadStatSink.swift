@@ -150,6 +150,9 @@ final class ReadStatSink: RowSink {
                     variable = readstat_add_variable(raw, column.name, READSTAT_TYPE_STRING_REF, 0)
                 } else {
                     variable = readstat_add_variable(raw, column.name, READSTAT_TYPE_STRING, max(1, width))
+                    // Stata shows a string in its display format's width: the whole string, as
+                    // `import delimited` would set it (ReadStat's default is %-9s).
+                    if kind == .dta { readstat_variable_set_format(variable, "%-\(max(1, width))s") }
                 }
             }
             readstat_variable_set_label(variable, Self.cut(column.label, kind.labelBytes))

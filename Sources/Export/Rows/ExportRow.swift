@@ -40,4 +40,6 @@ public struct RowTally: Sendable, Equatable {
     public var truncated: [String: Int] = [:]
     /// The longest text in bytes per column index (text columns only).
     public var longest: [Int: Int] = [:]
+    /// Texts holding a line break (CR or LF), which SPSS and PSPP cannot read from a CSV.
+    public var lineBreaks = 0
 }

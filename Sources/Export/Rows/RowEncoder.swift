@@ -183,6 +183,7 @@ struct RowEncoder {
             tally.truncated[variable, default: 0] += 1
         }
         tally.longest[index] = max(tally.longest[index] ?? 0, value.utf8.count)
+        if value.utf8.contains(where: { $0 == 10 || $0 == 13 }) { tally.lineBreaks += 1 }
         setText(index, value)
     }
 

@@ -19,10 +19,16 @@ public struct SPSSSyntaxFormat: ExportFormat {
 
     static func text(_ bundle: ExportBundle) -> String {
         let columns = bundle.layout.columns
-        var lines = SyntaxText.header(bundle, prefix: "*", tool: "SPSS")
+        var lines = SyntaxText.header(bundle, prefix: "*", tool: "SPSS", reads: bundle.spssCSVFileName)
+        if bundle.spssCSVFileName != bundle.csvFileName {
+            lines += [
+                "* Some free text holds line breaks, which GET DATA cannot read inside a quoted field: this reads",
+                "* \(bundle.spssCSVFileName), the CSV with each such line break as a space. The .sav keeps them.",
+            ]
+        }
         lines.append("* Run it from the folder that holds the CSV, or change /FILE below.")
         lines += [
-            "", "GET DATA", "  /TYPE=TXT", "  /FILE=\(SyntaxText.spss(bundle.csvFileName, bytes: 4096))",
+            "", "GET DATA", "  /TYPE=TXT", "  /FILE=\(SyntaxText.spss(bundle.spssCSVFileName, bytes: 4096))",
             "  /ENCODING=\"UTF-8\"", "  /ARRANGEMENT=DELIMITED", "  /DELCASE=LINE", "  /FIRSTCASE=2",
             "  /DELIMITERS=\",\"", "  /QUALIFIER='\"'", "  /VARIABLES=",
         ]

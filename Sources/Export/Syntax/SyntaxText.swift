@@ -40,11 +40,11 @@ enum SyntaxText {
     static func number(_ value: Int) -> String { String(value) }
 
     /// The comment at the top of each syntax file.
-    static func header(_ bundle: ExportBundle, prefix: String, tool: String) -> [String] {
+    static func header(_ bundle: ExportBundle, prefix: String, tool: String, reads: String? = nil) -> [String] {
         let report = bundle.report
         return [
             "\(prefix) \(tool) syntax written by peersurvey for \(bundle.layout.instrument), version \(bundle.layout.version).",
-            "\(prefix) Profile \(report.profile.rawValue), release \(report.release). Reads \(bundle.csvFileName) from the working directory.",
+            "\(prefix) Profile \(report.profile.rawValue), release \(report.release). Reads \(reads ?? bundle.csvFileName) from the working directory.",
             "\(prefix) Text starting with = + - @ has a leading apostrophe in the CSV (against spreadsheet formulas).",
         ]
     }
