@@ -8,13 +8,22 @@ import Foundation
 #endif
 
 /// A file written through a buffer, hashed (SHA-256) as it is written, so export.json can list
-/// every file's hash without reading it again.
-final class OutputFile {
+/// every file's hash without reading it again. Full buffers are hashed and written on a
+/// background queue while the export goes on encoding rows (the machine's second core).
+///
+/// Threading: the owner calls `append`, `flush` and `close` from one thread; `hasher` and
+/// `descriptor` are used only on `queue` once the file is open; `failure` is under `lock`.
+final class OutputFile: @unchecked Sendable {
     let url: URL
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private var closed = false
+    private let queue = DispatchQueue(label: "peersurvey.export.output")
+    /// At most this many buffers wait for the queue, so memory stays bounded.
+    private let slots = DispatchSemaphore(value: 3)
+    private let lock = NSLock()
+    private var failure: ExportError?
     static let bufferSize = 1 << 20
 
     /// Creates (or replaces) the file.
@@ -29,6 +38,7 @@ final class OutputFile {
     }
 
     deinit {
+        queue.sync {}
         if !closed { _ = systemClose(descriptor) }
     }
 
@@ -54,22 +64,32 @@ final class OutputFile {
         if buffer.count >= Self.bufferSize { try flush() }
     }
 
-    /// Writes out the buffer.
+    /// Hands the buffer to the queue, which hashes and writes it.
     func flush() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
         guard !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ExportError.io(path: url.path, detail: "the file could not be written (\(String(cString: strerror(errno))))")
+        let chunk = buffer
+        buffer = []
+        buffer.reserveCapacity(Self.bufferSize)
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            guard lock.withLock({ failure == nil }) else { return }
+            hasher.update(data: chunk)
+            let error: ExportError? = chunk.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return .io(path: url.path, detail: "the file could not be written (\(String(cString: strerror(errno))))")
+                    }
+                    offset += written
                 }
-                offset += written
+                return nil
             }
+            if let error { lock.withLock { failure = error } }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes, syncs and closes the file.
@@ -77,13 +97,18 @@ final class OutputFile {
     @discardableResult
     func close() throws -> String {
         try flush()
+        let digest = queue.sync { hasher.finalize() }
         closed = true
+        if let failure = lock.withLock({ failure }) {
+            _ = systemClose(descriptor)
+            throw failure
+        }
         if fsync(descriptor) != 0 || systemClose(descriptor) != 0 {
             throw ExportError.io(path: url.path, detail: "the file could not be saved (\(String(cString: strerror(errno))))")
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        OutputFile.record(url.standardizedFileURL.path, digest)
-        return digest
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        OutputFile.record(url.standardizedFileURL.path, hex)
+        return hex
     }
 
     /// Writes a whole text file at once.
