@@ -1,6 +1,7 @@
 /// One interview as coded cells, in ``ExportLayout/columns`` order. The pass reuses one row for
-/// every interview, so a sink copies what it keeps.
-public struct ExportRow: Sendable {
+/// every interview (its cells live in buffers allocated once, written without copy-on-write
+/// checks), so a sink copies what it keeps.
+public final class ExportRow: @unchecked Sendable {
     /// What a cell holds.
     public enum Kind: UInt8, Sendable {
         /// Nothing: a flag of a question not asked, a text not given, an unreadable value.
@@ -11,20 +12,36 @@ public struct ExportRow: Sendable {
         case text
     }
 
+    /// The number of cells.
+    public let count: Int
+    let kindCells: UnsafeMutablePointer<Kind>
+    let numberCells: UnsafeMutablePointer<Double>
+    let missingCells: UnsafeMutablePointer<Bool>
+
     /// What each cell holds.
-    public internal(set) var kinds: [Kind]
+    public var kinds: UnsafeBufferPointer<Kind> { UnsafeBufferPointer(start: kindCells, count: count) }
     /// The number of each ``Kind/number`` cell.
-    public internal(set) var numbers: [Double]
+    public var numbers: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: numberCells, count: count) }
+    /// Whether each number cell holds a missing code rather than a value.
+    public var isMissing: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: missingCells, count: count) }
     /// The text of each ``Kind/text`` cell (masked and cut to the column's width).
     public internal(set) var texts: [String]
-    /// Whether each number cell holds a missing code rather than a value.
-    public internal(set) var isMissing: [Bool]
 
     init(count: Int) {
-        kinds = Array(repeating: .blank, count: count)
-        numbers = Array(repeating: 0, count: count)
+        self.count = count
+        kindCells = .allocate(capacity: count)
+        kindCells.initialize(repeating: .blank, count: count)
+        numberCells = .allocate(capacity: count)
+        numberCells.initialize(repeating: 0, count: count)
+        missingCells = .allocate(capacity: count)
+        missingCells.initialize(repeating: false, count: count)
         texts = Array(repeating: "", count: count)
-        isMissing = Array(repeating: false, count: count)
+    }
+
+    deinit {
+        kindCells.deallocate()
+        numberCells.deallocate()
+        missingCells.deallocate()
     }
 }
 

@@ -26,7 +26,7 @@ struct RowEncoder {
     /// Codes of a multiple choice parsed once per row.
     private var parsedSlot = -1
     private var parsedCodes: [Int] = []
-    private(set) var row: ExportRow
+    let row: ExportRow
     var tally = RowTally()
 
     /// Creates an encoder.
@@ -95,7 +95,7 @@ struct RowEncoder {
         for index in programs.indices {
             switch programs[index] {
             case .skip:
-                row.kinds[index] = .blank
+                row.kindCells[index] = .blank
             case .participant:
                 setText(index, deidentifier.participant(source.code))
             case .version:
@@ -105,14 +105,14 @@ struct RowEncoder {
             case .status:
                 setNumber(index, Double(ExportStatusCode.code(of: source.status)), missing: false)
             case .outcome:
-                if let outcome = source.outcome { setText(index, outcome) } else { row.kinds[index] = .blank }
+                if let outcome = source.outcome { setText(index, outcome) } else { row.kindCells[index] = .blank }
             case .month:
                 setText(index, String(source.startedAt.prefix(7)))
             case .number(let slot):
                 let status = source.statuses[slot]
                 if status == .answered {
                     let value = source.numbers[slot]
-                    if value.isNaN { row.kinds[index] = .blank } else { setNumber(index, value, missing: false) }
+                    if value.isNaN { row.kindCells[index] = .blank } else { setNumber(index, value, missing: false) }
                 } else {
                     setNumber(index, missingCode[status.rawValue], missing: true)
                 }
@@ -128,14 +128,14 @@ struct RowEncoder {
 
     @inline(__always)
     private mutating func setNumber(_ index: Int, _ value: Double, missing: Bool) {
-        row.kinds[index] = .number
-        row.numbers[index] = value
-        row.isMissing[index] = missing
+        row.kindCells[index] = .number
+        row.numberCells[index] = value
+        row.missingCells[index] = missing
     }
 
     @inline(__always)
     private mutating func setText(_ index: Int, _ text: String) {
-        row.kinds[index] = .text
+        row.kindCells[index] = .text
         row.texts[index] = text
     }
 
@@ -146,7 +146,7 @@ struct RowEncoder {
             return
         }
         guard let text = source.texts[slot], let day = Day(iso: text) else {
-            row.kinds[index] = .blank
+            row.kindCells[index] = .blank
             return
         }
         let (year, month, date) = day.components
@@ -166,13 +166,13 @@ struct RowEncoder {
         case .refused, .dontKnow:
             setNumber(index, missingCode[status.rawValue], missing: true)
         default:
-            row.kinds[index] = .blank
+            row.kindCells[index] = .blank
         }
     }
 
     private mutating func encodeText(_ index: Int, _ source: InterviewRow, slot: Int, width: Int, variable: String) {
         guard source.statuses[slot] == .answered, let text = source.texts[slot], !text.isEmpty else {
-            row.kinds[index] = .blank
+            row.kindCells[index] = .blank
             return
         }
         let (masked, counts) = masker.mask(text)
