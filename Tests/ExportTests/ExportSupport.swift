@@ -33,19 +33,26 @@ enum ExportTools {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
-    /// Runs PSPP on syntax in a directory (the export's, so that the `.sps` finds its CSV).
-    /// - Returns: PSPP's exit status and everything it printed, listing and messages.
+    /// Runs PSPP on syntax beside an export's files (so that the `.sps` finds its CSV), in a
+    /// directory of its own that links to them: the export's directory, which other tests list,
+    /// gains no file.
     /// - Parameter output: A file for the tables (PSPP picks the format from its extension);
     ///   without one, the listing is returned with the messages.
-    static func pspp(_ syntax: String, in directory: URL, output: String? = nil) throws -> (status: Int32, output: String) {
+    /// - Returns: PSPP's status and messages, and the directory it ran in (holding what it saved).
+    static func pspp(
+        _ syntax: String, in directory: URL, output: String? = nil
+    ) throws -> (status: Int32, output: String, directory: URL) {
         try require("pspp")
-        let file = directory.appendingPathComponent("check-\(UUID().uuidString).sps")
-        try syntax.write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
+        let scratch = try codebookDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            try FileManager.default.createSymbolicLink(
+                at: scratch.appendingPathComponent(name), withDestinationURL: directory.appendingPathComponent(name))
+        }
+        try syntax.write(to: scratch.appendingPathComponent("check.sps"), atomically: true, encoding: .utf8)
         let target = output.map { ["-o", $0] } ?? ["-O", "format=txt", "-o", "-"]
         let result = try CodebookTool.run(
-            "/bin/sh", ["-c", "cd \"$1\" && shift && exec pspp \"$@\" 2>&1", "sh", directory.path] + target + [file.lastPathComponent])
-        return (result.status, result.stdout + result.stderr)
+            "/bin/sh", ["-c", "cd \"$1\" && shift && exec pspp \"$@\" 2>&1", "sh", scratch.path] + target + ["check.sps"])
+        return (result.status, result.stdout + result.stderr, scratch)
     }
 }
 
@@ -58,12 +65,9 @@ struct PSPPTables {
     /// Runs syntax (after `SET TVARS=NAMES TNUMBERS=VALUES`, so that cells show names and codes)
     /// in a directory, and reads the tables PSPP writes as CSV.
     init(_ syntax: String, in directory: URL) throws {
-        let output = directory.appendingPathComponent("tables-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let run = try ExportTools.pspp(
-            "SET TVARS=NAMES TNUMBERS=VALUES.\n" + syntax, in: directory, output: output.lastPathComponent)
+        let run = try ExportTools.pspp("SET TVARS=NAMES TNUMBERS=VALUES.\n" + syntax, in: directory, output: "tables.csv")
         try #require(run.status == 0, "PSPP failed: \(run.output)")
-        let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        let text = (try? String(contentsOf: run.directory.appendingPathComponent("tables.csv"), encoding: .utf8)) ?? ""
         messages = run.output
         var current: (title: String, rows: [[String]])?
         for line in text.components(separatedBy: "\n") {
@@ -128,14 +132,19 @@ struct MadeExport: Sendable {
     /// `export.json`, parsed.
     func report() throws -> [String: Any] { try jsonObject(try text("export.json")) }
 
-    /// The CSV's cells (parsed by Python's csv module, as a reader would), header first.
+    /// The CSV's cells (parsed by Python's csv module, as a reader would), header first; read
+    /// once per file.
     func csvRows(_ name: String) throws -> [[String]] {
+        let path = url(name).path
+        if let known = csvMemo.value(path) { return known }
         let script = """
             import csv, json, sys
             with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
                 print(json.dumps(list(csv.reader(f))))
             """
-        return try #require(try ExportTools.pythonJSON(script, [url(name).path], module: "csv") as? [[String]])
+        let rows = try #require(try ExportTools.pythonJSON(script, [path], module: "csv") as? [[String]])
+        csvMemo.store(path, rows)
+        return rows
     }
 
     /// The CSV as dictionaries, one per interview, by column name.
@@ -175,6 +184,20 @@ enum Exports {
         try #require(bundled[id], "the study of \(id) could not be made or exported")
     }
 }
+
+/// Files already read by a slow reader (Python), by path: exports are not changed once made.
+final class FileMemo<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(_ path: String) -> Value? { lock.withLock { values[path] } }
+    func store(_ path: String, _ value: Value) { lock.withLock { values[path] = value } }
+}
+
+/// CSV reads, by path.
+let csvMemo = FileMemo<[[String]]>()
+/// NativeFile reads, by path.
+let nativeMemo = FileMemo<NativeFile>()
 
 extension Data {
     /// Whether the bytes contain the UTF-8 of a text anywhere.
@@ -267,8 +290,17 @@ struct NativeFile {
         }))
         """
 
-    /// Reads a file with pyreadstat.
+    /// Reads a file with pyreadstat (once per file).
     init(_ url: URL) throws {
+        if let known = nativeMemo.value(url.path) {
+            self = known
+            return
+        }
+        try self.init(reading: url)
+        nativeMemo.store(url.path, self)
+    }
+
+    private init(reading url: URL) throws {
         let object = try #require(try ExportTools.pythonJSON(Self.script, [url.path]) as? [String: Any])
         columns = object["columns"] as? [String] ?? []
         labels = (object["labels"] as? [Any] ?? []).map { $0 as? String ?? "" }

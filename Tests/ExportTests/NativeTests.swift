@@ -128,7 +128,8 @@ struct NativeTests {
         // 6,000 bytes: a very long string in SPSS, a strL in Stata.
         let storage = try #require(file.storage["story"])
         #expect(kind == "sav" ? storage.hasPrefix("A") && (Int(storage.dropFirst()) ?? 0) >= 6000 : storage == "strL")
-        #expect(file.storage["services_97_text"] == (kind == "sav" ? "A41" : "str41"))
+        // 404 bytes: more than SPSS's short strings, a plain str404 in Stata.
+        #expect(file.storage["services_97_text"] == (kind == "sav" ? "A404" : "str404"))
     }
 
     /// The multiple-choice questions of a bundled instrument and the flag columns a user expects

@@ -6,13 +6,11 @@ import Testing
 struct SyntaxTests {
     /// Runs the `.sps` in PSPP and saves what it made; fails on any warning or error.
     static func runSyntax(_ export: MadeExport, _ id: String) throws -> NativeFile {
-        let saved = "from-sps-\(UUID().uuidString).sav"
-        defer { try? FileManager.default.removeItem(at: export.url(saved)) }
-        let run = try ExportTools.pspp("INSERT FILE=\"\(id).sps\".\nSAVE OUTFILE=\"\(saved)\".\n", in: export.directory)
+        let run = try ExportTools.pspp("INSERT FILE=\"\(id).sps\".\nSAVE OUTFILE=\"from-sps.sav\".\n", in: export.directory)
         #expect(run.status == 0, "\(run.output)")
         #expect(!run.output.lowercased().contains("warning"), "\(run.output)")
         #expect(!run.output.lowercased().contains("error"), "\(run.output)")
-        return try NativeFile(export.url(saved))
+        return try NativeFile(run.directory.appendingPathComponent("from-sps.sav"))
     }
 
     /// Two dictionaries and datasets agree.
