@@ -69,7 +69,9 @@ public enum ExportCommand {
 
     static func isValidRelease(_ release: String) -> Bool {
         !release.isEmpty && release.utf8.count <= 64
-            && release.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && release.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 
     static func summary(_ outcome: ExportRunner.Outcome, directory: String) -> String {
@@ -80,7 +82,8 @@ public enum ExportCommand {
         }
         let simulated = report.simulated > 0 ? "; \(report.simulated) of them simulated" : ""
         lines.append(
-            "Exported \(report.rows) interviews of \(report.instrument) (\(report.profile.rawValue), \(report.release)\(simulated)) to \(directory):")
+            "Exported \(report.rows) interviews of \(report.instrument) (\(report.profile.rawValue), \(report.release)\(simulated)) to \(directory):"
+        )
         for name in report.files.keys.sorted() { lines.append("  \(name)") }
         lines.append("  export.json")
         if !outcome.added.isEmpty {

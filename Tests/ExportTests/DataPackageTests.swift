@@ -17,7 +17,11 @@ struct DataPackageTests {
         let export = try Self.export(id)
         try ExportTools.requirePython("frictionless")
         let result = try CodebookTool.run(
-            "/bin/sh", ["-c", "cd \"$1\" && python3 -m frictionless validate --json datapackage.json", "sh", export.directory.path])
+            "/bin/sh",
+            [
+                "-c", "cd \"$1\" && python3 -m frictionless validate --json datapackage.json", "sh",
+                export.directory.path,
+            ])
         let report = try jsonObject(result.stdout)
         #expect(report["valid"] as? Bool == true, "\(result.stdout.prefix(3000))")
         #expect(result.status == 0)

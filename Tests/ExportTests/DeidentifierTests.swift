@@ -11,7 +11,10 @@ struct DeidentifierTests {
         ("I live at SW1A 1AA and work near m1 1ae", "I live at [postcode] and work near [postcode]", [.postcode: 2]),
         ("B33 8TH.", "[postcode].", [.postcode: 1]),
         ("GIR 0AA", "[postcode]", [.postcode: 1]),
-        ("All of it: a@b.org 07700900123 EC1A1BB", "All of it: [email] [phone] [postcode]", [.email: 1, .phone: 1, .postcode: 1]),
+        (
+            "All of it: a@b.org 07700900123 EC1A1BB", "All of it: [email] [phone] [postcode]",
+            [.email: 1, .phone: 1, .postcode: 1]
+        ),
     ]
 
     static let kept: [String] = [

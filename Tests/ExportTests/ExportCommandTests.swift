@@ -13,7 +13,9 @@ struct ExportCommandTests {
         ]
         #expect(try FileManager.default.contentsOfDirectory(atPath: export.directory.path).sorted() == expected)
         for name in expected { #expect(export.stdout.contains("  \(name)\n"), "\(name) is not listed") }
-        #expect(export.stdout.contains("Exported 300 interviews of warmline-follow-up (deidentified, release-1; 300 of them simulated)"))
+        #expect(
+            export.stdout.contains(
+                "Exported 300 interviews of warmline-follow-up (deidentified, release-1; 300 of them simulated)"))
         #expect(export.stdout.contains("Left out (free text; --include-text exports it masked):"))
     }
 
@@ -29,10 +31,15 @@ struct ExportCommandTests {
         let directory = try codebookDirectory().appendingPathComponent("again")
         let first = try CodebookTool.peersurvey(["export", "--db", database, "--to", directory.path])
         #expect(first.status == 0)
-        let second = try CodebookTool.peersurvey(["export", "--db", database, "--to", directory.path, "--format", "csv"])
+        let second = try CodebookTool.peersurvey([
+            "export", "--db", database, "--to", directory.path, "--format", "csv",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("Replaced the earlier export in \(directory.path) (11 files)."))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["export.json", "warmline-follow-up.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+                "export.json", "warmline-follow-up.csv",
+            ])
         // A file of the user's own in the directory: refused, and nothing touched.
         let mine = directory.appendingPathComponent("my-notes.txt")
         try "mine".write(to: mine, atomically: true, encoding: .utf8)
@@ -62,20 +69,24 @@ struct ExportCommandTests {
                 return ["export", "--db", db, "--to", file]
             }, status: 64, message: ["this is a file, not a directory"]),
         Mistake(
-            name: "unknown format", arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--format", "csv,spss"] },
+            name: "unknown format",
+            arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--format", "csv,spss"] },
             status: 64, message: ["`spss`", "Did you mean `sps`?", "codebook-html"]),
         Mistake(
-            name: "empty format", arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--format", ""] },
+            name: "empty format",
+            arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--format", ""] },
             status: 64, message: ["`--format` is empty"]),
         Mistake(
             name: "unknown instrument",
             arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--instrument", "warmline-folow-up"] },
             status: 64, message: ["no instrument `warmline-folow-up`", "did you mean `warmline-follow-up`?"]),
         Mistake(
-            name: "bad release", arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--release", "a b"] },
+            name: "bad release",
+            arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--release", "a b"] },
             status: 64, message: ["`--release`"]),
         Mistake(
-            name: "bad profile", arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--profile", "public"] },
+            name: "bad profile",
+            arguments: { db, dir in ["export", "--db", db, "--to", dir + "/out", "--profile", "public"] },
             status: 64, message: ["deidentified", "custodian"]),
         Mistake(
             name: "not a database",
@@ -85,7 +96,8 @@ struct ExportCommandTests {
                 return ["export", "--db", file, "--to", dir + "/out"]
             }, status: 65, message: ["not a SQLite database"]),
         Mistake(
-            name: "no database", arguments: { _, dir in ["export", "--db", dir + "/missing.sqlite", "--to", dir + "/out"] },
+            name: "no database",
+            arguments: { _, dir in ["export", "--db", dir + "/missing.sqlite", "--to", dir + "/out"] },
             status: 66, message: ["no such study database"]),
         Mistake(
             name: "empty study",
@@ -116,8 +128,10 @@ struct ExportCommandTests {
         // A participant who does not consent: the interview is saved with no answers.
         let interview = try CodebookTool.run(
             "/bin/sh",
-            ["-c", "printf 'no\\n' | \"$0\" \"$@\"", try #require(CodebookTool.binary), "interview",
-             bundledPath("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain"])
+            [
+                "-c", "printf 'no\\n' | \"$0\" \"$@\"", try #require(CodebookTool.binary), "interview",
+                bundledPath("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain",
+            ])
         #expect(interview.status == 0, "\(interview.stderr)")
         let export = try Exports.make(db)
         #expect(export.stdout.contains("Exported 0 interviews of warmline-follow-up"))

@@ -61,7 +61,9 @@ struct NativeTests {
             }
             // Every negative code is declared missing, and no valid code is.
             let ranges = sav.missingRanges[name] ?? []
-            func isMissing(_ code: Double) -> Bool { ranges.contains { $0.count == 2 && $0[0] <= code && code <= $0[1] } }
+            func isMissing(_ code: Double) -> Bool {
+                ranges.contains { $0.count == 2 && $0[0] <= code && code <= $0[1] }
+            }
             for code in (sav.valueLabels[name] ?? [:]).keys.compactMap(Double.init) {
                 #expect(isMissing(code) == (code < 0), "\(name): code \(code)")
             }
@@ -89,7 +91,8 @@ struct NativeTests {
         var letters: [String: [String: String]] = [:]
         for (name, labels) in dta.valueLabels {
             let codeOf = Dictionary(
-                (Self.labels(of: fields[name] ?? [:])).map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+                (Self.labels(of: fields[name] ?? [:])).map { ($0.value, $0.key) },
+                uniquingKeysWith: { first, _ in first })
             for (letter, label) in labels where Int(letter) == nil {
                 letters[name, default: [:]][letter] = codeOf[label]
             }
@@ -118,11 +121,13 @@ struct NativeTests {
         let stories = try file.column("story")
         #expect(stories.count == HandMadeStudy.stories.count)
         for (index, story) in HandMadeStudy.stories.enumerated() {
-            let expected = story == HandMadeStudy.contacts ? "Write to [email], ring [phone] or visit [postcode]" : story
+            let expected =
+                story == HandMadeStudy.contacts ? "Write to [email], ring [phone] or visit [postcode]" : story
             #expect(stories[index] == .text(expected), "interview \(index)")
         }
         let specify = try file.column("services_97_text")
-        for (index, story) in HandMadeStudy.stories.enumerated() where HandMadeStudy.services(index) == .value(.set([1, 97])) {
+        for (index, story) in HandMadeStudy.stories.enumerated()
+        where HandMadeStudy.services(index) == .value(.set([1, 97])) {
             #expect(specify[index] == .text(story), "interview \(index)")
         }
         // 6,000 bytes: a very long string in SPSS, a strL in Stata.

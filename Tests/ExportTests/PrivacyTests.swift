@@ -14,7 +14,9 @@ struct PrivacyTests {
 
     /// The texts no de-identified export may contain, in any file.
     static func secrets(_ study: HandMadeStudy) -> [String] {
-        var secrets = [HandMadeStudy.nameMarker, HandMadeStudy.noteMarker, "jo.bloggs@example.org", "07700 900123", "SW1A 1AA"]
+        var secrets = [
+            HandMadeStudy.nameMarker, HandMadeStudy.noteMarker, "jo.bloggs@example.org", "07700 900123", "SW1A 1AA",
+        ]
         for code in study.codes {
             secrets.append(code)
             secrets.append(code.replacingOccurrences(of: "-", with: ""))
@@ -61,9 +63,12 @@ struct PrivacyTests {
 
     @Test func pseudonymsArePerReleaseAndTheCustodianGetsTheCodes() throws {
         let study = try HandMadeStudy.get()
-        let first = try #require(HandMadeStudy.withoutText).csvRecords("hostile-text.csv").map { $0["ps_pseudonym"] ?? "" }
+        let first = try #require(HandMadeStudy.withoutText).csvRecords("hostile-text.csv").map {
+            $0["ps_pseudonym"] ?? ""
+        }
         let again = try Exports.make(study.path, ["--format", "csv"]).csvRecords("hostile-text.csv")
-        let other = try Exports.make(study.path, ["--format", "csv", "--release", "archive-2"]).csvRecords("hostile-text.csv")
+        let other = try Exports.make(study.path, ["--format", "csv", "--release", "archive-2"]).csvRecords(
+            "hostile-text.csv")
         #expect(first.allSatisfy { $0.hasPrefix("p-") && $0.count == 14 && $0.dropFirst(2).allSatisfy(\.isHexDigit) })
         #expect(Set(first).count == first.count, "two participants share a pseudonym")
         #expect(again.map { $0["ps_pseudonym"] ?? "" } == first, "the same release gives the same pseudonyms")

@@ -16,10 +16,13 @@ struct ReproducibilityTests {
         #expect(one["exported_at"] is String && two["exported_at"] is String)
         one["exported_at"] = nil
         two["exported_at"] = nil
-        let canonical = { (object: [String: Any]) in try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) }
+        let canonical = { (object: [String: Any]) in
+            try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        }
         #expect(try canonical(one) == canonical(two), "export.json differs beyond exported_at")
         // Line by line, only the timestamp's line may differ.
-        let lines = zip(try first.text("export.json").split(separator: "\n"), try second.text("export.json").split(separator: "\n"))
+        let lines = zip(
+            try first.text("export.json").split(separator: "\n"), try second.text("export.json").split(separator: "\n"))
         for (left, right) in lines where left != right {
             #expect(left.contains("\"exported_at\""), "export.json: \(left) / \(right)")
         }

@@ -6,7 +6,8 @@ import Testing
 struct SyntaxTests {
     /// Runs the `.sps` in PSPP and saves what it made; fails on any warning or error.
     static func runSyntax(_ export: MadeExport, _ id: String) throws -> NativeFile {
-        let run = try ExportTools.pspp("INSERT FILE=\"\(id).sps\".\nSAVE OUTFILE=\"from-sps.sav\".\n", in: export.directory)
+        let run = try ExportTools.pspp(
+            "INSERT FILE=\"\(id).sps\".\nSAVE OUTFILE=\"from-sps.sav\".\n", in: export.directory)
         #expect(run.status == 0, "\(run.output)")
         #expect(!run.output.lowercased().contains("warning"), "\(run.output)")
         #expect(!run.output.lowercased().contains("error"), "\(run.output)")
@@ -18,7 +19,9 @@ struct SyntaxTests {
         #expect(made.columns == sav.columns, "\(what)")
         #expect(made.labels == sav.labels, "\(what)")
         #expect(made.valueLabels == sav.valueLabels, "\(what)")
-        #expect(made.missingRanges.mapValues { $0.description } == sav.missingRanges.mapValues { $0.description }, "\(what)")
+        #expect(
+            made.missingRanges.mapValues { $0.description } == sav.missingRanges.mapValues { $0.description }, "\(what)"
+        )
         #expect(made.measures == sav.measures, "\(what)")
         #expect(made.sets.mapValues { "\($0)" } == sav.sets.mapValues { "\($0)" }, "\(what)")
         #expect(made.rows.count == sav.rows.count, "\(what)")
@@ -27,7 +30,8 @@ struct SyntaxTests {
                 // Text read from the CSV keeps the apostrophe put before a formula; in the copy
                 // for SPSS, line breaks are spaces.
                 if case .text(let csv) = left[index], case .text(let text) = right[index] {
-                    let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                    let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(
+                        of: "\n", with: " ")
                     if NativeTests.agree(csv, .text(text)) || csv == flat { continue }
                 }
                 Issue.record("\(what) \(made.columns[index]): the .sps gives \(left[index]), the .sav \(right[index])")
@@ -65,7 +69,9 @@ struct SyntaxTests {
             else { continue }
             for pair in parts[1][parts[1].index(after: open)..<close].split(separator: "\\") {
                 let sides = pair.trimmingCharacters(in: .whitespaces).split(separator: "=")
-                if sides.count == 2 { result[String(parts[0]), default: [:]][String(sides[0])] = String(sides[1].dropFirst()) }
+                if sides.count == 2 {
+                    result[String(parts[0]), default: [:]][String(sides[0])] = String(sides[1].dropFirst())
+                }
             }
         }
         return result
@@ -83,14 +89,17 @@ struct SyntaxTests {
             for (code, letter) in mapping {
                 // The same reason for no answer: the .sav's label of the code is the .dta's label of the letter.
                 #expect(sav.valueLabels[column]?[code] != nil, "\(column) \(code)")
-                #expect(dta.valueLabels[column]?[letter] == sav.valueLabels[column]?[code], "\(column) \(code)=.\(letter)")
+                #expect(
+                    dta.valueLabels[column]?[letter] == sav.valueLabels[column]?[code], "\(column) \(code)=.\(letter)")
                 let define = doFile.split(separator: "\n").first { $0.hasPrefix("label define \(column) ") }
                 #expect(define?.contains(".\(letter) `\"") == true, "\(column): .\(letter) has no label")
             }
         }
         // Every column with missing codes in the .dta is decoded by the .do.
         for column in dta.missingLetters.keys { #expect(decodes[column] != nil, "\(column) is not decoded") }
-        let strings = dta.columns.enumerated().filter { dta.storage[$0.element]?.hasPrefix("str") == true }.map { String($0.offset + 1) }
+        let strings = dta.columns.enumerated().filter { dta.storage[$0.element]?.hasPrefix("str") == true }.map {
+            String($0.offset + 1)
+        }
         #expect(doFile.contains("stringcols(\(strings.joined(separator: " ")))"))
         for set in try NativeTests.multipleChoiceQuestions(id) {
             #expect(doFile.contains("notes _dta:") && doFile.contains(set.columns.joined(separator: " ")))

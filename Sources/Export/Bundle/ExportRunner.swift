@@ -36,7 +36,9 @@ public enum ExportRunner {
         let (database, dataset, secret) = try open(request)
         let replaced = try ExportDirectory.prepare(request.directory)
         do {
-            return try write(request, formats: formats, added: added, replaced: replaced, database: database, dataset: dataset, secret: secret)
+            return try write(
+                request, formats: formats, added: added, replaced: replaced, database: database, dataset: dataset,
+                secret: secret)
         } catch {
             // The directory held nothing but this export's files: leave it empty, not half-written.
             ExportDirectory.empty(request.directory)

@@ -32,7 +32,8 @@ final class OutputFile: @unchecked Sendable {
         self.url = url
         descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw ExportError.io(path: url.path, detail: "the file could not be created (\(String(cString: strerror(errno))))")
+            throw ExportError.io(
+                path: url.path, detail: "the file could not be created (\(String(cString: strerror(errno))))")
         }
         buffer.reserveCapacity(Self.bufferSize)
     }
@@ -82,7 +83,9 @@ final class OutputFile: @unchecked Sendable {
                     let written = systemWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
-                        return .io(path: url.path, detail: "the file could not be written (\(String(cString: strerror(errno))))")
+                        return .io(
+                            path: url.path,
+                            detail: "the file could not be written (\(String(cString: strerror(errno))))")
                     }
                     offset += written
                 }
@@ -104,7 +107,8 @@ final class OutputFile: @unchecked Sendable {
             throw failure
         }
         if fsync(descriptor) != 0 || systemClose(descriptor) != 0 {
-            throw ExportError.io(path: url.path, detail: "the file could not be saved (\(String(cString: strerror(errno))))")
+            throw ExportError.io(
+                path: url.path, detail: "the file could not be saved (\(String(cString: strerror(errno))))")
         }
         let hex = digest.map { String(format: "%02x", $0) }.joined()
         OutputFile.record(url.standardizedFileURL.path, hex)

@@ -43,7 +43,9 @@ public struct TextMasker: Sendable {
     nonisolated(unsafe) private static let postcode = try! Regex(
         #"GIR ?0AA|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"#)
 
-    private func replace(_ regex: Regex<AnyRegexOutput>, in text: String, kind: Kind, counts: inout [Kind: Int]) -> String {
+    private func replace(_ regex: Regex<AnyRegexOutput>, in text: String, kind: Kind, counts: inout [Kind: Int])
+        -> String
+    {
         let matches = text.matches(of: regex)
         guard !matches.isEmpty else { return text }
         counts[kind, default: 0] += matches.count
@@ -52,12 +54,16 @@ public struct TextMasker: Sendable {
 
     /// Masks postcodes that stand alone: not preceded or followed by a letter or digit.
     private func maskPostcodes(_ text: String, counts: inout [Kind: Int]) -> String {
-        func isWordCharacter(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber)
+        }
         var result = ""
         var copied = text.startIndex
         for match in text.matches(of: Self.postcode) {
             let range = match.range
-            if range.lowerBound > text.startIndex, isWordCharacter(text[text.index(before: range.lowerBound)]) { continue }
+            if range.lowerBound > text.startIndex, isWordCharacter(text[text.index(before: range.lowerBound)]) {
+                continue
+            }
             if range.upperBound < text.endIndex, isWordCharacter(text[range.upperBound]) { continue }
             result += text[copied..<range.lowerBound]
             result += Kind.postcode.mask
@@ -111,7 +117,9 @@ public struct TextMasker: Sendable {
                 digits.append(byte)
                 index += 1
                 lastDigitEnd = index
-            } else if isSeparator(byte), index + 1 < bytes.count, isDigit(bytes[index + 1]) || bytes[index + 1] == 40 || isSeparator(bytes[index + 1]) {
+            } else if isSeparator(byte), index + 1 < bytes.count,
+                isDigit(bytes[index + 1]) || bytes[index + 1] == 40 || isSeparator(bytes[index + 1])
+            {
                 index += 1
             } else {
                 break

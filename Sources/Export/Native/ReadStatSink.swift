@@ -1,6 +1,6 @@
 import CReadStat
-import Instrument
 import Foundation
+import Instrument
 
 /// Which native file a ``ReadStatSink`` writes.
 enum NativeKind {
@@ -37,30 +37,37 @@ final class ReadStatSink: RowSink {
         self.kind = kind
         file = try OutputFile(url)
         columns = bundle.layout.columns
-        tags = Dictionary(uniqueKeysWithValues: bundle.layout.missingCodes.enumerated().map {
-            ($1.code, CChar(UInt8(ascii: "a") + UInt8($0)))
-        })
+        tags = Dictionary(
+            uniqueKeysWithValues: bundle.layout.missingCodes.enumerated().map {
+                ($1.code, CChar(UInt8(ascii: "a") + UInt8($0)))
+            })
         sets = kind == .sav ? bundle.layout.multipleResponseSets : []
         output = NativeOutput(file: file, capture: !sets.isEmpty)
         writer = OpaquePointer(readstat_writer_init())
         context = Unmanaged.passRetained(output)
-        readstat_set_data_writer(UnsafeMutablePointer(writer), { data, count, context in
-            guard let data, let context else { return -1 }
-            let output = Unmanaged<NativeOutput>.fromOpaque(context).takeUnretainedValue()
-            do {
-                try output.append(UnsafeRawBufferPointer(start: data, count: count))
-                return count
-            } catch {
-                return -1
-            }
-        })
-        readstat_writer_set_file_label(UnsafeMutablePointer(writer), Self.cut(bundle.instrument.title.text(in: bundle.instrument.defaultLanguage), 80))
+        readstat_set_data_writer(
+            UnsafeMutablePointer(writer),
+            { data, count, context in
+                guard let data, let context else { return -1 }
+                let output = Unmanaged<NativeOutput>.fromOpaque(context).takeUnretainedValue()
+                do {
+                    try output.append(UnsafeRawBufferPointer(start: data, count: count))
+                    return count
+                } catch {
+                    return -1
+                }
+            })
+        readstat_writer_set_file_label(
+            UnsafeMutablePointer(writer),
+            Self.cut(bundle.instrument.title.text(in: bundle.instrument.defaultLanguage), 80))
         readstat_writer_set_file_timestamp(UnsafeMutablePointer(writer), time_t(bundle.fileDate.timeIntervalSince1970))
         if kind == .dta { readstat_writer_set_file_format_version(UnsafeMutablePointer(writer), 118) }
         try defineVariables()
         if kind == .dta {
             // Stata has no multiple-response sets: each is described in a note, as the .do does.
-            for set in bundle.layout.multipleResponseSets { readstat_add_note(raw, SyntaxText.oneLine(set.note, bytes: 8000)) }
+            for set in bundle.layout.multipleResponseSets {
+                readstat_add_note(raw, SyntaxText.oneLine(set.note, bytes: 8000))
+            }
             try addStrls(bundle)
         }
         let status: readstat_error_t
@@ -80,7 +87,8 @@ final class ReadStatSink: RowSink {
 
     private func check(_ status: readstat_error_t) throws {
         guard status != READSTAT_OK else { return }
-        throw ExportError.readStat(file: file.url.lastPathComponent, detail: String(cString: readstat_error_message(status)))
+        throw ExportError.readStat(
+            file: file.url.lastPathComponent, detail: String(cString: readstat_error_message(status)))
     }
 
     // MARK: Rows
@@ -109,7 +117,9 @@ final class ReadStatSink: RowSink {
                 if let refs = strls[index] {
                     try check(readstat_insert_string_ref(raw, variable, UnsafeMutablePointer(refs[row])))
                 } else {
-                    try exportRow.texts[index].withCString { try check(readstat_insert_string_value(raw, variable, $0)) }
+                    try exportRow.texts[index].withCString {
+                        try check(readstat_insert_string_value(raw, variable, $0))
+                    }
                 }
             }
         }

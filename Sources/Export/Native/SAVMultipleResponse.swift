@@ -69,7 +69,9 @@ enum SAVMultipleResponse {
                 let subtype = try int(bytes, offset + 4)
                 let length = Int(try int(bytes, offset + 8)) * Int(try int(bytes, offset + 12))
                 let start = offset + 16
-                guard length >= 0, start + length <= bytes.count else { throw Malformed(detail: "a record runs past the end") }
+                guard length >= 0, start + length <= bytes.count else {
+                    throw Malformed(detail: "a record runs past the end")
+                }
                 if subtype == 13 {
                     for pair in String(decoding: bytes[start..<start + length], as: UTF8.self).split(separator: "\t") {
                         let parts = pair.split(separator: "=", maxSplits: 1)
@@ -87,8 +89,9 @@ enum SAVMultipleResponse {
 
     private static func int(_ bytes: [UInt8], _ offset: Int) throws -> Int32 {
         guard offset >= 0, offset + 4 <= bytes.count else { throw Malformed(detail: "it ends at byte \(bytes.count)") }
-        return Int32(bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-            | UInt32(bytes[offset + 3]) << 24)
+        return Int32(
+            bitPattern: UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+                | UInt32(bytes[offset + 3]) << 24)
     }
 
     private static func bytes(_ value: Int32) -> [UInt8] {

@@ -37,7 +37,8 @@ struct RowEncoder {
     ///   - textOnly: Make only the text columns (the pass that fits their widths).
     init(layout: ExportLayout, dataset: Dataset, deidentifier: Deidentifier, textOnly: Bool = false) {
         self.deidentifier = deidentifier
-        versionOf = Dictionary(uniqueKeysWithValues: dataset.versions.map { ($0.registration.rowID, $0.instrument.version) })
+        versionOf = Dictionary(
+            uniqueKeysWithValues: dataset.versions.map { ($0.registration.rowID, $0.instrument.version) })
         let missing = dataset.instrument.missing
         var codes = [Double](repeating: .nan, count: StoredStatus.allCases.count)
         for status in StoredStatus.allCases {
