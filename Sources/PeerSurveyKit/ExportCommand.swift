@@ -99,9 +99,6 @@ public enum ExportCommand {
         }
         let masked = report.masked.values.reduce(0) { $0 + $1.values.reduce(0, +) }
         if masked > 0 { lines.append("Masked \(masked) email addresses, phone numbers or postcodes in free text.") }
-        if !outcome.skipped.isEmpty {
-            lines.append("Not built yet: \(outcome.skipped.map(\.rawValue).joined(separator: ", ")).")
-        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -116,8 +113,6 @@ public enum ExportCommand {
         case .analysis(let analysisError): return .failure(analysis: analysisError)
         case .unknownFormat, .targetNotEmpty, .targetNotDirectory:
             return CommandOutput(stderr: "error: \(error.description)\n", status: .usage)
-        case .notBuilt:
-            return CommandOutput(stderr: "error: \(error.description)\n", status: .software)
         case .io, .readStat:
             return CommandOutput(stderr: "error: \(error.description)\n", status: .ioError)
         }

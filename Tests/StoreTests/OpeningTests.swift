@@ -72,6 +72,19 @@ struct OpeningTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
     }
 
+    @Test func aFolderIsRefusedAsAFolder() throws {
+        let path = try temporaryDirectory().path
+        do {
+            _ = try StudyDatabase.open(at: path)
+            Issue.record("a folder was opened as a study database")
+        } catch let error as StoreError {
+            #expect(error.description.contains("this is a folder"), "\(error)")
+        }
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path).isEmpty, "nothing was written into it")
+    }
+
     @Test func aMissingFileIsNotCreatedByOpening() throws {
         let path = try temporaryDirectory().appendingPathComponent("none.sqlite").path
         #expect(throws: StoreError.missing(path: path)) { try StudyDatabase.open(at: path) }

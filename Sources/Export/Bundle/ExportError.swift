@@ -18,8 +18,6 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     case io(path: String, detail: String)
     /// ReadStat refused to write a file.
     case readStat(file: String, detail: String)
-    /// A format not built yet.
-    case notBuilt(String)
 
     /// The message for the user.
     public var description: String {
@@ -40,7 +38,6 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
             return "\(path): this is a file, not a directory; give `--to` a directory."
         case .io(let path, let detail): return "\(path): \(detail)"
         case .readStat(let file, let detail): return "\(file): ReadStat could not write the file: \(detail)"
-        case .notBuilt(let id): return "the \(id) format is not built yet."
         }
     }
 }

@@ -15,8 +15,6 @@ public enum ExportRunner {
         public var report: ExportReport
         /// Files of an earlier export that were replaced.
         public var replaced: [String]
-        /// Formats skipped because they are not built yet (only when every format was asked for).
-        public var skipped: [ExportFormatID]
         /// Formats added because another needs them (the CSV, for the syntax files).
         public var added: [ExportFormatID]
     }
@@ -73,7 +71,6 @@ public enum ExportRunner {
         bundle.fileDate = Self.date(study.createdAt)
         let directory = URL(fileURLWithPath: request.directory)
         var written: [String] = []
-        var skipped: [ExportFormatID] = []
         do {
             let fit = try RowPass.fitText(bundle)
             layout.fitStrings(fit.longest)
@@ -93,12 +90,7 @@ public enum ExportRunner {
             bundle.report.masked = pass.tally.masked
             bundle.report.truncated = pass.tally.truncated
             for id in formats where !(ExportFormats.format(id) is any RowFormat) && id != .csv {
-                do {
-                    written += try ExportFormats.format(id).write(bundle, to: directory)
-                } catch ExportError.notBuilt(let name) where request.formats.count == ExportFormatID.allCases.count {
-                    _ = name
-                    skipped.append(id)
-                }
+                written += try ExportFormats.format(id).write(bundle, to: directory)
             }
         } catch let error as ExportError {
             throw error
@@ -112,7 +104,7 @@ public enum ExportRunner {
             }
         }
         try ExportManifest.write(report, to: directory.appendingPathComponent(ExportDirectory.reportName))
-        return Outcome(report: report, replaced: replaced, skipped: skipped, added: added)
+        return Outcome(report: report, replaced: replaced, added: added)
     }
 
     /// Opens the database and dataset, and the export secret (made on the first de-identified export).

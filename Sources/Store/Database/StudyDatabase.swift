@@ -62,7 +62,13 @@ public final class StudyDatabase: Sendable {
     /// - Throws: ``StoreError`` when the file is missing, not a SQLite database, another
     ///   application's database, damaged, or newer than this build.
     public static func open(at path: String, readOnly: Bool = false) throws -> StudyDatabase {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.missing(path: path)
+        }
+        if isDirectory.boolValue {
+            throw StoreError.io(path: path, detail: "this is a folder; give the study database file (such as study.sqlite)")
+        }
         guard let header = FileHeader.read(path: path) else { throw StoreError.notADatabase(path: path) }
         guard header.applicationID == applicationID else { throw StoreError.foreignDatabase(path: path) }
         if header.userVersion > schemaVersion {
