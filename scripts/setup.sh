@@ -18,8 +18,10 @@ fi
 # System packages: SQLite headers for GRDB, ReadStat for .sav/.dta, tmux for the screen tests,
 # Python for the cross-checks (JSON Schema validation of the bundled instruments), and the tools
 # the export tests open the exports with as a user would: PSPP (runs the .sps, reads the .sav),
-# ReadStat's command line, and xmllint (validates the DDI codebook against its XSD).
-packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3 pspp readstat libxml2-utils)
+# ReadStat's command line, xmllint (validates the DDI codebook against its XSD), and R with readr
+# and haven (runs the exported R script).
+packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3 pspp readstat libxml2-utils
+  r-base-core r-cran-readr r-cran-haven)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
