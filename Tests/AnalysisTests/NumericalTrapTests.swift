@@ -116,4 +116,38 @@ struct NumericalTrapTests {
         counter.merge(other)
         #expect(counter.distribution().people == [1, 2, 3, 1, 2])
     }
+    /// Tenths are counted in a window of their own; whatever way a value is counted (whole,
+    /// tenth, other fraction, in two parts merged), the distribution is the one a plain
+    /// dictionary gives: every value exact, once, with all its people and weight.
+    @Test(arguments: [false, true])
+    func tenthsWholesAndFractionsCountAsADictionaryWould(weighted: Bool) {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.1, -0.3, 35.7, 2.25, 1e-9, 36, 0.7, 1e12 + 0.5, 6553.6, -6553.6, 0.1 + 0.2]
+        for _ in 0..<5_000 {
+            let kind = Int.random(in: 0..<4, using: &generator)
+            let tenth = Double(Int.random(in: -400...900, using: &generator)) / 10
+            values.append(kind == 0 ? tenth.rounded() : kind == 3 ? tenth + 0.05 : tenth)
+        }
+        values += [7_000_000.1, -9_000_000.3]  // tenths too far apart for one window
+        var reference: [Double: (Int, Double)] = [:]
+        var whole = ValueCounter(weighted: weighted)
+        var first = ValueCounter(weighted: weighted)
+        var second = ValueCounter(weighted: weighted)
+        for (index, value) in values.enumerated() {
+            let weight = weighted ? Double(index % 7) + 0.5 : 1
+            reference[value, default: (0, 0)].0 += 1
+            reference[value, default: (0, 0)].1 += weight
+            whole.add(value, weight: weight)
+            if index % 2 == 0 { first.add(value, weight: weight) } else { second.add(value, weight: weight) }
+        }
+        first.merge(second)
+        let expected = reference.keys.sorted()
+        for distribution in [whole.distribution(), first.distribution()] {
+            #expect(distribution.values == expected)
+            #expect(distribution.people == expected.map { reference[$0]!.0 })
+            for (got, value) in zip(distribution.weights, expected) {
+                #expect(abs(got - reference[value]!.1) <= 1e-9 * max(1, reference[value]!.1))
+            }
+        }
+    }
 }
