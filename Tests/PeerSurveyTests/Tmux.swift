@@ -7,15 +7,17 @@ final class Tmux {
     let socket = "peersurvey-test-\(UUID().uuidString.prefix(8))"
     private let tmux: String
 
-    /// Starts `command` (run by `sh -c`, followed by `echo EXITED $?` and a pause so the last
-    /// screen can still be read) in a window of `width` x `height`.
+    /// Starts `command` in a window of `width` x `height`, run by the shell and followed by the
+    /// terminal's settings (`stty -a`), then "EXITED" and the command's status (so that once
+    /// "EXITED" shows, the settings are on the screen too), then a pause so the last screen can
+    /// still be read.
     init(_ command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         } ?? "tmux"
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let unset = environment["NO_COLOR"] == nil ? "unset NO_COLOR; " : ""
-        let script = "\(unset)\(exports.isEmpty ? "" : "export \(exports); ")\(command); echo EXITED $?; stty -a; sleep 120"
+        let script = "\(unset)\(exports.isEmpty ? "" : "export \(exports); ")\(command); status=$?; stty -a; echo EXITED $status; sleep 120"
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), script])
     }
 
@@ -45,7 +47,7 @@ final class Tmux {
     /// Waits until the screen shows `text`, and returns the screen; throws with the last screen
     /// after `timeout` seconds.
     @discardableResult
-    func wait(for text: String, timeout: TimeInterval = 15) throws -> String {
+    func wait(for text: String, timeout: TimeInterval = 30) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
