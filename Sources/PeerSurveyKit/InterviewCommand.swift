@@ -93,7 +93,9 @@ public enum InterviewCommand {
             }
             if let next = engine.unansweredOnRoute.first { engine.jump(to: next) } else { engine.jump(to: engine.plan.steps.count - 1) }
             let session = InterviewSession(engine: engine, log: recorder, saved: saved)
-            let ending = try run(session, false)
+            // Consent is asked again unless it was given in full before the interview stopped
+            // (Ctrl-C, or the laptop dying, can come in the middle of the statements).
+            let ending = try run(session, !(try recorder.hasConsented()))
             return report(ending, code: recorder.code, database: databasePath, prefix: "")
         } catch {
             return .failure(error)

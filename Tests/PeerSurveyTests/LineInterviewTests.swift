@@ -109,6 +109,24 @@ struct LineInterviewTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
+    /// Stopped after one of three consent statements: resuming asks every statement again, and
+    /// no question is shown before all are agreed.
+    @Test func anInterviewStoppedDuringConsentAsksForConsentAgain() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let started = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01"], input: "yes\n")
+        #expect(started.stdout.contains("is suspended"), "\(started.stdout)")
+        let database = try StudyDatabase.open(at: db)
+        let code = try #require(try database.interviews().first?.code)
+        let resumed = try Runner.run(["resume", "--db", db, code, "--plain"], input: "yes\n")
+        #expect(resumed.stdout.contains("I understand that taking part is my choice."), "\(resumed.stdout)")
+        #expect(!resumed.stdout.contains("Question 1 of"), "a question was shown before consent:\n\(resumed.stdout)")
+        let finished = try Runner.run(["resume", "--db", db, code, "--plain"], input: "yes\nyes\nyes\n")
+        #expect(finished.stdout.contains("Question 1 of"), "\(finished.stdout)")
+    }
+
     @Test func killNineMidInterviewLosesNothingConfirmed() throws {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

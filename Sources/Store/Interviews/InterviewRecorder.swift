@@ -152,6 +152,17 @@ public final class InterviewRecorder {
         }
     }
 
+    /// Whether the participant agreed to every consent statement of this interview (a
+    /// `consented` event is in its log). An interview suspended before that point must ask for
+    /// consent again when it is resumed.
+    public func hasConsented() throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE interview_id = ? AND kind = ?)",
+                arguments: [rowID, InterviewEventKind.consented.rawValue]) ?? false
+        }
+    }
+
     /// The answers saved so far, by variable; identifying values are ``StoredAnswer/sealed``.
     public func storedAnswers() throws -> [String: StoredAnswer] {
         let names = Dictionary(uniqueKeysWithValues: instrument.variableIDs.map { ($1, $0) })

@@ -18,7 +18,7 @@ public final class LineInterviewer {
     }
 
     /// Runs the interview to its end.
-    /// - Parameter askConsent: False when resuming (consent was given before).
+    /// - Parameter askConsent: False when resuming an interview whose consent was given in full.
     /// - Returns: How it ended. The end of input suspends the interview.
     public func run(askConsent: Bool = true) throws -> Ending {
         say("\(session.instrument.title.text(in: session.engine.language))")

@@ -21,7 +21,7 @@ public final class ScreenInterviewer {
     }
 
     /// Runs the interview to its end.
-    /// - Parameter askConsent: False when resuming (consent was given before).
+    /// - Parameter askConsent: False when resuming an interview whose consent was given in full.
     /// - Returns: How it ended. Ctrl-C, or input ending, suspends the interview.
     public func run(askConsent: Bool = true) throws -> Ending {
         if askConsent, let consent = session.consent {
