@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Instrument
 import Store
 import Testing
@@ -107,6 +108,32 @@ struct LineInterviewTests {
         #expect(result.status == 65)
         #expect(result.stderr.contains("peersurvey keys new"))
         #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// The member check in line mode: a typing slip is answered with what to type, Enter on an
+    /// answer keeps it, and a change is saved with the reason "member_check".
+    @Test func theReviewExplainsSlipsKeepsOnEnterAndLogsAChange() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let upToReview = Self.firstHalf + Self.secondHalf.dropLast()
+        // Question 5 of the review is the call's length (20 minutes).
+        let script = (upToReview + ["xyz", "5", "", "5", "25", "done"]).joined(separator: "\n") + "\n"
+        let result = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain"],
+            input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Type a number from 1 to"), "a slip gets no advice:\n\(result.stdout)")
+        #expect(result.stdout.contains("Kept as it was."))
+        #expect(!result.stdout.contains("not understood"))
+        let (summary, saved) = try answers(db)
+        #expect(summary.status == .completed)
+        #expect(saved["call_minutes"] == .value(.integer(25)))
+        let changes = try DatabaseQueue(path: db).read {
+            try String.fetchAll(
+                $0, sql: "SELECT e.reason FROM event e JOIN variable v ON v.id = e.variable_id WHERE e.kind = 'changed' AND v.name = 'call_minutes'")
+        }
+        #expect(changes == ["member_check"], "only the real change is logged")
     }
 
     /// Stopped after one of three consent statements: resuming asks every statement again, and

@@ -243,7 +243,7 @@ public final class LineInterviewer {
         while true {
             say("")
             say("== Review ==")
-            say("Read the answers back with the participant. Type a number to change one, or done to finish.")
+            say("Read the answers back with the participant. Type a number to change one, or done (or Enter) to finish.")
             let items = session.review
             for (index, item) in items.enumerated() {
                 say("\(index + 1). \(clean(item.question)) -> \(clean(item.answer))")
@@ -256,7 +256,10 @@ public final class LineInterviewer {
                 say("The interview is complete. Thank you.")
                 return .completed
             }
-            guard let number = Int(typed), (1...max(1, items.count)).contains(number), !items.isEmpty else { continue }
+            guard let number = Int(typed), (1...max(1, items.count)).contains(number), !items.isEmpty else {
+                say("Type a number from 1 to \(items.count) to change that answer, or done to finish.")
+                continue
+            }
             let id = items[number - 1].id
             guard let variable = session.instrument.variables.index(of: id),
                 let step = session.engine.plan.stepOfVariable[variable]
@@ -267,6 +270,9 @@ public final class LineInterviewer {
             guard let answerLine = io.readLine() else { return try endOfInput() }
             let answer: Answer
             switch answerLine.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "":
+                say("Kept as it was.")
+                continue
             case "refuse": answer = .refused
             case "dont know", "don't know": answer = .dontKnow
             default:
