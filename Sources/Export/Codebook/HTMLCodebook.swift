@@ -1,3 +1,4 @@
+import Analysis
 /// The human codebook as one self-contained HTML page: inline CSS, no scripts, nothing fetched.
 /// Tables have captions and header cells with scopes; texts in other languages carry their
 /// `lang`; every text from the instrument or the study is escaped.
@@ -237,20 +238,7 @@ public enum HTMLCodebook {
     }
 
     /// Escapes text for HTML content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { TextEscaping.html(text) }
 
     static let style = """
         :root { color-scheme: light; --ink: #1a1a1a; --muted: #5a5a5a; --rule: #d0d0d0; --accent: #2f6690;

@@ -1,3 +1,4 @@
+import Analysis
 /// A JSON value whose objects keep their keys in the order written, so a descriptor reads in a
 /// sensible order (name, title, type, ...) and the same input always gives the same bytes.
 indirect enum JSONText: Sendable, Equatable {
@@ -42,26 +43,5 @@ indirect enum JSONText: Sendable, Equatable {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { TextEscaping.jsonString(text, lineSeparators: true) }
 }
