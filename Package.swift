@@ -32,6 +32,8 @@ let package = Package(
             dependencies: [
                 "Instrument",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the raw statements and file handle of the bulk paths.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

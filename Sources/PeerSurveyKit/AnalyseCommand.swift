@@ -5,7 +5,7 @@ import Store
 
 /// `peersurvey analyse PLAN --db study.sqlite --out report/`: the tables an analysis plan names,
 /// in the formats it names; and the plan half of `peersurvey check`.
-public enum AnalyseCommand {
+package enum AnalyseCommand {
     /// Produces a plan's report.
     /// - Parameters:
     ///   - planPath: The plan (`analysis/NAME.yaml`).
@@ -13,7 +13,7 @@ public enum AnalyseCommand {
     ///   - outputDirectory: Where to write `PLAN.html` and the other formats (created if missing).
     /// - Returns: The files written; exit 65 for a plan with errors (located), 66 for a missing
     ///   file, 74 when the report cannot be written.
-    public static func run(planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false)
+    package static func run(planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false)
         -> CommandOutput
     {
         let read: PlanReader.Result

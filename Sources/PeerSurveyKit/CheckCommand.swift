@@ -1,7 +1,7 @@
 import Instrument
 
 /// How `check` prints diagnostics.
-public enum DiagnosticFormat: String, Sendable, CaseIterable {
+package enum DiagnosticFormat: String, Sendable, CaseIterable {
     /// `file:line:col: error: message`, the source line and a caret.
     case text
     /// One JSON document with every diagnostic.
@@ -9,14 +9,14 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 }
 
 /// `peersurvey check FILE...`: every diagnostic of every file.
-public enum CheckCommand {
+package enum CheckCommand {
     /// Loads and checks each file.
     /// - Parameters:
     ///   - paths: The instrument files.
     ///   - format: Text or JSON.
     ///   - colour: Whether to colour severities.
     /// - Returns: The diagnostics; exit 65 if any error, 66 if a file cannot be read, else 0.
-    public static func run(paths: [String], format: DiagnosticFormat, colour: Bool = false) -> CommandOutput {
+    package static func run(paths: [String], format: DiagnosticFormat, colour: Bool = false) -> CommandOutput {
         var all: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
         var unreadable: [String] = []

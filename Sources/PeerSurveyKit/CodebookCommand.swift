@@ -5,7 +5,7 @@ import Instrument
 import Store
 
 /// What `codebook` writes.
-public enum CodebookFormat: String, Sendable, CaseIterable {
+package enum CodebookFormat: String, Sendable, CaseIterable {
     /// The human codebook in Markdown.
     case md
     /// The human codebook as one self-contained HTML page.
@@ -18,22 +18,22 @@ public enum CodebookFormat: String, Sendable, CaseIterable {
 
 /// `peersurvey codebook INSTRUMENT [--db study.sqlite] --format md|html|ddi|json [--output FILE]`:
 /// a codebook of an instrument alone (for an ethics committee), or with frequencies from a study.
-public enum CodebookCommand {
+package enum CodebookCommand {
     /// What to describe and how.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// An instrument file, or with a database, the id of an instrument it holds.
-        public var instrument: String
+        package var instrument: String
         /// The study database for frequencies, if any.
-        public var databasePath: String?
+        package var databasePath: String?
         /// The format.
-        public var format: CodebookFormat = .md
+        package var format: CodebookFormat = .md
         /// A file to write instead of standard output.
-        public var outputPath: String?
+        package var outputPath: String?
         /// Counts from 1 to `minCell - 1` are suppressed; 0 turns suppression off.
-        public var minCell = 10
+        package var minCell = 10
 
         /// Options for an instrument, with the defaults.
-        public init(instrument: String) { self.instrument = instrument }
+        package init(instrument: String) { self.instrument = instrument }
     }
 
     /// Makes the codebook.
@@ -41,7 +41,7 @@ public enum CodebookCommand {
     /// - Returns: The codebook on standard output (or a line naming the file written); exit 64
     ///   for an instrument the database does not hold, 65 for an instrument with errors, 66 for a
     ///   missing file or database, 74 when the output cannot be written.
-    public static func run(_ options: Options) -> CommandOutput {
+    package static func run(_ options: Options) -> CommandOutput {
         let bundle: ExportBundle
         switch makeBundle(options) {
         case .success(let made): bundle = made

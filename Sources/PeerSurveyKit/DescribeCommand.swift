@@ -3,7 +3,7 @@ import Foundation
 import Store
 
 /// How `describe` and `analyse` write their tables.
-public enum DescribeFormat: String, Sendable, CaseIterable {
+package enum DescribeFormat: String, Sendable, CaseIterable {
     /// Aligned text for a terminal.
     case text
     /// Markdown tables.
@@ -19,7 +19,7 @@ public enum DescribeFormat: String, Sendable, CaseIterable {
 }
 
 /// How percentiles are interpolated.
-public enum PercentileChoice: String, Sendable, CaseIterable {
+package enum PercentileChoice: String, Sendable, CaseIterable {
     /// R type 7 (pandas, numpy, PSPP's default).
     case type7
     /// SPSS's HAVERAGE (R type 6).
@@ -29,41 +29,41 @@ public enum PercentileChoice: String, Sendable, CaseIterable {
 }
 
 /// `peersurvey describe --db study.sqlite [VARIABLE...]`: descriptive statistics.
-public enum DescribeCommand {
+package enum DescribeCommand {
     /// What to describe and how to print it.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The study database.
-        public var databasePath: String
+        package var databasePath: String
         /// The instrument's id, when the database holds several.
-        public var instrument: String?
+        package var instrument: String?
         /// The variables; every variable when empty.
-        public var variables: [String] = []
+        package var variables: [String] = []
         /// A categorical variable to cross-tabulate by.
-        public var by: String?
+        package var by: String?
         /// A numeric variable of frequency weights.
-        public var weight: String?
+        package var weight: String?
         /// Percentile interpolation.
-        public var percentiles: PercentileChoice = .type7
+        package var percentiles: PercentileChoice = .type7
         /// Counts from 1 to `minCell - 1` are suppressed; 0 turns suppression off.
-        public var minCell = 10
+        package var minCell = 10
         /// Also read suspended interviews.
-        public var includeSuspended = false
+        package var includeSuspended = false
         /// Also read broken-off interviews.
-        public var includeBrokenOff = false
+        package var includeBrokenOff = false
         /// The format.
-        public var format: DescribeFormat = .text
+        package var format: DescribeFormat = .text
         /// A file to write instead of standard output.
-        public var outputPath: String?
+        package var outputPath: String?
 
         /// Options for a database, with the defaults.
-        public init(databasePath: String) { self.databasePath = databasePath }
+        package init(databasePath: String) { self.databasePath = databasePath }
     }
 
     /// Describes a dataset.
     /// - Parameter options: What and how.
     /// - Returns: The tables; exit 64 for an unknown or unsuitable variable or instrument, 65 for
     ///   a stored instrument that does not load, 66 when the database is missing, 74 for I/O.
-    public static func run(_ options: Options) -> CommandOutput {
+    package static func run(_ options: Options) -> CommandOutput {
         var statuses: Set<InterviewStatus> = [.completed]
         if options.includeSuspended { statuses.insert(.suspended) }
         if options.includeBrokenOff { statuses.insert(.brokenOff) }

@@ -1,5 +1,5 @@
 /// Exit statuses, the BSD sysexits numbers argument-parser documents, used the same way by every command.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     /// Everything worked.
     case success = 0
     /// A test case failed.
@@ -18,16 +18,16 @@ public enum ExitStatus: Int32, Sendable {
 
 /// What a command prints and how it exits: library functions return this and the executable
 /// only writes it out, so every command can be tested without a process.
-public struct CommandOutput: Sendable, Equatable {
+package struct CommandOutput: Sendable, Equatable {
     /// Text for standard output.
-    public var stdout: String
+    package var stdout: String
     /// Text for standard error.
-    public var stderr: String
+    package var stderr: String
     /// The exit status.
-    public var status: ExitStatus
+    package var status: ExitStatus
 
     /// Creates an output.
-    public init(stdout: String = "", stderr: String = "", status: ExitStatus = .success) {
+    package init(stdout: String = "", stderr: String = "", status: ExitStatus = .success) {
         self.stdout = stdout
         self.stderr = stderr
         self.status = status

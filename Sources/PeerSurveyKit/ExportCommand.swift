@@ -4,7 +4,7 @@ import Foundation
 import Store
 
 /// Who an export is for (`--profile`).
-public enum ExportProfileChoice: String, Sendable, CaseIterable {
+package enum ExportProfileChoice: String, Sendable, CaseIterable {
     /// Pseudonyms, dates coarsened to the month.
     case deidentified
     /// Participant codes and full dates, for the data custodian.
@@ -14,28 +14,28 @@ public enum ExportProfileChoice: String, Sendable, CaseIterable {
 }
 
 /// `peersurvey export --db study.sqlite --to DIR`: coded datasets, syntax files and codebooks.
-public enum ExportCommand {
+package enum ExportCommand {
     /// What to export and where.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The study database.
-        public var databasePath: String
+        package var databasePath: String
         /// The target directory.
-        public var directory: String
+        package var directory: String
         /// The instrument's id, when the database holds several.
-        public var instrument: String?
+        package var instrument: String?
         /// The `--format` value: ids separated by commas, or `all`.
-        public var formats = "all"
+        package var formats = "all"
         /// Who the export is for.
-        public var profile: ExportProfileChoice = .deidentified
+        package var profile: ExportProfileChoice = .deidentified
         /// Export free text (masked).
-        public var includeText = false
+        package var includeText = false
         /// Start the CSV with a byte-order mark.
-        public var byteOrderMark = false
+        package var byteOrderMark = false
         /// The release the pseudonyms belong to.
-        public var release = "release-1"
+        package var release = "release-1"
 
         /// Options with the defaults.
-        public init(databasePath: String, directory: String) {
+        package init(databasePath: String, directory: String) {
             self.databasePath = databasePath
             self.directory = directory
         }
@@ -45,7 +45,7 @@ public enum ExportCommand {
     /// - Parameter options: What and where.
     /// - Returns: A summary on stdout; exit 64 for a bad format, instrument or target directory,
     ///   65 for a damaged or unloadable study, 66 when the database is missing, 74 for I/O.
-    public static func run(_ options: Options) -> CommandOutput {
+    package static func run(_ options: Options) -> CommandOutput {
         var request = ExportRequest(databasePath: options.databasePath, directory: options.directory)
         request.instrument = options.instrument
         request.options = ExportOptions(profile: options.profile.profile, includeText: options.includeText)

@@ -2,13 +2,13 @@ import Foundation
 import Instrument
 import Interview
 import Store
-public import Terminal
+package import Terminal
 
 /// `peersurvey interview`, `resume` and `preview`: prepare a session, run it on the screen or in
 /// line mode, and report how it ended.
-public enum InterviewCommand {
+package enum InterviewCommand {
     /// Which interviewer to run.
-    public enum Mode: Sendable {
+    package enum Mode: Sendable {
         /// The full-screen interviewer (a terminal on standard input and output).
         case screen
         /// Numbered prompts and typed answers.
@@ -16,7 +16,7 @@ public enum InterviewCommand {
     }
 
     /// Runs a session in the chosen mode.
-    public typealias Runner = (InterviewSession, _ askConsent: Bool) throws -> Ending
+    package typealias Runner = (InterviewSession, _ askConsent: Bool) throws -> Ending
 
     /// Starts a new interview.
     /// - Parameters:
@@ -25,7 +25,7 @@ public enum InterviewCommand {
     ///   - interviewer: The peer researcher's code.
     ///   - language: The language, or the instrument's first.
     ///   - run: Runs the session on the screen or in line mode.
-    public static func interview(
+    package static func interview(
         instrumentPath: String, databasePath: String, interviewer: String, language: String?, run: Runner
     ) -> CommandOutput {
         let loaded: (Instrument, String)
@@ -68,7 +68,7 @@ public enum InterviewCommand {
     }
 
     /// Continues a suspended interview at its first unanswered question.
-    public static func resume(databasePath: String, code: String, run: Runner) -> CommandOutput {
+    package static func resume(databasePath: String, code: String, run: Runner) -> CommandOutput {
         do {
             let database = try StudyDatabase.open(at: databasePath)
             let recorder = try database.resumeInterview(code: code)
@@ -103,7 +103,7 @@ public enum InterviewCommand {
     }
 
     /// Lists the suspended interviews, for `resume` without a code.
-    public static func listSuspended(databasePath: String) -> CommandOutput {
+    package static func listSuspended(databasePath: String) -> CommandOutput {
         do {
             let suspended = try StudyDatabase.open(at: databasePath, readOnly: true).interviews(status: .suspended)
             if suspended.isEmpty { return CommandOutput(stdout: "No suspended interviews in \(databasePath).\n") }
@@ -116,7 +116,7 @@ public enum InterviewCommand {
     }
 
     /// Runs an interview that saves nothing.
-    public static func preview(instrumentPath: String, language: String?, run: Runner) -> CommandOutput {
+    package static func preview(instrumentPath: String, language: String?, run: Runner) -> CommandOutput {
         switch load(instrumentPath) {
         case .failure(let refused): return refused.output
         case .success(let (instrument, _)):
@@ -131,7 +131,7 @@ public enum InterviewCommand {
     }
 
     /// The message for how the interview ended.
-    public static func report(_ ending: Ending, code: String, database: String, prefix: String) -> CommandOutput {
+    package static func report(_ ending: Ending, code: String, database: String, prefix: String) -> CommandOutput {
         let resume = "peersurvey resume --db \(database) \(code)"
         switch ending {
         case .completed: return CommandOutput(stdout: prefix + "Interview \(code) is complete and saved in \(database).\n")

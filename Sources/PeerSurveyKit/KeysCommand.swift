@@ -2,13 +2,13 @@ import Foundation
 import Store
 
 /// `peersurvey keys new --out NAME`: the study's key pair.
-public enum KeysCommand {
+package enum KeysCommand {
     /// Writes `NAME.pub` and `NAME.key` (readable by the owner only).
     /// - Parameters:
     ///   - name: The path without extension.
     ///   - passphrase: Protects the private key.
     ///   - rounds: scrypt's cost (lower only in tests).
-    public static func new(name: String, passphrase: String, rounds: Int? = nil) -> CommandOutput {
+    package static func new(name: String, passphrase: String, rounds: Int? = nil) -> CommandOutput {
         let publicPath = name + ".pub", privatePath = name + ".key"
         for path in [publicPath, privatePath] where FileManager.default.fileExists(atPath: path) {
             return CommandOutput(stderr: "error: \(path) already exists; choose another name (a key is never overwritten)\n", status: .usage)

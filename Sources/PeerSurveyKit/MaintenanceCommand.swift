@@ -2,9 +2,9 @@ import Foundation
 import Store
 
 /// `verify`, `merge`, `withdraw`, `backup` and `unseal`.
-public enum MaintenanceCommand {
+package enum MaintenanceCommand {
     /// Checks a study database; exit 65 naming each problem.
-    public static func verify(path: String) -> CommandOutput {
+    package static func verify(path: String) -> CommandOutput {
         do {
             let report = try StudyDatabase.open(at: path, readOnly: true).verify()
             let counts = ["interview", "answer", "sealed", "event", "note", "withdrawal"]
@@ -21,7 +21,7 @@ public enum MaintenanceCommand {
     }
 
     /// Merges copies of a study into `target` (created from the first source when missing).
-    public static func merge(into target: String, sources: [String]) -> CommandOutput {
+    package static func merge(into target: String, sources: [String]) -> CommandOutput {
         do {
             for source in sources where (source as NSString).standardizingPath == (target as NSString).standardizingPath {
                 return CommandOutput(stderr: "error: \(source) is the target itself; name other databases to merge in\n", status: .usage)
@@ -48,7 +48,7 @@ public enum MaintenanceCommand {
     }
 
     /// Withdraws one participant.
-    public static func withdraw(path: String, code: String) -> CommandOutput {
+    package static func withdraw(path: String, code: String) -> CommandOutput {
         do {
             try StudyDatabase.open(at: path).withdraw(code: code)
             return CommandOutput(stdout: "Withdrew \(ParticipantCode.normalise(code) ?? code): every answer, note and event is erased; a tombstone stops a merge from bringing them back.\n")
@@ -58,7 +58,7 @@ public enum MaintenanceCommand {
     }
 
     /// Copies a study database.
-    public static func backup(path: String, to destination: String) -> CommandOutput {
+    package static func backup(path: String, to destination: String) -> CommandOutput {
         do {
             try StudyDatabase.open(at: path).backup(to: destination)
             return CommandOutput(stdout: "Backed up \(path) to \(destination).\n")
@@ -68,7 +68,7 @@ public enum MaintenanceCommand {
     }
 
     /// Shows sealed values to the custodian.
-    public static func unseal(path: String, keyPath: String, passphrase: String, json: Bool) -> CommandOutput {
+    package static func unseal(path: String, keyPath: String, passphrase: String, json: Bool) -> CommandOutput {
         do {
             let keyFile = try PrivateKeyFile.read(path: keyPath)
             let key = try keyFile.unlock(passphrase: passphrase)

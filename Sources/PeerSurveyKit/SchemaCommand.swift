@@ -1,9 +1,9 @@
 import Instrument
 
 /// `peersurvey schema`: the JSON Schema of the instrument format.
-public enum SchemaCommand {
+package enum SchemaCommand {
     /// The schema on standard output.
-    public static func run() -> CommandOutput {
+    package static func run() -> CommandOutput {
         CommandOutput(stdout: JSONSchema.document())
     }
 }

@@ -4,18 +4,18 @@ import Simulation
 import Store
 
 /// `peersurvey simulate INSTRUMENT --db study.sqlite --count N [--seed S]`.
-public enum SimulateCommand {
+package enum SimulateCommand {
     /// Rates of missing answers and break-offs.
-    public struct Rates: Sendable {
+    package struct Rates: Sendable {
         /// Prefer not to say.
-        public var refused: Double
+        package var refused: Double
         /// Don't know.
-        public var dontKnow: Double
+        package var dontKnow: Double
         /// Break-off.
-        public var breakOff: Double
+        package var breakOff: Double
 
         /// Rates as fractions from 0 to 1.
-        public init(refused: Double, dontKnow: Double, breakOff: Double) {
+        package init(refused: Double, dontKnow: Double, breakOff: Double) {
             self.refused = refused
             self.dontKnow = dontKnow
             self.breakOff = breakOff
@@ -30,7 +30,7 @@ public enum SimulateCommand {
     ///   - seed: The random seed; the same seed gives the same answers.
     ///   - rates: Missing-answer and break-off rates.
     ///   - today: The interview date for the engine (fixed by `--today` for reproducible runs).
-    public static func run(
+    package static func run(
         instrumentPath: String, databasePath: String, count: Int, seed: UInt64, rates: Rates, today: String?
     ) -> CommandOutput {
         let loaded: InstrumentLoader.Result

@@ -2,13 +2,13 @@ import Foundation
 import Store
 
 /// `peersurvey study init` and `peersurvey status`.
-public enum StudyCommand {
+package enum StudyCommand {
     /// Creates a study database.
     /// - Parameters:
     ///   - path: Where; nothing may exist there.
     ///   - title: The study's title.
     ///   - keyPath: A `NAME.pub` made by `keys new`, if identifying answers are to be sealed.
-    public static func initialise(path: String, title: String, keyPath: String?) -> CommandOutput {
+    package static func initialise(path: String, title: String, keyPath: String?) -> CommandOutput {
         do {
             let key = try keyPath.map(PublicKeyFile.read)
             if FileManager.default.fileExists(atPath: path) {
@@ -32,7 +32,7 @@ public enum StudyCommand {
     /// - Parameters:
     ///   - path: The database.
     ///   - json: JSON instead of a table.
-    public static func status(path: String, json: Bool) -> CommandOutput {
+    package static func status(path: String, json: Bool) -> CommandOutput {
         do {
             let database = try StudyDatabase.open(at: path, readOnly: true)
             let study = try database.study()

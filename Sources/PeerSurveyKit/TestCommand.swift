@@ -1,8 +1,8 @@
-public import Instrument
+package import Instrument
 import Interview
 
 /// `peersurvey test FILE...`: runs each instrument's own test cases.
-public enum TestCommand {
+package enum TestCommand {
     /// Runs the cases of each file.
     /// - Parameters:
     ///   - paths: The instrument files.
@@ -10,15 +10,15 @@ public enum TestCommand {
     ///   - colour: Whether to colour PASS and FAIL.
     /// - Returns: Pass or fail per case with the differences; exit 1 if a case fails, 65 if an
     ///   instrument has errors, 66 if a file cannot be read.
-    public static func run(paths: [String], today: String?, colour: Bool = false) -> CommandOutput {
+    package static func run(paths: [String], today: String?, colour: Bool = false) -> CommandOutput {
         run(paths: paths, today: today.flatMap(Day.init(iso:)) ?? Day.current(), colour: colour)
     }
 
     /// Whether `text` is a date written YYYY-MM-DD.
-    public static func isDate(_ text: String) -> Bool { Day(iso: text) != nil }
+    package static func isDate(_ text: String) -> Bool { Day(iso: text) != nil }
 
     /// Runs the cases of each file with a given day for `today()`.
-    public static func run(paths: [String], today: Day, colour: Bool = false) -> CommandOutput {
+    package static func run(paths: [String], today: Day, colour: Bool = false) -> CommandOutput {
         var out = CommandOutput()
         var passed = 0, failed = 0, broken = 0
         for path in paths {

@@ -1,15 +1,15 @@
-public import Foundation
-public import Instrument
+package import Foundation
+package import Instrument
 
 /// The version of peersurvey.
-public enum PeerSurveyVersion {
+package enum PeerSurveyVersion {
     /// The version string `--version` prints.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
 }
 
 extension Day {
     /// Today's date in the machine's time zone.
-    public static func current(_ date: Date = Date()) -> Day {
+    package static func current(_ date: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone.current
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -1,26 +1,26 @@
-public import Instrument
+package import Instrument
 
 /// What the simulated interviews exercised, to show dead routing before fieldwork: questions
 /// never reached, options never chosen, checks and warnings that never fired, safeguards that
 /// never triggered.
-public struct Coverage: Sendable, Equatable {
+package struct Coverage: Sendable, Equatable {
     /// Variables asked at least once.
-    public var reached: Set<String> = []
+    package var reached: Set<String> = []
     /// Options chosen at least once, by variable.
-    public var chosen: [String: Set<Int>] = [:]
+    package var chosen: [String: Set<Int>] = [:]
     /// Checks that fired at least once, as `question#index`.
-    public var checksFired: Set<String> = []
+    package var checksFired: Set<String> = []
     /// Warnings that fired at least once, as `question#index`.
-    public var warningsFired: Set<String> = []
+    package var warningsFired: Set<String> = []
     /// Safeguards that fired at least once.
-    public var safeguardsFired: Set<String> = []
+    package var safeguardsFired: Set<String> = []
     /// Interviews generated, and how many broke off.
-    public var interviews = 0
+    package var interviews = 0
     /// How many broke off.
-    public var brokenOff = 0
+    package var brokenOff = 0
 
     /// The gaps, as findings for the report.
-    public func findings(in instrument: Instrument) -> [Finding] {
+    package func findings(in instrument: Instrument) -> [Finding] {
         var findings: [Finding] = []
         for (_, question) in instrument.allQuestions {
             switch question.kind {
@@ -57,7 +57,7 @@ public struct Coverage: Sendable, Equatable {
     }
 
     /// One gap in coverage.
-    public enum Finding: Sendable, Equatable {
+    package enum Finding: Sendable, Equatable {
         /// No simulated interview reached the question.
         case neverReached(String, SourceLocation)
         /// No simulated interview chose the option (variable, code, name).
@@ -70,7 +70,7 @@ public struct Coverage: Sendable, Equatable {
         case safeguardNeverFired(String, SourceLocation)
 
         /// Where in the instrument.
-        public var location: SourceLocation {
+        package var location: SourceLocation {
             switch self {
             case .neverReached(_, let l), .optionNeverChosen(_, _, _, let l), .checkNeverFired(_, _, let l),
                 .warningNeverFired(_, _, let l), .safeguardNeverFired(_, let l):
@@ -79,7 +79,7 @@ public struct Coverage: Sendable, Equatable {
         }
 
         /// A sentence.
-        public var message: String {
+        package var message: String {
             switch self {
             case .neverReached(let id, _): return "`\(id)` was never asked: check its routing (ask_if) and the section's"
             case .optionNeverChosen(let id, let code, let name, _):

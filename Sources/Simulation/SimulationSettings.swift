@@ -1,22 +1,22 @@
 /// How simulated respondents behave.
-public struct SimulationSettings: Sendable, Equatable {
+package struct SimulationSettings: Sendable, Equatable {
     /// Number of interviews.
-    public var count: Int
+    package var count: Int
     /// Seed of the random generator: the same seed gives the same answers.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Chance that a question is answered "prefer not to say" (where allowed).
-    public var refusedRate: Double = 0.03
+    package var refusedRate: Double = 0.03
     /// Chance of "don't know" (where allowed).
-    public var dontKnowRate: Double = 0.02
+    package var dontKnowRate: Double = 0.02
     /// Chance that an interview breaks off part-way.
-    public var breakOffRate: Double = 0.05
+    package var breakOffRate: Double = 0.05
     /// Chance that a soft warning is confirmed rather than the answer changed.
-    public var confirmWarningRate: Double = 0.5
+    package var confirmWarningRate: Double = 0.5
     /// The interviewer code simulated interviews carry.
-    public var interviewer = "SIM"
+    package var interviewer = "SIM"
 
     /// Settings for `count` interviews from `seed`.
-    public init(count: Int, seed: UInt64) {
+    package init(count: Int, seed: UInt64) {
         self.count = count
         self.seed = seed
     }

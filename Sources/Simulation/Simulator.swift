@@ -1,17 +1,17 @@
 import Foundation
-public import Instrument
+package import Instrument
 import Interview
-public import Store
+package import Store
 
 /// `peersurvey simulate`: interviews generated through the same engine the interviewer uses,
 /// written to the study database marked as simulated, with a coverage report.
-public enum Simulator {
+package enum Simulator {
     /// What a run produced.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Interviews written.
-        public var interviews: Int
+        package var interviews: Int
         /// What the interviews exercised.
-        public var coverage: Coverage
+        package var coverage: Coverage
     }
 
     /// Generates and saves `settings.count` interviews. Memory stays flat: interviews are
@@ -22,7 +22,7 @@ public enum Simulator {
     ///   - database: The study database.
     ///   - settings: Count, seed and rates.
     ///   - today: The interview date the engine uses (fixed for reproducible runs).
-    public static func run(
+    package static func run(
         _ instrument: Instrument, registered: RegisteredInstrument, into database: StudyDatabase,
         settings: SimulationSettings, today: Day
     ) throws -> Result {
@@ -47,7 +47,7 @@ public enum Simulator {
     }
 
     /// Generates interviews without saving them (for tests and `--dry-run`).
-    public static func coverage(of instrument: Instrument, settings: SimulationSettings, today: Day) -> Coverage {
+    package static func coverage(of instrument: Instrument, settings: SimulationSettings, today: Day) -> Coverage {
         var respondent = Respondent(instrument: instrument, settings: settings, today: today)
         var coverage = Coverage()
         for _ in 0..<settings.count {

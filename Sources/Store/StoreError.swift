@@ -2,7 +2,7 @@ import Foundation
 
 /// Why the study database refused an operation. Messages name files, question ids and
 /// participant codes, never an answer.
-public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist and was not to be created.
     case missing(path: String)
     /// The file is not a SQLite database at all (text, random bytes, a truncated header).
@@ -37,7 +37,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case differentStudy(path: String)
 
     /// The message for the user: a sentence that says what to do.
-    public var description: String {
+    package var description: String {
         switch self {
         case .missing(let path):
             return "\(path): no such study database; create one with `peersurvey study init --db \(path) --title ...`"

@@ -1,8 +1,8 @@
 import Instrument
-public import Store
+package import Store
 
 /// Why an analysis cannot run. Messages name variables and instruments, never answers.
-public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database has no instrument registered (no interview was ever started).
     case noInstruments(path: String)
     /// The database has several instruments and none was chosen.
@@ -19,7 +19,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case store(StoreError)
 
     /// A sentence for the user that says what to do.
-    public var description: String {
+    package var description: String {
         switch self {
         case .noInstruments(let path):
             return "\(path) holds no instrument yet; interview or simulate first, then describe"
@@ -46,7 +46,7 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the mistake is in how the command was used (exit 64) rather than in the data.
-    public var isUsageError: Bool {
+    package var isUsageError: Bool {
         switch self {
         case .chooseInstrument, .unknownInstrument, .unknownVariable, .unsuitableVariable: return true
         case .noInstruments, .unloadableVersion, .store: return false

@@ -1,5 +1,5 @@
-public import Instrument
-public import Store
+package import Instrument
+package import Store
 
 /// One instrument's interviews in a study database, across every version of the instrument
 /// that was registered: the stage between the study store and the statistics.
@@ -7,29 +7,29 @@ public import Store
 /// Variables are those of the newest version, then any that only older versions had. In an
 /// interview of a version without a variable, that variable is "not in version". Only completed
 /// interviews are read unless other statuses are asked for. Nothing is read until ``scan(_:make:)``.
-public struct Dataset: Sendable {
+package struct Dataset: Sendable {
     /// One registered version with its loaded instrument.
-    public struct Version: Sendable {
+    package struct Version: Sendable {
         /// The registration in the database.
-        public var registration: RegisteredInstrument
+        package var registration: RegisteredInstrument
         /// The instrument, loaded from the stored source.
-        public var instrument: Instrument
+        package var instrument: Instrument
     }
 
     /// The database.
-    public let database: StudyDatabase
+    package let database: StudyDatabase
     /// The instrument's id.
-    public let name: String
+    package let name: String
     /// The versions, oldest first.
-    public let versions: [Version]
+    package let versions: [Version]
     /// The variables, in the newest version's order.
-    public let variables: [DatasetVariable]
+    package let variables: [DatasetVariable]
     /// The interview statuses read.
-    public let statuses: Set<InterviewStatus>
+    package let statuses: Set<InterviewStatus>
     private let index: [String: Int]
 
     /// The newest version's instrument, whose labels and options the reports use.
-    public var instrument: Instrument { versions.last!.instrument }
+    package var instrument: Instrument { versions.last!.instrument }
 
     /// Opens the dataset of one instrument.
     /// - Parameters:
@@ -39,7 +39,7 @@ public struct Dataset: Sendable {
     /// - Returns: The dataset.
     /// - Throws: ``AnalysisError`` when the instrument is missing or ambiguous, or a stored
     ///   version does not load.
-    public static func open(
+    package static func open(
         _ database: StudyDatabase, instrument: String? = nil, statuses: Set<InterviewStatus> = [.completed]
     ) throws(AnalysisError) -> Dataset {
         let registered: [RegisteredInstrument]
@@ -86,7 +86,7 @@ public struct Dataset: Sendable {
     /// The variable with a name.
     /// - Parameter name: The variable's name.
     /// - Returns: The variable, if the instrument has it.
-    public func variable(_ name: String) -> DatasetVariable? { index[name].map { variables[$0] } }
+    package func variable(_ name: String) -> DatasetVariable? { index[name].map { variables[$0] } }
 
     /// The variable with a name, or an error that suggests the closest name.
     /// - Parameters:
@@ -94,7 +94,7 @@ public struct Dataset: Sendable {
     ///   - option: Where the name was given (`--by`), for the message.
     /// - Returns: The variable.
     /// - Throws: ``AnalysisError/unknownVariable(_:instrument:option:suggestion:)``.
-    public func require(_ name: String, option: String? = nil) throws(AnalysisError) -> DatasetVariable {
+    package func require(_ name: String, option: String? = nil) throws(AnalysisError) -> DatasetVariable {
         guard let variable = variable(name) else {
             throw .unknownVariable(
                 name, instrument: self.name, option: option,

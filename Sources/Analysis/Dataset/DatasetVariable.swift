@@ -1,20 +1,20 @@
-public import Instrument
+package import Instrument
 
 /// One answer option of a categorical or multiple-choice variable, as reports show it.
-public struct Category: Sendable, Hashable, Codable {
+package struct Category: Sendable, Hashable, Codable {
     /// The stored code.
-    public var code: Int
+    package var code: Int
     /// The label in the instrument's default language.
-    public var label: String
+    package var label: String
     /// The option's name in expressions, if it has one.
-    public var name: String?
+    package var name: String?
     /// Whether choosing it asks "please say" (an "other" answer).
-    public var asksToSpecify: Bool
+    package var asksToSpecify: Bool
     /// Whether choosing it clears the other options (multiple choice).
-    public var exclusive: Bool
+    package var exclusive: Bool
 
     /// Creates a category.
-    public init(code: Int, label: String, name: String? = nil, asksToSpecify: Bool = false, exclusive: Bool = false) {
+    package init(code: Int, label: String, name: String? = nil, asksToSpecify: Bool = false, exclusive: Bool = false) {
         self.code = code
         self.label = label
         self.name = name
@@ -25,9 +25,9 @@ public struct Category: Sendable, Hashable, Codable {
 
 /// A variable of a ``Dataset``: its name and label, how it is analysed, and where it is stored in
 /// each instrument version.
-public struct DatasetVariable: Sendable, Hashable {
+package struct DatasetVariable: Sendable, Hashable {
     /// How a variable is analysed.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         /// Frequencies of codes: single choice, grid items, true/false calculations.
         case categorical
         /// Whole numbers: descriptives and a histogram.
@@ -44,7 +44,7 @@ public struct DatasetVariable: Sendable, Hashable {
         case identifying
 
         /// Words for people.
-        public var description: String {
+        package var description: String {
             switch self {
             case .categorical: return "single choice"
             case .integer: return "whole number"
@@ -61,25 +61,25 @@ public struct DatasetVariable: Sendable, Hashable {
     }
 
     /// The variable's name.
-    public var name: String
+    package var name: String
     /// Its label (or question wording) in the default language.
-    public var label: String
+    package var label: String
     /// How it is analysed.
-    public var kind: Kind
+    package var kind: Kind
     /// Where it comes from in the instrument.
-    public var origin: Variable.Origin
+    package var origin: Variable.Origin
     /// The options of categorical and multiple-choice variables: the newest version's, then codes
     /// only older versions had.
-    public var categories: [Category]
+    package var categories: [Category]
     /// Where it is defined in the newest version that has it.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The versions that have it.
-    public var versions: [Int]
+    package var versions: [Int]
     /// The variable's row id in each instrument version (by the version's row id).
-    public var variableIDs: [Int64: Int64]
+    package var variableIDs: [Int64: Int64]
 
     /// The category with a code.
     /// - Parameter code: The code.
     /// - Returns: The category, if the instrument lists it.
-    public func category(_ code: Int) -> Category? { categories.first { $0.code == code } }
+    package func category(_ code: Int) -> Category? { categories.first { $0.code == code } }
 }

@@ -1,5 +1,5 @@
 /// Whether a published count is shown.
-public enum Visibility: String, Sendable, Codable {
+package enum Visibility: String, Sendable, Codable {
     /// Shown.
     case shown
     /// A small count (1 to `--min-cell` - 1), shown as `<N`.
@@ -11,34 +11,34 @@ public enum Visibility: String, Sendable, Codable {
 /// A count of people in a table: the number of interviews, the sum of their weights (the same
 /// when unweighted), and whether small-cell suppression lets it be shown. Renderers print only
 /// what ``display(minCell:)`` returns.
-public struct Count: Sendable, Equatable {
+package struct Count: Sendable, Equatable {
     /// The number of interviews (unweighted), which decides suppression.
-    public var people: Int
+    package var people: Int
     /// The count reported: the sum of weights (equal to `people` when unweighted).
-    public var weight: Double
+    package var weight: Double
     /// Whether it may be shown.
-    public var visibility: Visibility = .shown
+    package var visibility: Visibility = .shown
 
     /// Creates a shown count.
     /// - Parameters:
     ///   - people: The number of interviews.
     ///   - weight: The sum of their weights.
-    public init(people: Int, weight: Double) {
+    package init(people: Int, weight: Double) {
         self.people = people
         self.weight = weight
     }
 
     /// An unweighted count.
     /// - Parameter people: The number of interviews.
-    public init(_ people: Int) { self.init(people: people, weight: Double(people)) }
+    package init(_ people: Int) { self.init(people: people, weight: Double(people)) }
 
     init(_ tally: ValueCounter.Tally) { self.init(people: tally.people, weight: tally.weight) }
 
     /// Whether the count may be shown.
-    public var isShown: Bool { visibility == .shown }
+    package var isShown: Bool { visibility == .shown }
 
     /// The value when shown.
-    public var shown: Double? { isShown ? weight : nil }
+    package var shown: Double? { isShown ? weight : nil }
 
     /// Adds another count (visibility is decided later).
     static func + (lhs: Count, rhs: Count) -> Count {
@@ -48,7 +48,7 @@ public struct Count: Sendable, Equatable {
     /// A percentage of a total, `nil` unless both may be shown and the total is not zero.
     /// - Parameter total: The denominator.
     /// - Returns: The percentage.
-    public func percent(of total: Count) -> Double? {
+    package func percent(of total: Count) -> Double? {
         guard isShown, total.isShown, total.weight > 0 else { return nil }
         return weight / total.weight * 100
     }

@@ -2,21 +2,21 @@ import Instrument
 import Store
 
 /// What one table of a report asks for.
-public struct DescribeRequest: Sendable, Equatable {
+package struct DescribeRequest: Sendable, Equatable {
     /// The table's title; the instrument's title when absent.
-    public var title: String?
+    package var title: String?
     /// The variables to describe, in order; every variable when empty.
-    public var variables: [String]
+    package var variables: [String]
     /// The `scores:` entries to give Cronbach's alpha for; when `nil`, every score if
     /// `variables` is empty, else the scores among `variables`.
-    public var scores: [String]?
+    package var scores: [String]?
     /// A categorical variable to cross-tabulate by.
-    public var by: String?
+    package var by: String?
     /// A numeric variable holding frequency weights.
-    public var weight: String?
+    package var weight: String?
 
     /// Creates a request.
-    public init(
+    package init(
         title: String? = nil, variables: [String] = [], scores: [String]? = nil, by: String? = nil,
         weight: String? = nil
     ) {
@@ -29,14 +29,14 @@ public struct DescribeRequest: Sendable, Equatable {
 }
 
 /// Settings shared by every table of a report.
-public struct DescribeSettings: Sendable, Equatable {
+package struct DescribeSettings: Sendable, Equatable {
     /// How percentiles are interpolated.
-    public var percentiles: PercentileMethod
+    package var percentiles: PercentileMethod
     /// Counts from 1 to `minCell - 1` are suppressed; 0 (or 1) turns suppression off.
-    public var minCell: Int
+    package var minCell: Int
 
     /// Creates settings.
-    public init(percentiles: PercentileMethod = .type7, minCell: Int = 10) {
+    package init(percentiles: PercentileMethod = .type7, minCell: Int = 10) {
         self.percentiles = percentiles
         self.minCell = minCell
     }
@@ -44,7 +44,7 @@ public struct DescribeSettings: Sendable, Equatable {
 
 /// Descriptive statistics of a dataset: one scan for every table asked for, then statistics
 /// and small-cell suppression per table.
-public enum Describer {
+package enum Describer {
     /// Describes one table.
     /// - Parameters:
     ///   - dataset: The dataset.
@@ -52,7 +52,7 @@ public enum Describer {
     ///   - settings: Percentiles and suppression.
     /// - Returns: The report.
     /// - Throws: ``AnalysisError`` for an unknown or unsuitable variable, or a database failure.
-    public static func describe(
+    package static func describe(
         _ dataset: Dataset, _ request: DescribeRequest = DescribeRequest(),
         settings: DescribeSettings = DescribeSettings()
     ) throws(AnalysisError) -> DescribeReport {
@@ -66,7 +66,7 @@ public enum Describer {
     ///   - settings: Percentiles and suppression.
     /// - Returns: One report per request.
     /// - Throws: ``AnalysisError`` for an unknown or unsuitable variable, or a database failure.
-    public static func describe(
+    package static func describe(
         _ dataset: Dataset, _ requests: [DescribeRequest], settings: DescribeSettings
     ) throws(AnalysisError) -> [DescribeReport] {
         var columns = Columns()

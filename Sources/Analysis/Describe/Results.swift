@@ -1,75 +1,75 @@
-public import Instrument
+package import Instrument
 
 /// How many cases a variable has: all of them, those with an answer, and each reason for none.
-public struct CaseCounts: Sendable, Equatable {
+package struct CaseCounts: Sendable, Equatable {
     /// One reason for no answer.
-    public struct Missing: Sendable, Equatable {
+    package struct Missing: Sendable, Equatable {
         /// The reason.
-        public var kind: MissingKind
+        package var kind: MissingKind
         /// Its label in the instrument (`Prefer not to say`).
-        public var label: String
+        package var label: String
         /// How many.
-        public var count: Count
+        package var count: Count
     }
 
     /// Every case in the table (after leaving out cases without a valid weight).
-    public var total: Count
+    package var total: Count
     /// Cases with an answer.
-    public var valid: Count
+    package var valid: Count
     /// Cases with each reason for no answer that occurs, in a fixed order.
-    public var missing: [Missing]
+    package var missing: [Missing]
 
     /// All missing cases together.
-    public var missingTotal: Count { missing.reduce(Count(0)) { $0 + $1.count } }
+    package var missingTotal: Count { missing.reduce(Count(0)) { $0 + $1.count } }
 }
 
 /// One row of a frequency table.
-public struct FrequencyRow: Sendable, Equatable {
+package struct FrequencyRow: Sendable, Equatable {
     /// The option (an unlisted code gets the label "code N (not in the instrument)").
-    public var category: Category
+    package var category: Category
     /// How many chose it.
-    public var count: Count
+    package var count: Count
     /// The cumulative valid percent up to and including this row, when it may be shown.
-    public var cumulativePercent: Double?
+    package var cumulativePercent: Double?
 }
 
 /// Descriptive statistics of a numeric variable (or of the codes of a categorical one).
-public struct NumericSummary: Sendable, Equatable {
+package struct NumericSummary: Sendable, Equatable {
     /// The sum of weights (the number of answers, unweighted).
-    public var n: Double
+    package var n: Double
     /// The mean.
-    public var mean: Double?
+    package var mean: Double?
     /// The standard deviation (n - 1).
-    public var standardDeviation: Double?
+    package var standardDeviation: Double?
     /// The variance (n - 1).
-    public var variance: Double?
+    package var variance: Double?
     /// The standard error of the mean.
-    public var standardError: Double?
+    package var standardError: Double?
     /// The smallest value.
-    public var minimum: Double?
+    package var minimum: Double?
     /// The largest value.
-    public var maximum: Double?
+    package var maximum: Double?
     /// The most frequent value (the smallest if tied).
-    public var mode: Double?
+    package var mode: Double?
     /// Percentiles by proportion (0.1, 0.25, 0.5, 0.75, 0.9).
-    public var percentiles: [Double: Double]
+    package var percentiles: [Double: Double]
     /// Skewness (G1) and its standard error.
-    public var skewness: Double?
+    package var skewness: Double?
     /// The standard error of skewness.
-    public var skewnessError: Double?
+    package var skewnessError: Double?
     /// Excess kurtosis (G2).
-    public var kurtosis: Double?
+    package var kurtosis: Double?
     /// The standard error of kurtosis.
-    public var kurtosisError: Double?
+    package var kurtosisError: Double?
 
     /// The proportions every summary reports.
-    public static let proportions = [0.1, 0.25, 0.5, 0.75, 0.9]
+    package static let proportions = [0.1, 0.25, 0.5, 0.75, 0.9]
 
     /// Summarises a distribution.
     /// - Parameters:
     ///   - distribution: The values.
     ///   - method: How percentiles are interpolated.
-    public init(_ distribution: Distribution, method: PercentileMethod) {
+    package init(_ distribution: Distribution, method: PercentileMethod) {
         n = distribution.n
         mean = distribution.mean
         variance = distribution.variance
@@ -88,137 +88,137 @@ public struct NumericSummary: Sendable, Equatable {
     }
 
     /// The median.
-    public var median: Double? { percentiles[0.5] }
+    package var median: Double? { percentiles[0.5] }
 }
 
 /// One bar of a histogram: values from `lower` up to (not including) `upper`; the last bar
 /// includes its upper edge.
-public struct HistogramBin: Sendable, Equatable {
+package struct HistogramBin: Sendable, Equatable {
     /// The lower edge.
-    public var lower: Double
+    package var lower: Double
     /// The upper edge.
-    public var upper: Double
+    package var upper: Double
     /// How many values fall in it.
-    public var count: Count
+    package var count: Count
 }
 
 /// The earliest and latest month of a date variable (whole days are not shown: a single date
 /// can identify a person).
-public struct DateRange: Sendable, Equatable {
+package struct DateRange: Sendable, Equatable {
     /// `YYYY-MM` of the earliest date.
-    public var earliest: String
+    package var earliest: String
     /// `YYYY-MM` of the latest date.
-    public var latest: String
+    package var latest: String
     /// `YYYY-MM` of the median date.
-    public var median: String
+    package var median: String
 }
 
 /// A multiple-choice variable: each option's count, as a share of all selections and of the
 /// cases that chose at least one (the base).
-public struct MultipleResponse: Sendable, Equatable {
+package struct MultipleResponse: Sendable, Equatable {
     /// One option.
-    public struct Option: Sendable, Equatable {
+    package struct Option: Sendable, Equatable {
         /// The option.
-        public var category: Category
+        package var category: Category
         /// How many cases chose it.
-        public var count: Count
+        package var count: Count
     }
 
     /// "Please say" answers written for an "other" option (never shown, only counted).
-    public struct Specified: Sendable, Equatable {
+    package struct Specified: Sendable, Equatable {
         /// The option that asked.
-        public var category: Category
+        package var category: Category
         /// The variable holding the words.
-        public var variable: String
+        package var variable: String
         /// How many wrote something.
-        public var count: Count
+        package var count: Count
     }
 
     /// The options, in the instrument's order, then unlisted codes.
-    public var options: [Option]
+    package var options: [Option]
     /// All selections.
-    public var responses: Count
+    package var responses: Count
     /// Cases that chose at least one option.
-    public var base: Count
+    package var base: Count
     /// Counts of "please say" answers.
-    public var specified: [Specified]
+    package var specified: [Specified]
 }
 
 /// A categorical variable against a `--by` variable, over the people who answered both (those
 /// who did not answer one of them are counted in the frequency tables, not cross-classified).
-public struct CrossTab: Sendable, Equatable {
+package struct CrossTab: Sendable, Equatable {
     /// The `--by` variable.
-    public var by: String
+    package var by: String
     /// Its label.
-    public var byLabel: String
+    package var byLabel: String
     /// Row categories (the variable's options, then unlisted codes).
-    public var rows: [Category]
+    package var rows: [Category]
     /// Column categories (the `--by` variable's options, then unlisted codes together).
-    public var columns: [Category]
+    package var columns: [Category]
     /// Counts, row by row.
-    public var cells: [[Count]]
+    package var cells: [[Count]]
     /// Row totals.
-    public var rowTotals: [Count]
+    package var rowTotals: [Count]
     /// Column totals.
-    public var columnTotals: [Count]
+    package var columnTotals: [Count]
     /// People who answered both.
-    public var total: Count
+    package var total: Count
     /// People left out because they did not answer one of the two.
-    public var leftOut: Int
+    package var leftOut: Int
     /// Pearson's chi-square, when it may be shown.
-    public var chiSquare: ChiSquare?
+    package var chiSquare: ChiSquare?
     /// Why there is no chi-square, when there is none.
-    public var chiSquareNote: String?
+    package var chiSquareNote: String?
 
     /// A cell as a percentage of its row total, when both may be shown.
-    public func rowPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: rowTotals[row]) }
+    package func rowPercent(_ row: Int, _ column: Int) -> Double? { cells[row][column].percent(of: rowTotals[row]) }
 
     /// A cell as a percentage of its column total, when both may be shown.
-    public func columnPercent(_ row: Int, _ column: Int) -> Double? {
+    package func columnPercent(_ row: Int, _ column: Int) -> Double? {
         cells[row][column].percent(of: columnTotals[column])
     }
 }
 
 /// A numeric variable by the groups of a `--by` variable, over the people who answered both.
-public struct GroupedSummary: Sendable, Equatable {
+package struct GroupedSummary: Sendable, Equatable {
     /// One group.
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The group.
-        public var category: Category
+        package var category: Category
         /// Answers in the group.
-        public var count: Count
+        package var count: Count
         /// Its statistics, when they may be shown.
-        public var summary: NumericSummary?
+        package var summary: NumericSummary?
     }
 
     /// The `--by` variable.
-    public var by: String
+    package var by: String
     /// Its label.
-    public var byLabel: String
+    package var byLabel: String
     /// The groups.
-    public var groups: [Group]
+    package var groups: [Group]
     /// People who answered but are left out for not answering the `--by` variable.
-    public var leftOut: Int
+    package var leftOut: Int
 }
 
 /// A multiple-choice variable by the groups of a `--by` variable.
-public struct GroupedResponse: Sendable, Equatable {
+package struct GroupedResponse: Sendable, Equatable {
     /// One group.
-    public struct Group: Sendable, Equatable {
+    package struct Group: Sendable, Equatable {
         /// The group.
-        public var category: Category
+        package var category: Category
         /// Cases in the group that chose at least one option.
-        public var base: Count
+        package var base: Count
         /// Each option's count, in the order of ``MultipleResponse/options``.
-        public var counts: [Count]
+        package var counts: [Count]
     }
 
     /// The `--by` variable.
-    public var by: String
+    package var by: String
     /// Its label.
-    public var byLabel: String
+    package var byLabel: String
     /// The groups.
-    public var groups: [Group]
+    package var groups: [Group]
     /// People who chose options but are left out for not answering the `--by` variable.
-    public var leftOut: Int
+    package var leftOut: Int
 }

@@ -1,20 +1,20 @@
-public import Instrument
+package import Instrument
 
 /// Checks a plan against the variables of its instrument: every name exists ("did you mean"),
 /// a `by:` is categorical, a weight is numeric, every score is an entry of `scores:`.
-public enum PlanChecker {
+package enum PlanChecker {
     /// What the checker needs to know about a variable.
-    public struct Catalogue: Sendable {
+    package struct Catalogue: Sendable {
         /// The kind of each variable, by name.
-        public var kinds: [String: DatasetVariable.Kind]
+        package var kinds: [String: DatasetVariable.Kind]
         /// The ids of the instrument's scores.
-        public var scores: [String]
+        package var scores: [String]
         /// The instrument's id.
-        public var instrument: String
+        package var instrument: String
 
         /// The catalogue of an instrument file.
         /// - Parameter instrument: The loaded instrument.
-        public init(_ instrument: Instrument) {
+        package init(_ instrument: Instrument) {
             let identifying = instrument.identifyingVariables
             kinds = Dictionary(
                 uniqueKeysWithValues: instrument.variables.all.map {
@@ -26,7 +26,7 @@ public enum PlanChecker {
 
         /// The catalogue of a dataset (every version of the instrument).
         /// - Parameter dataset: The dataset.
-        public init(_ dataset: Dataset) {
+        package init(_ dataset: Dataset) {
             kinds = Dictionary(uniqueKeysWithValues: dataset.variables.map { ($0.name, $0.kind) })
             scores = dataset.instrument.scores.map(\.id)
             instrument = dataset.name
@@ -38,7 +38,7 @@ public enum PlanChecker {
     ///   - plan: The plan.
     ///   - catalogue: The instrument's variables.
     /// - Returns: Located diagnostics (errors for unknown or unsuitable names).
-    public static func check(_ plan: AnalysisPlan, against catalogue: Catalogue) -> [Diagnostic] {
+    package static func check(_ plan: AnalysisPlan, against catalogue: Catalogue) -> [Diagnostic] {
         var diagnostics = DiagnosticList()
         if plan.instrument.name != catalogue.instrument {
             diagnostics.error(

@@ -1,21 +1,21 @@
 import Foundation
-public import Instrument
+package import Instrument
 import Store
 
 /// Reads analysis plans from YAML (through the Instrument module's ``YAMLReader``, so that only
 /// that module touches Yams), reporting every problem at its place in the file.
-public enum PlanReader {
+package enum PlanReader {
     /// The outcome of reading a plan.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// The file's text, for quoting lines in diagnostics.
-        public var source: SourceFile?
+        package var source: SourceFile?
         /// The plan as far as it could be read (check ``hasErrors`` before running it).
-        public var plan: AnalysisPlan?
+        package var plan: AnalysisPlan?
         /// Every problem found.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
 
         /// Whether any diagnostic is an error.
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     static let keys = [
@@ -31,7 +31,7 @@ public enum PlanReader {
     /// `check` can tell plans from instruments.
     /// - Parameter path: A file.
     /// - Returns: `true` for a plan.
-    public static func isPlan(path: String) -> Bool {
+    package static func isPlan(path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { return false }
         let text = String(decoding: data, as: UTF8.self)
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -46,7 +46,7 @@ public enum PlanReader {
     /// - Parameter path: The file.
     /// - Returns: The plan and every diagnostic.
     /// - Throws: ``LoadError`` when the file cannot be read at all.
-    public static func read(path: String) throws(LoadError) -> Result {
+    package static func read(path: String) throws(LoadError) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file, or it cannot be read")
         }
@@ -58,7 +58,7 @@ public enum PlanReader {
     ///   - bytes: The YAML.
     ///   - path: The path to name in diagnostics.
     /// - Returns: The plan and every diagnostic.
-    public static func read(bytes: [UInt8], path: String) -> Result {
+    package static func read(bytes: [UInt8], path: String) -> Result {
         let yaml = YAMLReader.read(bytes, path: path)
         guard let root = yaml.root else { return Result(source: yaml.source, diagnostics: yaml.diagnostics) }
         var reader = NodeReader(path: path)

@@ -1,5 +1,5 @@
 /// The formats a report can be written in.
-public enum ReportFormat: String, Sendable, CaseIterable, Codable {
+package enum ReportFormat: String, Sendable, CaseIterable, Codable {
     /// Aligned plain-text tables for a terminal (readable by screen readers).
     case text
     /// Markdown with pipe tables, to paste into a report.
@@ -12,7 +12,7 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
     case html
 
     /// The usual file extension.
-    public var fileExtension: String {
+    package var fileExtension: String {
         switch self {
         case .text: return "txt"
         case .markdown: return "md"
@@ -25,14 +25,14 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
 
 /// Writes reports in any ``ReportFormat``. Every format prints the same suppressed numbers:
 /// a hidden count never reaches a renderer as a number.
-public enum ReportRenderer {
+package enum ReportRenderer {
     /// Renders one or more tables as one document.
     /// - Parameters:
     ///   - reports: The tables, in order.
     ///   - format: The format.
     ///   - title: The document's title when there are several tables (an analysis plan's title).
     /// - Returns: The document; byte-identical for the same reports.
-    public static func render(_ reports: [DescribeReport], format: ReportFormat, title: String? = nil) -> String {
+    package static func render(_ reports: [DescribeReport], format: ReportFormat, title: String? = nil) -> String {
         switch format {
         case .text: return TextRenderer.render(documentBlocks(reports, title: title))
         case .markdown: return MarkdownRenderer.render(documentBlocks(reports, title: title))

@@ -1,8 +1,8 @@
 /// Escaping of text for the HTML and JSON that peersurvey writes: one implementation for the
 /// reports (Analysis) and the codebooks and datapackage.json (Export).
-public enum TextEscaping {
+package enum TextEscaping {
     /// Text for HTML content and attribute values: `& < > " '` as entities.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -21,7 +21,7 @@ public enum TextEscaping {
     /// else as UTF-8.
     /// - Parameter lineSeparators: Also escape U+2028 and U+2029 (valid in JSON, but not in
     ///   JavaScript source that might embed the file).
-    public static func jsonString(_ text: String, lineSeparators: Bool = false) -> String {
+    package static func jsonString(_ text: String, lineSeparators: Bool = false) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,25 +1,25 @@
 import Foundation
 
 /// Pearson's chi-square test of independence on an r x c table of counts.
-public struct ChiSquare: Sendable, Equatable, Codable {
+package struct ChiSquare: Sendable, Equatable, Codable {
     /// X^2 = sum (O - E)^2 / E.
-    public var statistic: Double
+    package var statistic: Double
     /// (r - 1)(c - 1), over the rows and columns with a non-zero total.
-    public var degreesOfFreedom: Int
+    package var degreesOfFreedom: Int
     /// The upper tail probability of the chi-square distribution.
-    public var p: Double
+    package var p: Double
     /// Cells with an expected count under 5.
-    public var smallExpected: Int
+    package var smallExpected: Int
     /// All cells of the table (rows and columns with a non-zero total).
-    public var cells: Int
+    package var cells: Int
     /// The smallest expected count.
-    public var minimumExpected: Double
+    package var minimumExpected: Double
 
     /// The test on a table of (possibly weighted) counts; rows and columns whose total is zero
     /// are left out, as PSPP does. No continuity correction.
     /// - Parameter table: Counts, row by row.
     /// - Returns: The test, or `nil` when fewer than two rows or two columns have a total.
-    public init?(_ table: [[Double]]) {
+    package init?(_ table: [[Double]]) {
         let rowTotals = table.map { NeumaierSum.of($0) }
         let columns = table.first?.count ?? 0
         let columnTotals = (0..<columns).map { column in NeumaierSum.of(table.map { $0[column] }) }
@@ -52,7 +52,7 @@ public struct ChiSquare: Sendable, Equatable, Codable {
     ///   - x: The statistic.
     ///   - degreesOfFreedom: The degrees of freedom.
     /// - Returns: The probability.
-    public static func upperTail(_ x: Double, degreesOfFreedom: Int) -> Double {
+    package static func upperTail(_ x: Double, degreesOfFreedom: Int) -> Double {
         guard x > 0 else { return 1 }
         return Gamma.upperRegularized(Double(degreesOfFreedom) / 2, x / 2)
     }

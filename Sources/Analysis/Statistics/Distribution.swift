@@ -1,5 +1,5 @@
 /// How percentiles are interpolated between ordered values.
-public enum PercentileMethod: String, Sendable, CaseIterable, Codable {
+package enum PercentileMethod: String, Sendable, CaseIterable, Codable {
     /// R type 7, `h = (n - 1)p + 1`: pandas, numpy's default, PSPP's default.
     case type7
     /// R type 6, `h = (n + 1)p`, clamped to the smallest and largest value: SPSS's HAVERAGE.
@@ -9,13 +9,13 @@ public enum PercentileMethod: String, Sendable, CaseIterable, Codable {
 /// The values of a variable in ascending order, each with the number of people who gave it and
 /// the sum of their weights: everything exact descriptive statistics need. Sums are compensated
 /// and moments are taken in two passes around the mean.
-public struct Distribution: Sendable, Equatable {
+package struct Distribution: Sendable, Equatable {
     /// The distinct values, ascending.
-    public let values: [Double]
+    package let values: [Double]
     /// The number of people with each value.
-    public let people: [Int]
+    package let people: [Int]
     /// The sum of their weights (equal to `people` when unweighted).
-    public let weights: [Double]
+    package let weights: [Double]
     /// The running sum of `weights`.
     private let cumulative: [Double]
 
@@ -24,7 +24,7 @@ public struct Distribution: Sendable, Equatable {
     ///   - values: Distinct values, ascending.
     ///   - people: The number of people with each.
     ///   - weights: The sum of their weights.
-    public init(values: [Double], people: [Int], weights: [Double]) {
+    package init(values: [Double], people: [Int], weights: [Double]) {
         self.values = values
         self.people = people
         self.weights = weights
@@ -38,19 +38,19 @@ public struct Distribution: Sendable, Equatable {
     /// The same values with weights equal to the counts.
     /// - Parameter values: Any values.
     /// - Returns: Their unweighted distribution.
-    public static func of(_ values: [Double]) -> Distribution {
+    package static func of(_ values: [Double]) -> Distribution {
         var counter = ValueCounter(weighted: false)
         for value in values { counter.add(value) }
         return counter.distribution()
     }
 
     /// The number of people.
-    public var count: Int { people.reduce(0, +) }
+    package var count: Int { people.reduce(0, +) }
     /// The sum of the weights: the n of every formula (equal to ``count`` when unweighted).
-    public var n: Double { cumulative.last ?? 0 }
+    package var n: Double { cumulative.last ?? 0 }
 
     /// The mean.
-    public var mean: Double? {
+    package var mean: Double? {
         guard n > 0 else { return nil }
         var sum = NeumaierSum()
         for index in values.indices { sum.add(values[index] * weights[index]) }
@@ -72,51 +72,51 @@ public struct Distribution: Sendable, Equatable {
     }
 
     /// The variance with the n-1 denominator; `nil` below two cases.
-    public var variance: Double? {
+    package var variance: Double? {
         guard n > 1, let sums = centralSums() else { return nil }
         return sums.0 / (n - 1)
     }
 
     /// The standard deviation with the n-1 denominator.
-    public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
+    package var standardDeviation: Double? { variance.map { $0.squareRoot() } }
 
     /// The standard error of the mean, SD / sqrt(n).
-    public var standardError: Double? { standardDeviation.map { $0 / n.squareRoot() } }
+    package var standardError: Double? { standardDeviation.map { $0 / n.squareRoot() } }
 
     /// Skewness, bias-adjusted (G1, as SPSS, PSPP and pandas); `nil` below three cases or with
     /// no spread.
-    public var skewness: Double? {
+    package var skewness: Double? {
         guard n > 2, let (two, three, _) = centralSums(), two > 0 else { return nil }
         let g1 = (three / n) / Swift.max(two / n, .leastNormalMagnitude).squareRootCubed
         return g1 * (n * (n - 1)).squareRoot() / (n - 2)
     }
 
     /// The standard error of skewness, sqrt(6n(n-1) / ((n-2)(n+1)(n+3))).
-    public var skewnessError: Double? {
+    package var skewnessError: Double? {
         guard n > 2 else { return nil }
         return (6 * n * (n - 1) / ((n - 2) * (n + 1) * (n + 3))).squareRoot()
     }
 
     /// Excess kurtosis, bias-adjusted (G2); `nil` below four cases or with no spread.
-    public var kurtosis: Double? {
+    package var kurtosis: Double? {
         guard n > 3, let (two, _, four) = centralSums(), two > 0 else { return nil }
         let g2 = (four / n) / ((two / n) * (two / n)) - 3
         return ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
     }
 
     /// The standard error of kurtosis, 2 SEskew sqrt((n^2-1) / ((n-3)(n+5))).
-    public var kurtosisError: Double? {
+    package var kurtosisError: Double? {
         guard n > 3, let skew = skewnessError else { return nil }
         return 2 * skew * ((n * n - 1) / ((n - 3) * (n + 5))).squareRoot()
     }
 
     /// The smallest value.
-    public var minimum: Double? { values.first }
+    package var minimum: Double? { values.first }
     /// The largest value.
-    public var maximum: Double? { values.last }
+    package var maximum: Double? { values.last }
 
     /// The most frequent value; the smallest of tied modes (as SPSS).
-    public var mode: Double? {
+    package var mode: Double? {
         guard var best = values.indices.first else { return nil }
         for index in values.indices where weights[index] > weights[best] { best = index }
         return values[best]
@@ -139,7 +139,7 @@ public struct Distribution: Sendable, Equatable {
     ///   - p: The proportion, from 0 to 1.
     ///   - method: R type 7 (the default) or SPSS's type 6.
     /// - Returns: The percentile; `nil` without cases.
-    public func percentile(_ p: Double, method: PercentileMethod = .type7) -> Double? {
+    package func percentile(_ p: Double, method: PercentileMethod = .type7) -> Double? {
         guard n > 0, !values.isEmpty else { return nil }
         let h: Double
         switch method {

@@ -1,34 +1,34 @@
 /// Cronbach's alpha of a set of items from their covariance matrix over listwise-complete cases
 /// (as SPSS RELIABILITY and psych::alpha), with reverse-keyed items already reversed.
-public struct Reliability: Sendable, Equatable {
+package struct Reliability: Sendable, Equatable {
     /// One item's statistics.
-    public struct Item: Sendable, Equatable {
+    package struct Item: Sendable, Equatable {
         /// The item's variable.
-        public var name: String
+        package var name: String
         /// Whether it was reverse-scored before the analysis.
-        public var reversed: Bool
+        package var reversed: Bool
         /// Its mean (after reversing).
-        public var mean: Double
+        package var mean: Double
         /// Its standard deviation.
-        public var standardDeviation: Double
+        package var standardDeviation: Double
         /// Its correlation with the sum of the other items (the corrected item-total correlation).
-        public var itemRestCorrelation: Double?
+        package var itemRestCorrelation: Double?
         /// Alpha of the scale without this item.
-        public var alphaIfDeleted: Double?
+        package var alphaIfDeleted: Double?
     }
 
     /// The sum of weights of listwise-complete cases (their number, unweighted).
-    public var n: Double
+    package var n: Double
     /// The number of listwise-complete people.
-    public var people: Int
+    package var people: Int
     /// Raw alpha: k/(k-1) (1 - sum of item variances / variance of the total).
-    public var alpha: Double?
+    package var alpha: Double?
     /// Standardised alpha: k r / (1 + (k-1) r), r the mean inter-item correlation.
-    public var standardisedAlpha: Double?
+    package var standardisedAlpha: Double?
     /// The mean correlation between pairs of items.
-    public var meanInterItemCorrelation: Double?
+    package var meanInterItemCorrelation: Double?
     /// Each item.
-    public var items: [Item]
+    package var items: [Item]
 
     /// Computes alpha from accumulated covariances.
     /// - Parameters:
@@ -36,7 +36,7 @@ public struct Reliability: Sendable, Equatable {
     ///   - reversed: Which were reversed.
     ///   - covariances: The accumulator over listwise-complete cases.
     ///   - people: The number of those cases (unweighted).
-    public init(names: [String], reversed: Set<String>, covariances: CovarianceAccumulator, people: Int) {
+    package init(names: [String], reversed: Set<String>, covariances: CovarianceAccumulator, people: Int) {
         let k = names.count
         n = covariances.weight
         self.people = people

@@ -1,21 +1,21 @@
 /// Mean and variance in one streaming pass, by Welford's method with frequency weights (West,
 /// 1979): stable where the textbook formula `(sum x^2 - (sum x)^2 / n) / (n - 1)` cancels
 /// catastrophically (on 1e9 + {4, 7, 13, 16} it gives -170.67; this gives 30).
-public struct RunningMoments: Sendable, Equatable {
+package struct RunningMoments: Sendable, Equatable {
     /// The sum of the weights (the number of cases, unweighted).
-    public private(set) var weight = 0.0
+    package private(set) var weight = 0.0
     /// The running mean.
-    public private(set) var mean = 0.0
+    package private(set) var mean = 0.0
     private var squares = 0.0
 
     /// No cases yet.
-    public init() {}
+    package init() {}
 
     /// Adds a case.
     /// - Parameters:
     ///   - value: Its value.
     ///   - weight: Its frequency weight (1 when unweighted).
-    public mutating func add(_ value: Double, weight: Double = 1) {
+    package mutating func add(_ value: Double, weight: Double = 1) {
         guard weight > 0 else { return }
         self.weight += weight
         let delta = value - mean
@@ -25,7 +25,7 @@ public struct RunningMoments: Sendable, Equatable {
 
     /// Combines the moments of another set of cases (Chan, Golub and LeVeque's formula).
     /// - Parameter other: Moments of other cases.
-    public mutating func merge(_ other: RunningMoments) {
+    package mutating func merge(_ other: RunningMoments) {
         guard other.weight > 0 else { return }
         guard weight > 0 else {
             self = other
@@ -39,29 +39,29 @@ public struct RunningMoments: Sendable, Equatable {
     }
 
     /// The variance with the n-1 denominator (sum of weights minus one); `nil` below two cases.
-    public var variance: Double? { weight > 1 ? max(0, squares) / (weight - 1) : nil }
+    package var variance: Double? { weight > 1 ? max(0, squares) / (weight - 1) : nil }
 
     /// The standard deviation with the n-1 denominator.
-    public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
+    package var standardDeviation: Double? { variance.map { $0.squareRoot() } }
 }
 
 /// Means and the covariance matrix of several variables in one streaming pass (Welford's method
 /// in several dimensions, with frequency weights), for Cronbach's alpha over listwise-complete
 /// cases.
-public struct CovarianceAccumulator: Sendable, Equatable {
+package struct CovarianceAccumulator: Sendable, Equatable {
     /// The number of variables.
-    public let count: Int
+    package let count: Int
     /// The sum of the weights.
-    public private(set) var weight = 0.0
+    package private(set) var weight = 0.0
     /// The running means.
-    public private(set) var means: [Double]
+    package private(set) var means: [Double]
     /// Sums of cross-products of deviations, row by row (`count` x `count`).
     private var products: [Double]
     private var deltas: [Double]
 
     /// An accumulator for `count` variables.
     /// - Parameter count: The number of variables.
-    public init(count: Int) {
+    package init(count: Int) {
         self.count = count
         means = Array(repeating: 0, count: count)
         products = Array(repeating: 0, count: count * count)
@@ -72,7 +72,7 @@ public struct CovarianceAccumulator: Sendable, Equatable {
     /// - Parameters:
     ///   - values: One value per variable.
     ///   - weight: Its frequency weight.
-    public mutating func add(_ values: [Double], weight: Double = 1) {
+    package mutating func add(_ values: [Double], weight: Double = 1) {
         guard weight > 0, values.count == count else { return }
         self.weight += weight
         let share = weight / self.weight
@@ -90,7 +90,7 @@ public struct CovarianceAccumulator: Sendable, Equatable {
 
     /// Combines another accumulator over the same variables.
     /// - Parameter other: Another set of cases.
-    public mutating func merge(_ other: CovarianceAccumulator) {
+    package mutating func merge(_ other: CovarianceAccumulator) {
         guard other.weight > 0 else { return }
         guard weight > 0 else {
             self = other
@@ -113,7 +113,7 @@ public struct CovarianceAccumulator: Sendable, Equatable {
     /// - Parameters:
     ///   - row: One variable's index.
     ///   - column: The other's.
-    public func covariance(_ row: Int, _ column: Int) -> Double? {
+    package func covariance(_ row: Int, _ column: Int) -> Double? {
         weight > 1 ? products[row * count + column] / (weight - 1) : nil
     }
 }

@@ -1,29 +1,29 @@
-public import Analysis
-public import Foundation
-public import Instrument
+package import Analysis
+package import Foundation
+package import Instrument
 
 /// Everything an export knows, handed to every ``ExportFormat``: the layout, the instrument, the
 /// dataset when there is a database, statistics computed once and shared, and the report.
-public struct ExportBundle: Sendable {
+package struct ExportBundle: Sendable {
     /// The columns.
-    public var layout: ExportLayout
+    package var layout: ExportLayout
     /// The instrument (the newest version when there are several).
-    public var instrument: Instrument
+    package var instrument: Instrument
     /// The study's data; `nil` for a codebook made from the instrument alone.
-    public var dataset: Dataset?
+    package var dataset: Dataset?
     /// What the export read, dropped, masked and wrote.
-    public var report: ExportReport
+    package var report: ExportReport
     /// The coded CSV's file name, which the syntax files read.
-    public var csvFileName: String
+    package var csvFileName: String
     /// The CSV the SPSS syntax reads: the coded CSV, or, when exported free text holds line
     /// breaks (which SPSS's and PSPP's `GET DATA` cannot read inside a quoted field), a copy in
     /// which each line break in text is a space (``CSVFormat/spssFileName(_:)``).
-    public var spssCSVFileName: String
+    package var spssCSVFileName: String
     /// The pseudonym key and masking: how rows are de-identified.
-    public var deidentifier: Deidentifier
+    package var deidentifier: Deidentifier
     /// The date stamped inside `.sav` and `.dta` files: fixed per study (its creation), so that
     /// two exports are byte-identical.
-    public var fileDate = Date(timeIntervalSince1970: 0)
+    package var fileDate = Date(timeIntervalSince1970: 0)
     private let cache: StatisticsCache
 
     /// Creates a bundle.
@@ -34,7 +34,7 @@ public struct ExportBundle: Sendable {
     ///   - report: The report so far (interview counts).
     ///   - deidentifier: How participant codes and free text are treated.
     ///   - minCell: The small-cell suppression threshold of the shared statistics.
-    public init(
+    package init(
         layout: ExportLayout, instrument: Instrument, dataset: Dataset?, report: ExportReport,
         deidentifier: Deidentifier, minCell: Int = 10
     ) {
@@ -51,7 +51,7 @@ public struct ExportBundle: Sendable {
     /// Frequencies and summary statistics of every exported variable (with small-cell
     /// suppression), computed on first use and shared by every format; `nil` without a dataset.
     /// - Throws: ``ExportError/analysis(_:)`` when the database cannot be read.
-    public func statistics() throws -> DescribeReport? {
+    package func statistics() throws -> DescribeReport? {
         guard let dataset else { return nil }
         return try cache.value(dataset: dataset, variables: layout.exportedVariables(in: dataset))
     }

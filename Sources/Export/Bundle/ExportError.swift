@@ -1,9 +1,9 @@
 import Foundation
-public import Analysis
-public import Store
+package import Analysis
+package import Store
 
 /// Why an export could not be made. Messages name files, options and variable ids, never answers.
-public enum ExportError: Error, Sendable, CustomStringConvertible {
+package enum ExportError: Error, Sendable, CustomStringConvertible {
     /// The study database could not be read.
     case store(StoreError)
     /// The dataset could not be opened or read.
@@ -20,7 +20,7 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     case readStat(file: String, detail: String)
 
     /// The message for the user.
-    public var description: String {
+    package var description: String {
         switch self {
         case .store(let error): return error.description
         case .analysis(let error): return error.description

@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// The files an export can write.
-public enum ExportFormatID: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+package enum ExportFormatID: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
     /// The coded CSV.
     case csv
     /// SPSS system file.
@@ -25,7 +25,7 @@ public enum ExportFormatID: String, Sendable, Equatable, Hashable, CaseIterable,
 }
 
 /// One output format of an export. Formats are registered in ``ExportFormats/all``.
-public protocol ExportFormat: Sendable {
+package protocol ExportFormat: Sendable {
     /// Which format this is.
     var id: ExportFormatID { get }
 
@@ -39,15 +39,15 @@ public protocol ExportFormat: Sendable {
 }
 
 /// The table of every format, in the order an export writes them.
-public enum ExportFormats {
+package enum ExportFormats {
     /// Every format.
-    public static let all: [any ExportFormat] = [
+    package static let all: [any ExportFormat] = [
         CSVFormat(), SAVFormat(), DTAFormat(), SPSSSyntaxFormat(), StataSyntaxFormat(), RSyntaxFormat(),
         DataPackageFormat(), DDIFormat(), CodebookMarkdownFormat(), CodebookHTMLFormat(),
     ]
 
     /// The format with an id.
-    public static func format(_ id: ExportFormatID) -> any ExportFormat {
+    package static func format(_ id: ExportFormatID) -> any ExportFormat {
         all.first { $0.id == id }!
     }
 }

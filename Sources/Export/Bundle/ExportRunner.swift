@@ -1,29 +1,29 @@
 import Analysis
 import Foundation
 import Instrument
-public import Store
+package import Store
 
 /// Runs an export: prepares the directory, reads the study, makes the layout, writes every
 /// format (the row formats in one pass over the database) and `export.json`.
-public enum ExportRunner {
+package enum ExportRunner {
     /// The interview statuses exported: every status that can hold answers.
-    public static let exportedStatuses: [InterviewStatus] = [.completed, .brokenOff, .suspended, .active]
+    package static let exportedStatuses: [InterviewStatus] = [.completed, .brokenOff, .suspended, .active]
 
     /// What an export did.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The report written to `export.json`.
-        public var report: ExportReport
+        package var report: ExportReport
         /// Files of an earlier export that were replaced.
-        public var replaced: [String]
+        package var replaced: [String]
         /// Formats added because another needs them (the CSV, for the syntax files).
-        public var added: [ExportFormatID]
+        package var added: [ExportFormatID]
     }
 
     /// Runs an export.
     /// - Parameter request: What to export and where.
     /// - Returns: What was written.
     /// - Throws: ``ExportError``.
-    public static func run(_ request: ExportRequest) throws(ExportError) -> Outcome {
+    package static func run(_ request: ExportRequest) throws(ExportError) -> Outcome {
         var formats = request.formats
         var added: [ExportFormatID] = []
         let syntax: Set<ExportFormatID> = [.sps, .do, .r]

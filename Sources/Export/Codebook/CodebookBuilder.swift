@@ -1,10 +1,10 @@
-public import Analysis
-public import Instrument
+package import Analysis
+package import Instrument
 import Store
 
 /// Makes a ``Codebook`` from an instrument, the export's layout and, when a study was read, the
 /// statistics `describe` computed for the export (reused, never counted again).
-public struct CodebookBuilder {
+package struct CodebookBuilder {
     let instrument: Instrument
     let layout: ExportLayout
     let statistics: DescribeReport?
@@ -19,7 +19,7 @@ public struct CodebookBuilder {
     ///   - layout: The export's columns and what it leaves out.
     ///   - statistics: Frequencies after small-cell suppression; `nil` for the instrument alone.
     ///   - studyTitle: The study's title, when a study was read.
-    public init(instrument: Instrument, layout: ExportLayout, statistics: DescribeReport?, studyTitle: String?) {
+    package init(instrument: Instrument, layout: ExportLayout, statistics: DescribeReport?, studyTitle: String?) {
         self.instrument = instrument
         self.layout = layout
         self.statistics = statistics
@@ -31,7 +31,7 @@ public struct CodebookBuilder {
 
     /// Builds the codebook.
     /// - Returns: The codebook.
-    public func build() -> Codebook {
+    package func build() -> Codebook {
         var parts = [metadataPart()]
         // Each question's variables (itself, its grid items, its "please say" texts), in order.
         var byQuestion: [String: [Variable]] = [:]

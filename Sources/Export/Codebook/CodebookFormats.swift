@@ -8,7 +8,7 @@ extension Codebook {
     /// - Parameter bundle: The export's bundle.
     /// - Returns: The codebook.
     /// - Throws: ``ExportError`` when the study cannot be read.
-    public static func of(_ bundle: ExportBundle) throws -> Codebook {
+    package static func of(_ bundle: ExportBundle) throws -> Codebook {
         CodebookBuilder(
             instrument: bundle.instrument, layout: bundle.layout, statistics: try bundle.statistics(),
             studyTitle: bundle.studyTitle

@@ -2,11 +2,11 @@ import Analysis
 /// The human codebook as one self-contained HTML page: inline CSS, no scripts, nothing fetched.
 /// Tables have captions and header cells with scopes; texts in other languages carry their
 /// `lang`; every text from the instrument or the study is escaped.
-public enum HTMLCodebook {
+package enum HTMLCodebook {
     /// Renders a codebook.
     /// - Parameter codebook: The codebook.
     /// - Returns: The page.
-    public static func render(_ codebook: Codebook) -> String {
+    package static func render(_ codebook: Codebook) -> String {
         let header = codebook.instrument
         let title = header.title.first?.text ?? header.id
         var body = "<header>\n<h1>Codebook: \(escape(title))</h1>\n"

@@ -1,10 +1,10 @@
-public import Instrument
+package import Instrument
 
 /// What a codebook needs to know about each variable of an instrument, found once: the question,
 /// grid item, option or score that defines it, and its short label.
-public struct InstrumentLookup: Sendable {
+package struct InstrumentLookup: Sendable {
     /// Where a variable is written in the instrument.
-    public enum Source: Sendable {
+    package enum Source: Sendable {
         /// An asked question or a calculation.
         case question(Question, section: Int)
         /// One item of a grid question.
@@ -16,12 +16,12 @@ public struct InstrumentLookup: Sendable {
     }
 
     /// The instrument.
-    public let instrument: Instrument
+    package let instrument: Instrument
     private let sources: [String: Source]
 
     /// Indexes an instrument.
     /// - Parameter instrument: The instrument.
-    public init(_ instrument: Instrument) {
+    package init(_ instrument: Instrument) {
         self.instrument = instrument
         var sources: [String: Source] = [:]
         var specifyVariables: [String: [Int: String]] = [:]
@@ -50,13 +50,13 @@ public struct InstrumentLookup: Sendable {
     /// Where a variable is written.
     /// - Parameter id: The variable's name.
     /// - Returns: Its source, if the instrument defines it.
-    public func source(of id: String) -> Source? { sources[id] }
+    package func source(of id: String) -> Source? { sources[id] }
 
     /// The question that asks a variable (for a grid item, the grid; for a "please say" text, the
     /// choice question).
     /// - Parameter id: The variable's name.
     /// - Returns: The question, or `nil` for scores and unknown names.
-    public func question(of id: String) -> Question? {
+    package func question(of id: String) -> Question? {
         switch sources[id] {
         case .question(let question, _)?, .gridItem(_, let question, _)?, .specify(_, let question, _)?:
             return question
@@ -69,7 +69,7 @@ public struct InstrumentLookup: Sendable {
     ///   - id: The variable's name.
     ///   - language: A language code.
     /// - Returns: The label, or the name itself when there is nothing better.
-    public func label(of id: String, in language: String) -> String {
+    package func label(of id: String, in language: String) -> String {
         switch sources[id] {
         case .question(let question, _)?:
             return (question.label ?? question.text)?.text(in: language) ?? id
@@ -87,7 +87,7 @@ public struct InstrumentLookup: Sendable {
     /// The wording read aloud in every language of the instrument, in the instrument's order.
     /// - Parameter id: The variable's name.
     /// - Returns: Pairs of language and text; empty for calculations and scores.
-    public func wording(of id: String) -> [(language: String, text: String)] {
+    package func wording(of id: String) -> [(language: String, text: String)] {
         let text: LocalizedText?
         switch sources[id] {
         case .question(let question, _)?: text = question.text
@@ -108,7 +108,7 @@ public struct InstrumentLookup: Sendable {
     /// The section a variable belongs to, if it is asked.
     /// - Parameter id: The variable's name.
     /// - Returns: The section.
-    public func section(of id: String) -> Section? {
+    package func section(of id: String) -> Section? {
         switch sources[id] {
         case .question(_, let index)?, .gridItem(_, _, let index)?, .specify(_, _, let index)?:
             return instrument.sections[index]

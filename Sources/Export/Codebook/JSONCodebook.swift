@@ -3,9 +3,9 @@ import Foundation
 /// The human codebook's content as one JSON document, for scripts: the same facts as the Markdown
 /// and HTML codebooks, with keys in snake case and sorted, so equal codebooks are equal bytes.
 /// docs/exports.md describes the fields.
-public enum JSONCodebook {
+package enum JSONCodebook {
     /// The value of the document's `format` key; raised when a field changes meaning.
-    public static let format = "peersurvey-codebook/1"
+    package static let format = "peersurvey-codebook/1"
 
     private struct Document: Encodable {
         var format: String
@@ -23,7 +23,7 @@ public enum JSONCodebook {
     /// Renders a codebook.
     /// - Parameter codebook: The codebook.
     /// - Returns: The JSON text, ending with a newline.
-    public static func render(_ codebook: Codebook) -> String {
+    package static func render(_ codebook: Codebook) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

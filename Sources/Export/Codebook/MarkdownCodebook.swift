@@ -3,11 +3,11 @@ import Foundation
 /// The human codebook as Markdown: a header, the missing codes, then every variable with its
 /// wording in every language, codes, checks, routing in plain words and frequencies. Every text
 /// from the instrument or the study is escaped, so a label cannot become formatting or HTML.
-public enum MarkdownCodebook {
+package enum MarkdownCodebook {
     /// Renders a codebook.
     /// - Parameter codebook: The codebook.
     /// - Returns: The Markdown text.
-    public static func render(_ codebook: Codebook) -> String {
+    package static func render(_ codebook: Codebook) -> String {
         var out = ""
         let header = codebook.instrument
         let title = header.title.first?.text ?? header.id

@@ -1,14 +1,14 @@
-public import Instrument
+package import Instrument
 
 /// A condition put into words for a codebook.
-public struct PlainCondition: Sendable, Equatable, Codable {
+package struct PlainCondition: Sendable, Equatable, Codable {
     /// The words, or the expression as written when it is too unusual to put into words.
-    public var text: String
+    package var text: String
     /// Whether ``text`` is the expression as written rather than words.
-    public var isExpressionText: Bool
+    package var isExpressionText: Bool
 
     /// Creates a condition.
-    public init(text: String, isExpressionText: Bool) {
+    package init(text: String, isExpressionText: Bool) {
         self.text = text
         self.isExpressionText = isExpressionText
     }
@@ -22,7 +22,7 @@ public struct PlainCondition: Sendable, Equatable, Codable {
 /// no answer is false, so `not (age >= 18)` reads `"Age" (age) is less than 18 (or has no
 /// answer)`. Anything the words cannot say exactly (arithmetic, `if`, `sum`) gives the
 /// expression as written.
-public struct PlainWords: Sendable {
+package struct PlainWords: Sendable {
     let lookup: InstrumentLookup
     let language: String
 
@@ -30,7 +30,7 @@ public struct PlainWords: Sendable {
     /// - Parameters:
     ///   - lookup: The instrument, indexed.
     ///   - language: The language of the labels; the instrument's default when `nil`.
-    public init(_ lookup: InstrumentLookup, language: String? = nil) {
+    package init(_ lookup: InstrumentLookup, language: String? = nil) {
         self.lookup = lookup
         self.language = language ?? lookup.instrument.defaultLanguage
     }
@@ -38,7 +38,7 @@ public struct PlainWords: Sendable {
     /// Puts a condition into words.
     /// - Parameter expression: A checked condition.
     /// - Returns: The words, or the expression's text when it cannot be put into words.
-    public func describe(_ expression: Expression) -> PlainCondition {
+    package func describe(_ expression: Expression) -> PlainCondition {
         guard let bound = expression.bound, let clause = clause(bound) else {
             return PlainCondition(text: expression.source, isExpressionText: true)
         }

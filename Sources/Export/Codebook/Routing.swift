@@ -3,11 +3,11 @@ import Instrument
 /// Who is asked a variable, in plain words: the condition of its section, of its question, and
 /// for a "please say" text, the option that asks it. A variable with no condition is asked of
 /// everyone who reaches it.
-public struct Routing: Sendable, Equatable, Codable {
+package struct Routing: Sendable, Equatable, Codable {
     /// One condition and where it is written.
-    public struct Condition: Sendable, Equatable, Codable {
+    package struct Condition: Sendable, Equatable, Codable {
         /// Where a condition is written.
-        public enum Scope: String, Sendable, Equatable, Codable {
+        package enum Scope: String, Sendable, Equatable, Codable {
             /// The `ask_if` of the section, inherited by every question in it.
             case section
             /// The question's own `ask_if`.
@@ -17,27 +17,27 @@ public struct Routing: Sendable, Equatable, Codable {
         }
 
         /// Where it is written.
-        public var scope: Scope
+        package var scope: Scope
         /// For a section, its title.
-        public var sectionTitle: String?
+        package var sectionTitle: String?
         /// The condition in words.
-        public var words: PlainCondition
+        package var words: PlainCondition
         /// The expression as written in the instrument.
-        public var expression: String
+        package var expression: String
     }
 
     /// The conditions, outermost first; all must hold.
-    public var conditions: [Condition]
+    package var conditions: [Condition]
 
     /// Whether the variable is asked of everyone who reaches it.
-    public var isUnconditional: Bool { conditions.isEmpty }
+    package var isUnconditional: Bool { conditions.isEmpty }
 
     /// The routing as one sentence: `Asked if: ...`, or `Asked of everyone who reaches it.`.
     /// - Parameters:
     ///   - text: How to write words taken from the instrument (Markdown and HTML escape them).
     ///   - code: How to write an expression given as written (Markdown: in backticks).
     /// - Returns: The sentence.
-    public func sentence(text: (String) -> String = { $0 }, code: (String) -> String = { "`\($0)`" }) -> String {
+    package func sentence(text: (String) -> String = { $0 }, code: (String) -> String = { "`\($0)`" }) -> String {
         guard !conditions.isEmpty else { return "Asked of everyone who reaches it." }
         let parts = conditions.map { condition -> String in
             var part =
@@ -56,7 +56,7 @@ public struct Routing: Sendable, Equatable, Codable {
     ///   - lookup: The instrument, indexed.
     ///   - words: The describer of conditions.
     /// - Returns: Its routing; unconditional for scores, calculations and unknown names.
-    public static func of(_ id: String, lookup: InstrumentLookup, words: PlainWords) -> Routing {
+    package static func of(_ id: String, lookup: InstrumentLookup, words: PlainWords) -> Routing {
         var conditions: [Condition] = []
         guard let question = lookup.question(of: id), question.isAsked else { return Routing(conditions: []) }
         if let section = lookup.section(of: id), let condition = section.askIf {

@@ -1,6 +1,6 @@
-public import Analysis
+package import Analysis
 import Foundation
-public import Instrument
+package import Instrument
 
 /// Writes a DDI Codebook 2.5 document (`codeBook`) for an export: the study (title, abstract,
 /// notes on simulation and suppression), the coded CSV as a file (name, counts of cases and
@@ -8,7 +8,7 @@ public import Instrument
 /// interviewer instruction, who is asked, categories with frequencies (missing codes flagged
 /// `missing="Y"`) and summary statistics. Counts come from `describe` after small-cell
 /// suppression: a hidden count gets no `freq` statistic, only the mark `describe` shows.
-public struct DDIWriter {
+package struct DDIWriter {
     let layout: ExportLayout
     let instrument: Instrument
     let statistics: DescribeReport?
@@ -27,7 +27,7 @@ public struct DDIWriter {
     ///   - statistics: Frequencies after suppression; `nil` for a codebook of the instrument alone.
     ///   - studyTitle: The study's title, when there is a study.
     ///   - csvFileName: The coded CSV's file name.
-    public init(
+    package init(
         layout: ExportLayout, instrument: Instrument, statistics: DescribeReport?, studyTitle: String?,
         csvFileName: String
     ) {
@@ -42,7 +42,7 @@ public struct DDIWriter {
 
     /// Renders the document.
     /// - Returns: The XML text.
-    public func render() -> String {
+    package func render() -> String {
         var xml = XMLBuilder()
         xml.start(
             "codeBook",

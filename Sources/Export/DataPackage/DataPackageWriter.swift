@@ -1,5 +1,5 @@
 import Foundation
-public import Instrument
+package import Instrument
 
 /// Writes `datapackage.json`: a Frictionless Data Package (v2) with one tabular resource, the
 /// coded CSV. Each column becomes a field with its title (the label), description (the wording
@@ -7,7 +7,7 @@ public import Instrument
 /// missing codes, and an `enum` constraint listing every valid and missing code; the participant
 /// column is the primary key. It holds no counts, so nothing small-cell suppression hides can
 /// leak through it.
-public enum DataPackageWriter {
+package enum DataPackageWriter {
     /// The profiles of Data Package v2.
     static let packageProfile = "https://datapackage.org/profiles/2.0/datapackage.json"
     static let resourceProfile = "https://datapackage.org/profiles/2.0/dataresource.json"
@@ -20,7 +20,7 @@ public enum DataPackageWriter {
     ///   - instrument: The instrument (for wording and routing).
     ///   - csvFileName: The CSV's file name, relative to the descriptor.
     /// - Returns: The JSON text, ending with a newline.
-    public static func render(layout: ExportLayout, instrument: Instrument, csvFileName: String) -> String {
+    package static func render(layout: ExportLayout, instrument: Instrument, csvFileName: String) -> String {
         let lookup = InstrumentLookup(instrument)
         let words = PlainWords(lookup)
         let language = instrument.defaultLanguage

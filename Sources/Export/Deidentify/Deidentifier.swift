@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// How rows are de-identified: participant codes become per-release pseudonyms (unless the
 /// profile is custodian) and free text is masked.
@@ -8,11 +8,11 @@ public import Foundation
 /// the study's 32-byte export secret (salt: the study id, info: `peersurvey pseudonym v1/` and the
 /// release name); the first 6 bytes, in hex, after `p-`. The same secret and release always give
 /// the same pseudonym; without the secret, pseudonyms of two releases cannot be linked.
-public struct Deidentifier: Sendable {
+package struct Deidentifier: Sendable {
     /// Who the export is for.
-    public let profile: ExportProfile
+    package let profile: ExportProfile
     /// The release name.
-    public let release: String
+    package let release: String
     /// HMAC with the release's key already absorbed: each pseudonym starts from a copy, which
     /// halves the hashing (the key's two blocks are not hashed again for every participant).
     private let keyed: Keyed
@@ -26,7 +26,7 @@ public struct Deidentifier: Sendable {
     ///   - secret: The study's export secret (32 bytes).
     ///   - studyID: The study's id, used as the HKDF salt.
     ///   - release: The release name.
-    public init(profile: ExportProfile, secret: Data, studyID: String, release: String) {
+    package init(profile: ExportProfile, secret: Data, studyID: String, release: String) {
         self.profile = profile
         self.release = release
         let key = HKDF<SHA256>.deriveKey(
@@ -37,12 +37,12 @@ public struct Deidentifier: Sendable {
 
     /// What the participant column holds for a participant code: the code for the custodian,
     /// else the release's pseudonym.
-    public func participant(_ code: String) -> String {
+    package func participant(_ code: String) -> String {
         profile == .custodian ? code : pseudonym(code)
     }
 
     /// The release's pseudonym of a participant code (`p-` and 12 hex digits).
-    public func pseudonym(_ code: String) -> String {
+    package func pseudonym(_ code: String) -> String {
         var hmac = keyed.hmac
         var code = code
         code.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }

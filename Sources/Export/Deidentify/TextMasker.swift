@@ -5,9 +5,9 @@
 /// starts with `+`, `00`, `0` or `(0` and has 9 to 15 digits (`07700 900123`, `+44 (0)20 7946 0958`,
 /// `0161-496-0000`, `+1 415 555 2671`, `0033 1 23 45 67 89`). A postcode is the Royal Mail
 /// pattern (`SW1A 1AA`, `m1 1ae`, `B33 8TH`), in any case, with or without the space.
-public struct TextMasker: Sendable {
+package struct TextMasker: Sendable {
     /// The kinds of detail masked.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// An email address.
         case email
         /// A telephone number.
@@ -16,16 +16,16 @@ public struct TextMasker: Sendable {
         case postcode
 
         /// What replaces it.
-        public var mask: String { "[\(rawValue)]" }
+        package var mask: String { "[\(rawValue)]" }
     }
 
     /// Creates a masker.
-    public init() {}
+    package init() {}
 
     /// Masks a text.
     /// - Parameter text: The answer.
     /// - Returns: The masked text and how many of each kind were masked (kinds with none left out).
-    public func mask(_ text: String) -> (text: String, counts: [Kind: Int]) {
+    package func mask(_ text: String) -> (text: String, counts: [Kind: Int]) {
         var counts: [Kind: Int] = [:]
         // Nothing to mask without an `@` or a digit: the common case, decided quickly.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || ($0 >= 48 && $0 <= 57) }) else {

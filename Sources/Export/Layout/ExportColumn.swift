@@ -1,10 +1,10 @@
-public import Instrument
+package import Instrument
 
 /// One column of every coded dataset an export writes: the coded CSV, the `.sav` and `.dta`
 /// files and the syntax files all have exactly these columns, in ``ExportLayout/columns`` order.
-public struct ExportColumn: Sendable, Equatable {
+package struct ExportColumn: Sendable, Equatable {
     /// Interview metadata written before the answers.
-    public enum Metadata: String, Sendable, Equatable, CaseIterable, Codable {
+    package enum Metadata: String, Sendable, Equatable, CaseIterable, Codable {
         /// The participant's pseudonym (or, with `--profile custodian`, their participant code).
         case participant
         /// The instrument version the interview used.
@@ -20,7 +20,7 @@ public struct ExportColumn: Sendable, Equatable {
     }
 
     /// What a column holds.
-    public enum Role: Sendable, Equatable {
+    package enum Role: Sendable, Equatable {
         /// Interview metadata.
         case metadata(Metadata)
         /// The value of a question or grid item: a code, a number, or a date coarsened to `YYYYMM`
@@ -40,21 +40,21 @@ public struct ExportColumn: Sendable, Equatable {
     }
 
     /// How values are stored.
-    public enum Storage: Sendable, Equatable {
+    package enum Storage: Sendable, Equatable {
         /// A number with this many digits after the decimal point (0 for codes and counts).
         case numeric(decimals: Int)
         /// Text of at most this many bytes of UTF-8.
         case string(width: Int)
 
         /// Whether values are numbers.
-        public var isNumeric: Bool {
+        package var isNumeric: Bool {
             if case .numeric = self { return true }
             return false
         }
     }
 
     /// The level of measurement (SPSS `VARIABLE LEVEL`).
-    public enum Measure: String, Sendable, Equatable, Codable {
+    package enum Measure: String, Sendable, Equatable, Codable {
         /// Unordered codes.
         case nominal
         /// Ordered codes.
@@ -64,30 +64,30 @@ public struct ExportColumn: Sendable, Equatable {
     }
 
     /// A code and its label.
-    public struct CodeLabel: Sendable, Equatable {
+    package struct CodeLabel: Sendable, Equatable {
         /// The code.
-        public var code: Int
+        package var code: Int
         /// The label in the instrument's default language.
-        public var label: String
+        package var label: String
 
         /// Creates a code and label.
-        public init(code: Int, label: String) {
+        package init(code: Int, label: String) {
             self.code = code
             self.label = label
         }
     }
 
     /// A missing code that applies to a column.
-    public struct MissingValue: Sendable, Equatable {
+    package struct MissingValue: Sendable, Equatable {
         /// Which reason for no answer.
-        public var kind: MissingKind
+        package var kind: MissingKind
         /// The code written in its place.
-        public var code: Int
+        package var code: Int
         /// Its label.
-        public var label: String
+        package var label: String
 
         /// Creates a missing code.
-        public init(kind: MissingKind, code: Int, label: String) {
+        package init(kind: MissingKind, code: Int, label: String) {
             self.kind = kind
             self.code = code
             self.label = label
@@ -96,29 +96,29 @@ public struct ExportColumn: Sendable, Equatable {
 
     /// The name in every file: letters, digits and `_`, starting with a letter, at most 64 bytes
     /// (SPSS and Stata take it as it is).
-    public var name: String
+    package var name: String
     /// The variable label.
-    public var label: String
+    package var label: String
     /// What the column holds.
-    public var role: Role
+    package var role: Role
     /// The instrument variable it comes from; `nil` for metadata.
-    public var variableID: String?
+    package var variableID: String?
     /// How values are stored.
-    public var storage: Storage
+    package var storage: Storage
     /// The value labels of the codes, in order (not the missing codes).
-    public var valueLabels: [CodeLabel]
+    package var valueLabels: [CodeLabel]
     /// The missing codes that can occur in the column, lowest code first; empty for text and
     /// metadata.
-    public var missingCodes: [MissingValue]
+    package var missingCodes: [MissingValue]
     /// The level of measurement.
-    public var measure: Measure
+    package var measure: Measure
     /// The multiple-response set a 0/1 flag belongs to (the question's id); `nil` otherwise.
-    public var multipleResponseSet: String?
+    package var multipleResponseSet: String?
     /// The smallest and largest value of a number, when its question gives a range.
-    public var valueRange: ClosedRange<Double>?
+    package var valueRange: ClosedRange<Double>?
 
     /// Creates a column.
-    public init(
+    package init(
         name: String, label: String, role: Role, variableID: String?, storage: Storage,
         valueLabels: [CodeLabel] = [], missingCodes: [MissingValue] = [], measure: Measure,
         multipleResponseSet: String? = nil, valueRange: ClosedRange<Double>? = nil
@@ -136,7 +136,7 @@ public struct ExportColumn: Sendable, Equatable {
     }
 
     /// The value labels followed by the missing codes' labels, as most formats declare them.
-    public var allLabels: [CodeLabel] {
+    package var allLabels: [CodeLabel] {
         valueLabels + missingCodes.map { CodeLabel(code: $0.code, label: $0.label) }
     }
 }

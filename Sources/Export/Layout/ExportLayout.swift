@@ -1,23 +1,23 @@
-public import Instrument
+package import Instrument
 
 /// The columns of an export, built from an instrument alone (a codebook for an ethics committee
 /// needs no database) and the export's options: exactly the columns of the coded CSV, in order,
 /// and what the profile left out.
-public struct ExportLayout: Sendable, Equatable {
+package struct ExportLayout: Sendable, Equatable {
     /// The instrument's id.
-    public var instrument: String
+    package var instrument: String
     /// The newest instrument version the columns describe.
-    public var version: Int
+    package var version: Int
     /// The options the layout was made with.
-    public var options: ExportOptions
+    package var options: ExportOptions
     /// The columns in file order: metadata, then one or more per exported variable.
-    public var columns: [ExportColumn]
+    package var columns: [ExportColumn]
     /// The variables left out, in instrument order, with the reason.
-    public var dropped: [DroppedVariable]
+    package var dropped: [DroppedVariable]
     /// Every missing code of the instrument, lowest first (the same in every column that has them).
-    public var missingCodes: [ExportColumn.MissingValue]
+    package var missingCodes: [ExportColumn.MissingValue]
     /// The multiple-choice questions, as sets of flag columns.
-    public var multipleResponseSets: [MultipleResponseSet]
+    package var multipleResponseSets: [MultipleResponseSet]
 
     /// Builds the layout of an instrument.
     /// - Parameters:
@@ -25,7 +25,7 @@ public struct ExportLayout: Sendable, Equatable {
     ///   - options: The profile and whether free text is exported.
     ///   - olderVersions: Earlier versions whose interviews are exported too: variables and codes
     ///     only they have are added, and variables some version lacks can be "not in version".
-    public init(_ instrument: Instrument, options: ExportOptions = ExportOptions(), olderVersions: [Instrument] = []) {
+    package init(_ instrument: Instrument, options: ExportOptions = ExportOptions(), olderVersions: [Instrument] = []) {
         var builder = LayoutBuilder(instrument: instrument, options: options, olderVersions: olderVersions)
         builder.build()
         self.instrument = instrument.id
@@ -38,22 +38,22 @@ public struct ExportLayout: Sendable, Equatable {
     }
 
     /// The column with a name.
-    public func column(named name: String) -> ExportColumn? { columns.first { $0.name == name } }
+    package func column(named name: String) -> ExportColumn? { columns.first { $0.name == name } }
 
     /// The columns that come from one instrument variable.
-    public func columns(of variableID: String) -> [ExportColumn] { columns.filter { $0.variableID == variableID } }
+    package func columns(of variableID: String) -> [ExportColumn] { columns.filter { $0.variableID == variableID } }
 
 }
 
 /// A multiple-choice question as a set of 0/1 columns (SPSS `MRSETS /MDGROUP`).
-public struct MultipleResponseSet: Sendable, Equatable {
+package struct MultipleResponseSet: Sendable, Equatable {
     /// The set's name: the question's id.
-    public var name: String
+    package var name: String
     /// The question's label.
-    public var label: String
+    package var label: String
     /// The names of its flag columns, in option order.
-    public var columns: [String]
+    package var columns: [String]
 
     /// The set in one sentence, for files that cannot declare sets (Stata's notes).
-    public var note: String { "Multiple response set \(name) (\(label)): \(columns.joined(separator: " ")), 1 = chosen" }
+    package var note: String { "Multiple response set \(name) (\(label)): \(columns.joined(separator: " ")), 1 = chosen" }
 }

@@ -1,5 +1,5 @@
 /// Who an export is for.
-public enum ExportProfile: String, Sendable, Equatable, CaseIterable, Codable {
+package enum ExportProfile: String, Sendable, Equatable, CaseIterable, Codable {
     /// For analysts and archives: identifying variables dropped, participant codes replaced by
     /// pseudonyms, dates coarsened, free text only on request and then masked.
     case deidentified
@@ -9,23 +9,23 @@ public enum ExportProfile: String, Sendable, Equatable, CaseIterable, Codable {
 }
 
 /// The choices that shape an export's columns.
-public struct ExportOptions: Sendable, Equatable {
+package struct ExportOptions: Sendable, Equatable {
     /// Who the export is for.
-    public var profile: ExportProfile
+    package var profile: ExportProfile
     /// Whether free-text answers are exported (masked).
-    public var includeText: Bool
+    package var includeText: Bool
 
     /// Creates options; de-identified without free text by default.
-    public init(profile: ExportProfile = .deidentified, includeText: Bool = false) {
+    package init(profile: ExportProfile = .deidentified, includeText: Bool = false) {
         self.profile = profile
         self.includeText = includeText
     }
 }
 
 /// A variable an export leaves out, and why.
-public struct DroppedVariable: Sendable, Equatable, Codable {
+package struct DroppedVariable: Sendable, Equatable, Codable {
     /// Why a variable is left out.
-    public enum Reason: String, Sendable, Equatable, Codable {
+    package enum Reason: String, Sendable, Equatable, Codable {
         /// Its answers identify the participant; they are sealed and never exported.
         case identifying
         /// Free text, exported only with `--include-text`.
@@ -33,12 +33,12 @@ public struct DroppedVariable: Sendable, Equatable, Codable {
     }
 
     /// The instrument variable.
-    public var variableID: String
+    package var variableID: String
     /// Why.
-    public var reason: Reason
+    package var reason: Reason
 
     /// Creates an entry.
-    public init(variableID: String, reason: Reason) {
+    package init(variableID: String, reason: Reason) {
         self.variableID = variableID
         self.reason = reason
     }

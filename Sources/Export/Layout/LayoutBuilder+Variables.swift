@@ -1,5 +1,5 @@
 import Instrument
-public import Store
+package import Store
 
 extension LayoutBuilder {
     /// The label of a variable: its question's `label`, else its wording.
@@ -84,18 +84,18 @@ struct ColumnNames {
 }
 
 /// The numeric code of each interview status in the `ps_status` column.
-public struct ExportStatusCode: Sendable, Equatable {
+package struct ExportStatusCode: Sendable, Equatable {
     /// The status.
-    public var status: Store.InterviewStatus
+    package var status: Store.InterviewStatus
     /// Its code.
-    public var code: Int
+    package var code: Int
 
     /// Every status with its code: completed 1, broken off 2, suspended 3, active 4, no consent 5.
-    public static let all: [ExportStatusCode] = [
+    package static let all: [ExportStatusCode] = [
         .init(status: .completed, code: 1), .init(status: .brokenOff, code: 2), .init(status: .suspended, code: 3),
         .init(status: .active, code: 4), .init(status: .noConsent, code: 5),
     ]
 
     /// The code of a status.
-    public static func code(of status: Store.InterviewStatus) -> Int { all.first { $0.status == status }!.code }
+    package static func code(of status: Store.InterviewStatus) -> Int { all.first { $0.status == status }!.code }
 }

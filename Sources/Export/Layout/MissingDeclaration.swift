@@ -2,7 +2,7 @@
 /// missing ranges): one range from the lowest to the highest code when no labelled value falls
 /// inside it (the usual case: the codes are contiguous negatives such as -9 to -5), else up to
 /// three single codes, else a range and one code as SPSS allows.
-public enum MissingDeclaration: Sendable, Equatable {
+package enum MissingDeclaration: Sendable, Equatable {
     /// No missing codes.
     case none
     /// `lo THRU hi`.
@@ -15,7 +15,7 @@ public enum MissingDeclaration: Sendable, Equatable {
     /// The declaration for a column.
     /// - Parameter column: A numeric column.
     /// - Returns: How its missing codes are declared.
-    public static func of(_ column: ExportColumn) -> MissingDeclaration {
+    package static func of(_ column: ExportColumn) -> MissingDeclaration {
         let codes = column.missingCodes.map(\.code).sorted()
         guard let low = codes.first, let high = codes.last else { return .none }
         if codes.count == 1 { return .values(codes) }

@@ -1,16 +1,16 @@
-public import Foundation
+package import Foundation
 
 /// SPSS system file (`.sav`), written by ReadStat: variable and value labels, missing codes as
 /// user-missing ranges, measurement levels, strings up to 32,767 bytes.
-public struct SAVFormat: RowFormat {
+package struct SAVFormat: RowFormat {
     /// The format's id.
-    public let id = ExportFormatID.sav
+    package let id = ExportFormatID.sav
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// Opens the `.sav` file.
-    public func makeSink(_ bundle: ExportBundle, directory: URL, rowCount: Int) throws -> any RowSink {
+    package func makeSink(_ bundle: ExportBundle, directory: URL, rowCount: Int) throws -> any RowSink {
         let url = directory.appendingPathComponent("\(bundle.layout.instrument).sav")
         return try ReadStatSink(kind: .sav, bundle: bundle, url: url, rowCount: rowCount)
     }
@@ -19,15 +19,15 @@ public struct SAVFormat: RowFormat {
 /// Stata 14+ dataset (`.dta`, format 118), written by ReadStat: variable and value labels,
 /// missing codes as extended missing values `.a`, `.b`, ... with labels, text longer than 2,045
 /// bytes as strL.
-public struct DTAFormat: RowFormat {
+package struct DTAFormat: RowFormat {
     /// The format's id.
-    public let id = ExportFormatID.dta
+    package let id = ExportFormatID.dta
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// Opens the `.dta` file.
-    public func makeSink(_ bundle: ExportBundle, directory: URL, rowCount: Int) throws -> any RowSink {
+    package func makeSink(_ bundle: ExportBundle, directory: URL, rowCount: Int) throws -> any RowSink {
         let url = directory.appendingPathComponent("\(bundle.layout.instrument).dta")
         return try ReadStatSink(kind: .dta, bundle: bundle, url: url, rowCount: rowCount)
     }

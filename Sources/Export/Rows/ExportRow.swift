@@ -1,9 +1,9 @@
 /// One interview as coded cells, in ``ExportLayout/columns`` order. The pass reuses one row for
 /// every interview (its cells live in buffers allocated once, written without copy-on-write
 /// checks), so a sink copies what it keeps.
-public final class ExportRow: @unchecked Sendable {
+package final class ExportRow: @unchecked Sendable {
     /// What a cell holds.
-    public enum Kind: UInt8, Sendable {
+    package enum Kind: UInt8, Sendable {
         /// Nothing: a flag of a question not asked, a text not given, an unreadable value.
         case blank
         /// A number in ``numbers``: a value or a missing code.
@@ -13,19 +13,19 @@ public final class ExportRow: @unchecked Sendable {
     }
 
     /// The number of cells.
-    public let count: Int
+    package let count: Int
     let kindCells: UnsafeMutablePointer<Kind>
     let numberCells: UnsafeMutablePointer<Double>
     let missingCells: UnsafeMutablePointer<Bool>
 
     /// What each cell holds.
-    public var kinds: UnsafeBufferPointer<Kind> { UnsafeBufferPointer(start: kindCells, count: count) }
+    package var kinds: UnsafeBufferPointer<Kind> { UnsafeBufferPointer(start: kindCells, count: count) }
     /// The number of each ``Kind/number`` cell.
-    public var numbers: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: numberCells, count: count) }
+    package var numbers: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: numberCells, count: count) }
     /// Whether each number cell holds a missing code rather than a value.
-    public var isMissing: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: missingCells, count: count) }
+    package var isMissing: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(start: missingCells, count: count) }
     /// The text of each ``Kind/text`` cell (masked and cut to the column's width).
-    public internal(set) var texts: [String]
+    package internal(set) var texts: [String]
 
     init(count: Int) {
         self.count = count
@@ -46,17 +46,17 @@ public final class ExportRow: @unchecked Sendable {
 }
 
 /// What a pass over the rows learned, for `export.json`.
-public struct RowTally: Sendable, Equatable {
+package struct RowTally: Sendable, Equatable {
     /// Rows written.
-    public var rows = 0
+    package var rows = 0
     /// Rows that `simulate` made.
-    public var simulated = 0
+    package var simulated = 0
     /// Masked items by variable, then kind.
-    public var masked: [String: [String: Int]] = [:]
+    package var masked: [String: [String: Int]] = [:]
     /// Texts cut to the longest string a column takes, by variable.
-    public var truncated: [String: Int] = [:]
+    package var truncated: [String: Int] = [:]
     /// The longest text in bytes per column index (text columns only).
-    public var longest: [Int: Int] = [:]
+    package var longest: [Int: Int] = [:]
     /// Texts holding a line break (CR or LF), which SPSS and PSPP cannot read from a CSV.
-    public var lineBreaks = 0
+    package var lineBreaks = 0
 }

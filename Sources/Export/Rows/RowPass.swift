@@ -1,9 +1,9 @@
 import Analysis
-public import Foundation
+package import Foundation
 import Store
 
 /// Takes the rows of a pass, one at a time, in interview order.
-public protocol RowSink: AnyObject {
+package protocol RowSink: AnyObject {
     /// Takes one row (reused by the pass: copy what you keep).
     func write(_ row: ExportRow) throws
     /// Finishes the files after the last row.
@@ -12,7 +12,7 @@ public protocol RowSink: AnyObject {
 }
 
 /// A format that writes rows: several such formats share one pass over the database.
-public protocol RowFormat: ExportFormat {
+package protocol RowFormat: ExportFormat {
     /// Opens the format's files for a pass.
     /// - Parameters:
     ///   - bundle: The export.
@@ -24,13 +24,13 @@ public protocol RowFormat: ExportFormat {
 
 extension RowFormat {
     /// Writes this format alone, in a pass of its own.
-    public func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
+    package func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
         try RowPass.run(bundle, formats: [self], directory: directory).files
     }
 }
 
 /// One read of the dataset feeding every row format's sink.
-public enum RowPass {
+package enum RowPass {
     /// Reads the dataset once and writes every row format.
     /// - Parameters:
     ///   - bundle: The export (with a dataset).
@@ -38,7 +38,7 @@ public enum RowPass {
     ///   - directory: Where to write.
     /// - Returns: The files written, in format order, and what the pass counted.
     /// - Throws: ``ExportError``.
-    public static func run(
+    package static func run(
         _ bundle: ExportBundle, formats: [any RowFormat], directory: URL
     ) throws -> (files: [String], tally: RowTally) {
         guard let dataset = bundle.dataset else { return ([], RowTally()) }

@@ -1,18 +1,18 @@
-public import Foundation
+package import Foundation
 
 /// An R script that reads the coded CSV with readr, fixing every column's type, and labels it
 /// with haven: `labelled_spss()` for coded columns (value labels, and the missing codes kept
 /// distinct as user-missing values with `na_range` or `na_values`), a `label` attribute on
 /// every column. Multiple-response sets are recorded in the data frame's `mr_sets` attribute.
-public struct RSyntaxFormat: ExportFormat {
+package struct RSyntaxFormat: ExportFormat {
     /// The format's id.
-    public let id = ExportFormatID.r
+    package let id = ExportFormatID.r
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// Writes `INSTRUMENT.R`.
-    public func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
+    package func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
         let name = "\(bundle.layout.instrument).R"
         try OutputFile.writeText(Self.text(bundle), to: directory.appendingPathComponent(name))
         return [name]

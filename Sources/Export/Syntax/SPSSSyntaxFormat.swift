@@ -1,17 +1,17 @@
-public import Foundation
+package import Foundation
 
 /// SPSS/PSPP syntax (`.sps`) that reads the coded CSV: `GET DATA`, `VARIABLE LABELS`, `VALUE
 /// LABELS`, `MISSING VALUES` (one range per variable), `VARIABLE LEVEL` and `MRSETS`. It runs in
 /// PSPP without an error or a warning (tested).
-public struct SPSSSyntaxFormat: ExportFormat {
+package struct SPSSSyntaxFormat: ExportFormat {
     /// The format's id.
-    public let id = ExportFormatID.sps
+    package let id = ExportFormatID.sps
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// Writes `INSTRUMENT.sps`.
-    public func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
+    package func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
         let name = "\(bundle.layout.instrument).sps"
         try OutputFile.writeText(Self.text(bundle), to: directory.appendingPathComponent(name))
         return [name]

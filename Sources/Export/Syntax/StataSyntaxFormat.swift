@@ -1,19 +1,19 @@
-public import Foundation
+package import Foundation
 
 /// A Stata do-file (`.do`) that reads the coded CSV: `import delimited` with every column's type
 /// fixed, `label variable`, missing codes turned into extended missing values (`.a` for the
 /// lowest code, `.b` for the next, ... the same letters as the `.dta`), `label define` with the
 /// codes and the extended missing values, and `label values`. Stata has no multiple-response
 /// sets; the flags of each set are listed in a note.
-public struct StataSyntaxFormat: ExportFormat {
+package struct StataSyntaxFormat: ExportFormat {
     /// The format's id.
-    public let id = ExportFormatID.do
+    package let id = ExportFormatID.do
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// Writes `INSTRUMENT.do`.
-    public func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
+    package func write(_ bundle: ExportBundle, to directory: URL) throws -> [String] {
         let name = "\(bundle.layout.instrument).do"
         try OutputFile.writeText(Self.text(bundle), to: directory.appendingPathComponent(name))
         return [name]

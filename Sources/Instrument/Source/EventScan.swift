@@ -1,3 +1,5 @@
+// CYaml is Yams's internal module (libyaml's C API). Yams offers no event-level API, and this
+// pass must see events before Yams builds its tree (see below); it is pinned with Yams's version.
 import CYaml
 
 /// A linear pass over libyaml's event stream, run before Yams builds its tree.

@@ -7,19 +7,19 @@ import GRDB
 /// Both refuse a file that is not a peersurvey database, or one written by a newer version,
 /// before SQLite writes anything to it. Every write is one transaction, committed with
 /// `synchronous=FULL`: when a write call returns, the change survives a power cut.
-public final class StudyDatabase: Sendable {
+package final class StudyDatabase: Sendable {
     /// The path the database was opened from.
-    public let path: String
+    package let path: String
     /// Whether the database was opened read-only.
-    public let isReadOnly: Bool
+    package let isReadOnly: Bool
     let queue: DatabaseQueue
 
     /// `PRAGMA application_id`: "PSRV" in ASCII.
-    public static let applicationID: UInt32 = 0x5053_5256
+    package static let applicationID: UInt32 = 0x5053_5256
     /// The schema version this build writes (`PRAGMA user_version`).
-    public static let schemaVersion = 2
+    package static let schemaVersion = 2
     /// How long a write waits for another process holding the database before giving up.
-    public static let busyTimeout: Double = 15
+    package static let busyTimeout: Double = 15
 
     private init(path: String, queue: DatabaseQueue, readOnly: Bool) {
         self.path = path
@@ -31,7 +31,7 @@ public final class StudyDatabase: Sendable {
     /// - Parameter path: Where to create it; nothing may exist there.
     /// - Returns: The open database, with the current schema.
     /// - Throws: ``StoreError`` when the file exists or cannot be created.
-    public static func create(at path: String) throws -> StudyDatabase {
+    package static func create(at path: String) throws -> StudyDatabase {
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.io(path: path, detail: "a file already exists there; choose another name")
         }
@@ -61,7 +61,7 @@ public final class StudyDatabase: Sendable {
     /// - Returns: The open database.
     /// - Throws: ``StoreError`` when the file is missing, not a SQLite database, another
     ///   application's database, damaged, or newer than this build.
-    public static func open(at path: String, readOnly: Bool = false) throws -> StudyDatabase {
+    package static func open(at path: String, readOnly: Bool = false) throws -> StudyDatabase {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw StoreError.missing(path: path)
@@ -144,7 +144,7 @@ public final class StudyDatabase: Sendable {
     }
 
     /// The durability settings as SQLite reports them now, for `verify` and tests.
-    public func settings() throws -> [String: String] {
+    package func settings() throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
             for pragma in ["journal_mode", "synchronous", "secure_delete", "foreign_keys", "busy_timeout", "application_id", "user_version"] {

@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+package import Foundation
 import GRDB
 
 extension StudyDatabase {
@@ -9,7 +9,7 @@ extension StudyDatabase {
     /// - Returns: The secret, or `nil` when no export has made one yet (or the file predates the
     ///   table and was opened read-only).
     /// - Throws: ``StoreError`` when the database cannot be read.
-    public func exportSecret() throws -> Data? {
+    package func exportSecret() throws -> Data? {
         try read { db in
             guard try db.tableExists("export_secret") else { return nil }
             return try Data.fetchOne(db, sql: "SELECT secret FROM export_secret WHERE id = 1")
@@ -19,7 +19,7 @@ extension StudyDatabase {
     /// The study's export secret, made now (and committed durably) if there is none yet.
     /// - Returns: The secret.
     /// - Throws: ``StoreError`` when the database is read-only or cannot be written.
-    public func makeExportSecret() throws -> Data {
+    package func makeExportSecret() throws -> Data {
         if isReadOnly {
             throw StoreError.io(
                 path: path, detail: "the first export makes the study's export secret, which needs a writable database")

@@ -1,9 +1,9 @@
-public import Instrument
+package import Instrument
 
 /// Converts the interview engine's ``Answer`` to what the `answer` table holds and back.
-public enum AnswerCodec {
+package enum AnswerCodec {
     /// The status and value columns of an answer.
-    public static func encode(_ answer: Answer) -> (status: StoredStatus, value: StoredValue?) {
+    package static func encode(_ answer: Answer) -> (status: StoredStatus, value: StoredValue?) {
         switch answer {
         case .value(let value): return (.answered, encode(value))
         case .refused: return (.refused, nil)
@@ -15,7 +15,7 @@ public enum AnswerCodec {
     }
 
     /// A value as stored: numbers as numbers.
-    public static func encode(_ value: Value) -> StoredValue {
+    package static func encode(_ value: Value) -> StoredValue {
         switch value {
         case .number(let number):
             if number.rounded() == number, abs(number) < 9.0e15 { return .integer(Int64(number)) }
@@ -30,7 +30,7 @@ public enum AnswerCodec {
 
     /// The text sealed for an identifying value (the same text as ``encode(_:)-swift.type.method``
     /// would store, so that unsealing can decode it by the variable's type).
-    public static func sealable(_ value: Value) -> String {
+    package static func sealable(_ value: Value) -> String {
         switch encode(value) {
         case .integer(let number): return String(number)
         case .real(let number): return String(number)
@@ -40,7 +40,7 @@ public enum AnswerCodec {
 
     /// An answer read back, decoded by the variable's type.
     /// - Returns: `nil` when the stored value does not fit the type (a damaged row).
-    public static func decode(status: StoredStatus, value: StoredValue?, type: ValueType) -> Answer? {
+    package static func decode(status: StoredStatus, value: StoredValue?, type: ValueType) -> Answer? {
         switch status {
         case .refused: return .refused
         case .dontKnow: return .dontKnow

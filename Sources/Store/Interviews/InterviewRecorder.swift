@@ -1,23 +1,23 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import Instrument
+package import Instrument
 
 /// Writes one interview to the study database, one durable transaction per call: when a call
 /// returns, what it recorded survives a crash or a power cut.
 ///
 /// Get one from ``StudyDatabase/startInterview(_:interviewer:language:simulated:)`` or
 /// ``StudyDatabase/resumeInterview(code:)``.
-public final class InterviewRecorder {
+package final class InterviewRecorder {
     /// The database written to.
-    public let database: StudyDatabase
+    package let database: StudyDatabase
     /// The participant code, to read aloud (`K7MQ-2P4X`).
-    public let code: String
+    package let code: String
     /// The interview's random id (16 bytes), the key of merges and tombstones.
-    public let uuid: Data
+    package let uuid: Data
     /// The instrument version the interview uses.
-    public let instrument: RegisteredInstrument
+    package let instrument: RegisteredInstrument
     /// The interview's language.
-    public let language: String
+    package let language: String
     let rowID: Int64
     let sealer: Sealer?
 
@@ -41,7 +41,7 @@ public final class InterviewRecorder {
     ///     `member_check`, ...); `nil` for a first answer.
     /// - Returns: The answer's revision: 1 for a first answer, then 2, 3, ...
     @discardableResult
-    public func save(_ answer: Answer, for variable: String, reason: String? = nil) throws -> Int {
+    package func save(_ answer: Answer, for variable: String, reason: String? = nil) throws -> Int {
         let variableID = try self.variableID(variable)
         let identifying = instrument.identifying.contains(variable)
         var (status, value) = AnswerCodec.encode(answer)
@@ -97,7 +97,7 @@ public final class InterviewRecorder {
     ///   - variable: The question or safeguard it concerns, if any (a safeguard's id is logged
     ///     as the reason).
     ///   - reason: A code, never free text.
-    public func record(_ kind: InterviewEventKind, variable: String? = nil, reason: String? = nil) throws {
+    package func record(_ kind: InterviewEventKind, variable: String? = nil, reason: String? = nil) throws {
         let variableID = try variable.map(self.variableID)
         let now = Timestamp.now()
         try database.write { db in
@@ -110,7 +110,7 @@ public final class InterviewRecorder {
     /// - Parameters:
     ///   - text: The note.
     ///   - variable: The question it is about, if any.
-    public func note(_ text: String, about variable: String? = nil) throws {
+    package func note(_ text: String, about variable: String? = nil) throws {
         let variableID = try variable.map(self.variableID)
         let sealed = try sealer.map { try $0.seal(text, interview: uuid, variable: "ps_note") }
         let now = Timestamp.now()
@@ -124,19 +124,19 @@ public final class InterviewRecorder {
     }
 
     /// Marks the interview suspended, to continue later with `peersurvey resume`.
-    public func suspend() throws { try finish(.suspended, event: .suspended, outcome: nil, ended: false) }
+    package func suspend() throws { try finish(.suspended, event: .suspended, outcome: nil, ended: false) }
 
     /// Marks the interview completed.
-    public func complete() throws { try finish(.completed, event: .completed, outcome: nil, ended: true) }
+    package func complete() throws { try finish(.completed, event: .completed, outcome: nil, ended: true) }
 
     /// Marks the interview broken off for good.
     /// - Parameter reason: A coded reason (`participant_stopped`, `distress`, `interviewer_ended`, ...).
-    public func breakOff(reason: String) throws {
+    package func breakOff(reason: String) throws {
         try finish(.brokenOff, event: .brokenOff, outcome: reason, ended: true)
     }
 
     /// Ends the interview as "no consent": any answers are deleted and only the outcome stays.
-    public func noConsent() throws {
+    package func noConsent() throws {
         try database.write { db in
             try deleteData(db)
             try setStatus(db, .noConsent, event: .noConsent, outcome: "no_consent", ended: true)
@@ -145,7 +145,7 @@ public final class InterviewRecorder {
 
     /// Ends the interview and deletes its answers and notes at the participant's request; the
     /// interview row stays as broken off with the outcome `discarded`, so that counts add up.
-    public func discard() throws {
+    package func discard() throws {
         try database.write { db in
             try deleteData(db)
             try setStatus(db, .brokenOff, event: .discarded, outcome: "discarded", ended: true)
@@ -155,7 +155,7 @@ public final class InterviewRecorder {
     /// Whether the participant agreed to every consent statement of this interview (a
     /// `consented` event is in its log). An interview suspended before that point must ask for
     /// consent again when it is resumed.
-    public func hasConsented() throws -> Bool {
+    package func hasConsented() throws -> Bool {
         try database.read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE interview_id = ? AND kind = ?)",
@@ -164,7 +164,7 @@ public final class InterviewRecorder {
     }
 
     /// The answers saved so far, by variable; identifying values are ``StoredAnswer/sealed``.
-    public func storedAnswers() throws -> [String: StoredAnswer] {
+    package func storedAnswers() throws -> [String: StoredAnswer] {
         let names = Dictionary(uniqueKeysWithValues: instrument.variableIDs.map { ($1, $0) })
         return try database.read { db in
             var result: [String: StoredAnswer] = [:]

@@ -1,36 +1,36 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 /// One line of `peersurvey status` and `peersurvey resume`.
-public struct InterviewSummary: Sendable, Equatable, Codable {
+package struct InterviewSummary: Sendable, Equatable, Codable {
     /// The participant code.
-    public var code: String
+    package var code: String
     /// The instrument's id and version.
-    public var instrument: String
+    package var instrument: String
     /// The instrument version.
-    public var version: Int
+    package var version: Int
     /// The interviewer's code.
-    public var interviewer: String
+    package var interviewer: String
     /// Where the interview stands.
-    public var status: InterviewStatus
+    package var status: InterviewStatus
     /// The coded outcome of a break-off.
-    public var outcome: String?
+    package var outcome: String?
     /// Whether the interview was made by `simulate`.
-    public var simulated: Bool
+    package var simulated: Bool
     /// When it started and when it last changed (ISO 8601, UTC).
-    public var startedAt: String
+    package var startedAt: String
     /// When it last changed.
-    public var updatedAt: String
+    package var updatedAt: String
     /// How many variables have an answer or a missing status.
-    public var answers: Int
+    package var answers: Int
 }
 
 extension StudyDatabase {
     /// The pattern interviewer codes must match: they identify peer researchers, not name them.
-    public static let interviewerPattern = "letters, digits, `-` or `_`, at most 16 characters (a code such as PR01, not a name)"
+    package static let interviewerPattern = "letters, digits, `-` or `_`, at most 16 characters (a code such as PR01, not a name)"
 
     /// Whether `code` is an acceptable interviewer code.
-    public static func isValidInterviewer(_ code: String) -> Bool {
+    package static func isValidInterviewer(_ code: String) -> Bool {
         (1...16).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
@@ -43,7 +43,7 @@ extension StudyDatabase {
     /// - Returns: The recorder to save its answers with.
     /// - Throws: ``StoreError/noPublicKey(instrument:questions:)`` when the instrument has
     ///   identifying questions and the study has no key to seal them with.
-    public func startInterview(
+    package func startInterview(
         _ instrument: RegisteredInstrument, interviewer: String, language: String, simulated: Bool = false
     ) throws -> InterviewRecorder {
         guard Self.isValidInterviewer(interviewer) else {
@@ -72,7 +72,7 @@ extension StudyDatabase {
     /// Resumes a suspended interview (or takes over one left active by a crash).
     /// - Parameter code: The participant code, in any case, with or without the hyphen.
     /// - Returns: The recorder, with the interview active again and a `resumed` event logged.
-    public func resumeInterview(code: String) throws -> InterviewRecorder {
+    package func resumeInterview(code: String) throws -> InterviewRecorder {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
         let study = try study()
         let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
@@ -104,7 +104,7 @@ extension StudyDatabase {
 
     /// Interviews, most recently changed first.
     /// - Parameter status: Only those with this status, when given.
-    public func interviews(status: InterviewStatus? = nil) throws -> [InterviewSummary] {
+    package func interviews(status: InterviewStatus? = nil) throws -> [InterviewSummary] {
         try read { db in
             var sql = """
                 SELECT i.code, s.name, s.version, i.interviewer, i.status, i.outcome, i.simulated,
@@ -150,7 +150,7 @@ extension StudyDatabase {
     /// Every interview's answers, in the order the interviews were saved, by variable name
     /// (identifying values as ``StoredAnswer/sealed``). For tests and small studies: it holds
     /// everything in memory; the analysis reads with a streaming scan instead.
-    public func allAnswersInOrder() throws -> [[String: StoredAnswer]] {
+    package func allAnswersInOrder() throws -> [[String: StoredAnswer]] {
         try read { db in
             var result: [[String: StoredAnswer]] = []
             var current: Int64?

@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 import Crypto
 import GRDB
-public import Instrument
+package import Instrument
 
 extension StudyDatabase {
     /// Records the study: its title and, optionally, the public key identifying answers are
@@ -12,7 +12,7 @@ extension StudyDatabase {
     /// - Returns: The study, with a new random id.
     /// - Throws: ``StoreError/studyExists(path:)`` when the database already holds a study.
     @discardableResult
-    public func initStudy(title: String, publicKey: Data?) throws -> StudyInfo {
+    package func initStudy(title: String, publicKey: Data?) throws -> StudyInfo {
         let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw StoreError.io(path: path, detail: "the study needs a title") }
         let record = StudyRecord(
@@ -27,7 +27,7 @@ extension StudyDatabase {
 
     /// The study this database belongs to.
     /// - Throws: ``StoreError/noStudy(path:)`` before `study init`.
-    public func study() throws -> StudyInfo {
+    package func study() throws -> StudyInfo {
         guard let record = try read({ db in try StudyRecord.fetchOne(db) }) else { throw StoreError.noStudy(path: path) }
         return StudyInfo(record)
     }
@@ -38,7 +38,7 @@ extension StudyDatabase {
     ///   - instrument: The loaded instrument (without errors).
     ///   - source: Its YAML text, exactly as loaded.
     /// - Returns: The registration, with the row id of every variable.
-    public func register(_ instrument: Instrument, source: String) throws -> RegisteredInstrument {
+    package func register(_ instrument: Instrument, source: String) throws -> RegisteredInstrument {
         let hash = SHA256.hash(data: Data(source.utf8)).map { String(format: "%02x", $0) }.joined()
         let identifying = instrument.identifyingVariables
         return try write { db in
@@ -60,12 +60,12 @@ extension StudyDatabase {
     }
 
     /// Every registered instrument version, oldest first.
-    public func instruments() throws -> [RegisteredInstrument] {
+    package func instruments() throws -> [RegisteredInstrument] {
         try read { db in try InstrumentRecord.order(Column("id")).fetchAll(db).map { try Self.registration($0, db) } }
     }
 
     /// The YAML source of a registered instrument version.
-    public func source(of instrument: RegisteredInstrument) throws -> String {
+    package func source(of instrument: RegisteredInstrument) throws -> String {
         try read { db in try String.fetchOne(db, sql: "SELECT source FROM instrument WHERE id = ?", arguments: [instrument.rowID]) ?? "" }
     }
 

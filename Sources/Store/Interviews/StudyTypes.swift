@@ -1,37 +1,37 @@
-public import Foundation
+package import Foundation
 
 /// The study a database belongs to.
-public struct StudyInfo: Sendable, Equatable {
+package struct StudyInfo: Sendable, Equatable {
     /// A random id, the same in every copy of the study's database; merges check it.
-    public var uuid: String
+    package var uuid: String
     /// The title given at `study init`.
-    public var title: String
+    package var title: String
     /// The raw X25519 public key identifying answers are sealed to, if one was recorded.
-    public var publicKey: Data?
+    package var publicKey: Data?
     /// The key's fingerprint, to compare with the custodian's.
-    public var keyFingerprint: String?
+    package var keyFingerprint: String?
     /// When the study was created (ISO 8601, UTC).
-    public var createdAt: String
+    package var createdAt: String
 }
 
 /// An instrument version as registered in a study.
-public struct RegisteredInstrument: Sendable, Equatable {
+package struct RegisteredInstrument: Sendable, Equatable {
     /// The row id in `instrument`.
-    public var rowID: Int64
+    package var rowID: Int64
     /// The instrument's `instrument:` id.
-    public var name: String
+    package var name: String
     /// Its `version:`.
-    public var version: Int
+    package var version: Int
     /// SHA-256 of the YAML source, in hex.
-    public var contentHash: String
+    package var contentHash: String
     /// The row id of each variable in `variable`, by name.
-    public var variableIDs: [String: Int64]
+    package var variableIDs: [String: Int64]
     /// Variables whose answers are sealed.
-    public var identifying: Set<String>
+    package var identifying: Set<String>
 }
 
 /// Where an interview stands.
-public enum InterviewStatus: String, Sendable, CaseIterable, Codable {
+package enum InterviewStatus: String, Sendable, CaseIterable, Codable {
     /// Under way now.
     case active
     /// Stopped to continue later.
@@ -44,7 +44,7 @@ public enum InterviewStatus: String, Sendable, CaseIterable, Codable {
     case noConsent = "no_consent"
 
     /// Words for people.
-    public var label: String {
+    package var label: String {
         switch self {
         case .active: return "active"
         case .suspended: return "suspended"
@@ -57,7 +57,7 @@ public enum InterviewStatus: String, Sendable, CaseIterable, Codable {
 
 /// What can happen in an interview, as logged in the append-only `event` table. No event
 /// carries free text.
-public enum InterviewEventKind: String, Sendable, CaseIterable, Codable {
+package enum InterviewEventKind: String, Sendable, CaseIterable, Codable {
     /// The interview started.
     case started
     /// Consent was given to every statement.
@@ -93,7 +93,7 @@ public enum InterviewEventKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// An answer as stored: a status and, for a given answer, its value.
-public enum StoredAnswer: Sendable, Equatable {
+package enum StoredAnswer: Sendable, Equatable {
     /// A value, decoded by the variable's type.
     case value(StoredValue)
     /// A missing status (status codes 1 to 5).
@@ -103,7 +103,7 @@ public enum StoredAnswer: Sendable, Equatable {
 }
 
 /// The `answer.status` column.
-public enum StoredStatus: Int, Sendable, CaseIterable, Codable {
+package enum StoredStatus: Int, Sendable, CaseIterable, Codable {
     /// A value was given (in `answer.value`, or sealed).
     case answered = 0
     /// Prefer not to say.
@@ -119,7 +119,7 @@ public enum StoredStatus: Int, Sendable, CaseIterable, Codable {
 }
 
 /// A value as stored in `answer.value`: numbers as numbers, the rest as text.
-public enum StoredValue: Sendable, Equatable {
+package enum StoredValue: Sendable, Equatable {
     /// A whole number: a choice code, an integer answer, or a boolean (0 or 1).
     case integer(Int64)
     /// A decimal answer or calculation.

@@ -1,22 +1,22 @@
 import Foundation
 import GRDB
-public import Instrument
+package import Instrument
 
 /// One finished interview for ``StudyDatabase/bulkInsert(_:interviews:simulated:batchSize:)``.
-public struct BulkInterview: Sendable {
+package struct BulkInterview: Sendable {
     /// Its final status.
-    public var status: InterviewStatus
+    package var status: InterviewStatus
     /// The interviewer's code.
-    public var interviewer: String
+    package var interviewer: String
     /// The language.
-    public var language: String
+    package var language: String
     /// The coded outcome of a break-off.
-    public var outcome: String?
+    package var outcome: String?
     /// Answers by the variable's row id (``RegisteredInstrument/variableIDs``).
-    public var answers: [(variableID: Int64, answer: Answer)]
+    package var answers: [(variableID: Int64, answer: Answer)]
 
     /// A finished interview.
-    public init(
+    package init(
         status: InterviewStatus, interviewer: String, language: String, outcome: String? = nil,
         answers: [(variableID: Int64, answer: Answer)]
     ) {
@@ -39,7 +39,7 @@ extension StudyDatabase {
     ///   - batchSize: Interviews per transaction.
     /// - Returns: The number inserted.
     @discardableResult
-    public func bulkInsert(
+    package func bulkInsert(
         _ instrument: RegisteredInstrument, interviews: some Sequence<BulkInterview>, simulated: Bool,
         batchSize: Int = 1_000
     ) throws -> Int {

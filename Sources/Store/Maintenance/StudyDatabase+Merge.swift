@@ -2,21 +2,21 @@ import Foundation
 import GRDB
 
 /// What one `merge` did.
-public struct MergeReport: Sendable, Equatable, Codable {
+package struct MergeReport: Sendable, Equatable, Codable {
     /// Interviews copied that the target did not have.
-    public var added = 0
+    package var added = 0
     /// Interviews the target had in an older revision, replaced by the newer one.
-    public var updated = 0
+    package var updated = 0
     /// Interviews already present and identical.
-    public var identical = 0
+    package var identical = 0
     /// Interviews the target had in a newer revision than the source (the target's kept).
-    public var older = 0
+    package var older = 0
     /// Interviews not copied because they were withdrawn.
-    public var withdrawn = 0
+    package var withdrawn = 0
     /// Interviews removed from the target because a source had withdrawn them.
-    public var erasedByTombstone = 0
+    package var erasedByTombstone = 0
     /// Conflicts, each naming a participant code and what was kept.
-    public var conflicts: [String] = []
+    package var conflicts: [String] = []
 }
 
 extension StudyDatabase {
@@ -27,7 +27,7 @@ extension StudyDatabase {
     /// before anything is written.
     /// - Parameter sources: Paths of the databases to merge in; they are only read.
     /// - Returns: What was done, source by source merged into one report.
-    public func merge(from sources: [String]) throws -> MergeReport {
+    package func merge(from sources: [String]) throws -> MergeReport {
         let study = try study()
         var report = MergeReport()
         for source in sources {
@@ -148,7 +148,7 @@ extension StudyDatabase {
 
     /// Creates a new database for the same study as `source` (same id, title and key), as the
     /// target of a first merge.
-    public static func createCopy(at path: String, ofStudyIn source: String) throws -> StudyDatabase {
+    package static func createCopy(at path: String, ofStudyIn source: String) throws -> StudyDatabase {
         let info = try StudyDatabase.open(at: source, readOnly: true).study()
         let database = try create(at: path)
         try database.write { db in

@@ -2,20 +2,20 @@ import Foundation
 import GRDB
 
 /// What `verify` found: nothing when the database is sound.
-public struct VerifyReport: Sendable, Equatable {
+package struct VerifyReport: Sendable, Equatable {
     /// One problem per line, each naming a table and what is wrong (never a stored value).
-    public var problems: [String]
+    package var problems: [String]
     /// Row counts by table, for the report.
-    public var counts: [String: Int]
+    package var counts: [String: Int]
     /// Whether the database is sound.
-    public var isSound: Bool { problems.isEmpty }
+    package var isSound: Bool { problems.isEmpty }
 }
 
 extension StudyDatabase {
     /// Checks the whole database: SQLite's integrity check, foreign keys, the application id
     /// and schema version, a study row, the shape of every sealed row and note, and answers
     /// whose status and value disagree.
-    public func verify() throws -> VerifyReport {
+    package func verify() throws -> VerifyReport {
         try read { db in
             var problems: [String] = []
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check(20)")

@@ -8,7 +8,7 @@ extension StudyDatabase {
     /// freed space; the WAL is then checkpointed and truncated so no old copy stays in it.
     /// - Parameter code: The participant code.
     /// - Throws: ``StoreError/unknownParticipant(code:)`` when no interview has the code.
-    public func withdraw(code: String) throws {
+    package func withdraw(code: String) throws {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
         try write { db in
             guard let record = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).fetchOne(db) else {
@@ -29,7 +29,7 @@ extension StudyDatabase {
     }
 
     /// Copies the WAL into the main file and truncates the WAL to zero bytes.
-    public func checkpoint() throws {
+    package func checkpoint() throws {
         try mapErrors {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -40,7 +40,7 @@ extension StudyDatabase {
     /// Writes a consistent copy of the database to `destination` (SQLite's `VACUUM INTO`),
     /// then flushes it to the disk.
     /// - Parameter destination: A path where nothing exists yet.
-    public func backup(to destination: String) throws {
+    package func backup(to destination: String) throws {
         if FileManager.default.fileExists(atPath: destination) {
             throw StoreError.io(path: destination, detail: "a file already exists there; choose another name")
         }

@@ -1,5 +1,5 @@
 /// What a scan reads for one variable.
-public enum ScanNeed: UInt8, Sendable {
+package enum ScanNeed: UInt8, Sendable {
     /// Only the status (answered or the reason for no answer). Free text and identifying
     /// variables are read this way: their contents are never needed to count them.
     case status = 0
@@ -11,42 +11,42 @@ public enum ScanNeed: UInt8, Sendable {
 }
 
 /// One column of a scan: a variable, found by its row id in each instrument version that has it.
-public struct ScanSlot: Sendable, Equatable {
+package struct ScanSlot: Sendable, Equatable {
     /// The row id of the variable in `variable`, by the row id of the instrument version;
     /// a version without an entry does not have the variable ("not in version").
-    public var variableIDs: [Int64: Int64]
+    package var variableIDs: [Int64: Int64]
     /// What to read.
-    public var need: ScanNeed
+    package var need: ScanNeed
 
     /// Creates a slot.
     /// - Parameters:
     ///   - variableIDs: The variable's row id in each instrument version that has it.
     ///   - need: What to read.
-    public init(variableIDs: [Int64: Int64], need: ScanNeed) {
+    package init(variableIDs: [Int64: Int64], need: ScanNeed) {
         self.variableIDs = variableIDs
         self.need = need
     }
 }
 
 /// Which interviews and which variables a scan reads.
-public struct ScanPlan: Sendable, Equatable {
+package struct ScanPlan: Sendable, Equatable {
     /// The instrument versions (row ids in `instrument`) whose interviews are read.
-    public var instruments: [Int64]
+    package var instruments: [Int64]
     /// The interview statuses read (completed only, by default).
-    public var statuses: Set<InterviewStatus>
+    package var statuses: Set<InterviewStatus>
     /// The columns of every ``InterviewRow``, in order.
-    public var slots: [ScanSlot]
+    package var slots: [ScanSlot]
     /// Whether to read each interview's language, interviewer, start time, participant code and
     /// outcome (left empty when not; statistics do not need them, and reading them costs a string
     /// each).
-    public var metadata = true
+    package var metadata = true
 
     /// Creates a plan.
     /// - Parameters:
     ///   - instruments: The instrument versions whose interviews are read.
     ///   - statuses: The interview statuses read.
     ///   - slots: The variables read, one per column of ``InterviewRow``.
-    public init(instruments: [Int64], statuses: Set<InterviewStatus> = [.completed], slots: [ScanSlot]) {
+    package init(instruments: [Int64], statuses: Set<InterviewStatus> = [.completed], slots: [ScanSlot]) {
         self.instruments = instruments
         self.statuses = statuses
         self.slots = slots
@@ -59,32 +59,32 @@ public struct ScanPlan: Sendable, Equatable {
 /// A variable the interview's instrument version does not have is ``StoredStatus/notInVersion``;
 /// one the version has but that holds no row (an interview stopped before it) is
 /// ``StoredStatus/notReached``. An identifying variable is answered or missing, never a value.
-public struct InterviewRow: Sendable {
+package struct InterviewRow: Sendable {
     /// The interview's row id (local to the database file).
-    public internal(set) var id: Int64 = 0
+    package internal(set) var id: Int64 = 0
     /// The row id of its instrument version.
-    public internal(set) var instrumentRowID: Int64 = 0
+    package internal(set) var instrumentRowID: Int64 = 0
     /// Where the interview stands.
-    public internal(set) var status: InterviewStatus = .completed
+    package internal(set) var status: InterviewStatus = .completed
     /// Whether `simulate` made it.
-    public internal(set) var simulated = false
+    package internal(set) var simulated = false
     /// The language it ran in.
-    public internal(set) var language = ""
+    package internal(set) var language = ""
     /// The interviewer's code.
-    public internal(set) var interviewer = ""
+    package internal(set) var interviewer = ""
     /// When it started (ISO 8601, UTC).
-    public internal(set) var startedAt = ""
+    package internal(set) var startedAt = ""
     /// The participant code (read with the metadata).
-    public internal(set) var code = ""
+    package internal(set) var code = ""
     /// The coded reason it ended early, if any (read with the metadata).
-    public internal(set) var outcome: String?
+    package internal(set) var outcome: String?
     /// The status of each slot.
-    public internal(set) var statuses: [StoredStatus]
+    package internal(set) var statuses: [StoredStatus]
     /// The value of each ``ScanNeed/number`` slot that is answered (NaN when the stored value is
     /// not a number); unspecified otherwise.
-    public internal(set) var numbers: [Double]
+    package internal(set) var numbers: [Double]
     /// The value of each ``ScanNeed/text`` slot that is answered; `nil` otherwise.
-    public internal(set) var texts: [String?]
+    package internal(set) var texts: [String?]
 
     init(slots: Int) {
         statuses = Array(repeating: .notReached, count: slots)

@@ -18,7 +18,7 @@ extension StudyDatabase {
     /// Setting the environment variable `PEERSURVEY_SCAN=sqlite` makes every scan read through
     /// SQLite's own statements, never the pages directly: the escape hatch should a future SQLite
     /// ever write a file the page reader misreads (see docs/analysis.md, "Reading the pages").
-    public func scan(_ plan: ScanPlan, range: ClosedRange<Int64>? = nil, body: (InterviewRow) throws -> Void) throws {
+    package func scan(_ plan: ScanPlan, range: ClosedRange<Int64>? = nil, body: (InterviewRow) throws -> Void) throws {
         try scan(plan, range: range, method: Self.sqliteOnly ? .statement : .automatic, body: body)
     }
 
@@ -97,7 +97,7 @@ extension StudyDatabase {
     ///   - plan: Which interviews are read.
     ///   - count: How many ranges at most.
     /// - Returns: Disjoint ranges in order, covering every interview; none when there are none.
-    public func scanRanges(_ plan: ScanPlan, count: Int) throws -> [ClosedRange<Int64>] {
+    package func scanRanges(_ plan: ScanPlan, count: Int) throws -> [ClosedRange<Int64>] {
         if plan.instruments.isEmpty || plan.statuses.isEmpty { return [] }
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM interview"),
@@ -116,7 +116,7 @@ extension StudyDatabase {
     /// How many interviews a plan reads.
     /// - Parameter plan: Which interviews are read.
     /// - Returns: The count by interview status.
-    public func interviewCounts(_ plan: ScanPlan) throws -> [InterviewStatus: Int] {
+    package func interviewCounts(_ plan: ScanPlan) throws -> [InterviewStatus: Int] {
         if plan.instruments.isEmpty { return [:] }
         let instruments = plan.instruments.map(String.init).joined(separator: ", ")
         return try read { db in

@@ -1,15 +1,15 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// A short fingerprint of a public key, to read over the phone: the first 80 bits of its SHA-256
 /// in Crockford's base 32, in four groups (`7KQM-2XPA-9D3F-H4RT`).
-public enum Fingerprint {
+package enum Fingerprint {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     /// The fingerprint of a raw 32-byte X25519 public key.
     /// - Parameter publicKey: The key's raw representation.
     /// - Returns: Sixteen characters in four groups of four.
-    public static func of(_ publicKey: Data) -> String {
+    package static func of(_ publicKey: Data) -> String {
         let digest = Array(SHA256.hash(data: publicKey).prefix(10))
         var bits = 0
         var buffer = 0

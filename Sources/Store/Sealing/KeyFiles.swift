@@ -1,21 +1,21 @@
 import Crypto
-public import Foundation
+package import Foundation
 import _CryptoExtras
 
 /// The study's public key as written to `NAME.pub`: JSON with the raw key and its fingerprint.
-public struct PublicKeyFile: Codable, Sendable, Equatable {
+package struct PublicKeyFile: Codable, Sendable, Equatable {
     /// Always `peersurvey-public-key`.
-    public var format = "peersurvey-public-key"
+    package var format = "peersurvey-public-key"
     /// The file format version.
-    public var version = 1
+    package var version = 1
     /// The raw 32-byte X25519 public key.
-    public var key: Data
+    package var key: Data
     /// ``Fingerprint/of(_:)`` of the key.
-    public var fingerprint: String
+    package var fingerprint: String
 
     /// Reads and checks a public key file.
     /// - Throws: ``StoreError/key(_:)`` naming the file when it is unreadable or not a key.
-    public static func read(path: String) throws -> PublicKeyFile {
+    package static func read(path: String) throws -> PublicKeyFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.key("\(path): the public key file cannot be read")
         }
@@ -38,42 +38,42 @@ public struct PublicKeyFile: Codable, Sendable, Equatable {
 /// The study's private key as written to `NAME.key`: encrypted with ChaCha20-Poly1305 under a
 /// key derived from a passphrase with scrypt, which costs an attacker memory as well as time
 /// for every passphrase guessed.
-public struct PrivateKeyFile: Codable, Sendable {
+package struct PrivateKeyFile: Codable, Sendable {
     /// scrypt's parameters, stored so that they can be raised later without breaking old files.
-    public struct KDF: Codable, Sendable {
+    package struct KDF: Codable, Sendable {
         /// Always `scrypt`.
-        public var name = "scrypt"
+        package var name = "scrypt"
         /// CPU and memory cost (a power of two).
-        public var rounds: Int
+        package var rounds: Int
         /// Block size.
-        public var blockSize: Int
+        package var blockSize: Int
         /// Parallelism.
-        public var parallelism: Int
+        package var parallelism: Int
         /// Random salt.
-        public var salt: Data
+        package var salt: Data
     }
 
     /// The default cost: 2^17 rounds with a block size of 8 uses 128 MiB and about half a
     /// second per guess.
-    public static let defaultRounds = 1 << 17
+    package static let defaultRounds = 1 << 17
 
     /// Always `peersurvey-private-key`.
-    public var format = "peersurvey-private-key"
+    package var format = "peersurvey-private-key"
     /// The file format version.
-    public var version = 1
+    package var version = 1
     /// The fingerprint of the matching public key.
-    public var fingerprint: String
+    package var fingerprint: String
     /// How the passphrase becomes a key.
-    public var kdf: KDF
+    package var kdf: KDF
     /// The raw private key, sealed with ChaCha20-Poly1305 (nonce, ciphertext and tag).
-    public var sealed: Data
+    package var sealed: Data
 
     /// Makes a new key pair.
     /// - Parameters:
     ///   - passphrase: Protects the private key; at least 12 characters.
     ///   - rounds: scrypt's cost; lower only in tests.
     /// - Returns: The public key file and the encrypted private key file.
-    public static func generate(passphrase: String, rounds: Int = defaultRounds) throws -> (PublicKeyFile, PrivateKeyFile) {
+    package static func generate(passphrase: String, rounds: Int = defaultRounds) throws -> (PublicKeyFile, PrivateKeyFile) {
         guard passphrase.count >= 12 else {
             throw StoreError.key("the passphrase must be at least 12 characters; a few unrelated words make a good one")
         }
@@ -91,7 +91,7 @@ public struct PrivateKeyFile: Codable, Sendable {
     }
 
     /// Reads a private key file.
-    public static func read(path: String) throws -> PrivateKeyFile {
+    package static func read(path: String) throws -> PrivateKeyFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StoreError.key("\(path): the private key file cannot be read")
         }
@@ -106,7 +106,7 @@ public struct PrivateKeyFile: Codable, Sendable {
     /// Decrypts the private key.
     /// - Returns: The raw 32-byte X25519 private key.
     /// - Throws: ``StoreError/key(_:)`` when the passphrase is wrong or the file was altered.
-    public func unlock(passphrase: String) throws -> Data {
+    package func unlock(passphrase: String) throws -> Data {
         let key = try Self.derive(passphrase: passphrase, kdf: kdf)
         guard let box = try? ChaChaPoly.SealedBox(combined: sealed),
             let raw = try? ChaChaPoly.open(box, using: key, authenticating: Data(fingerprint.utf8))

@@ -1,16 +1,16 @@
 import Crypto
-public import Foundation
+package import Foundation
 
 /// Seals identifying answers (and interviewer notes) to the study's public key with HPKE
 /// (`Curve25519_SHA256_ChachaPoly`, base mode), so that only the holder of the private key can
 /// read them. The plaintext is padded to a multiple of ``blockSize`` bytes so that the length of
 /// a name or a phone number does not show in the ciphertext; the associated data binds each
 /// ciphertext to its study, interview and variable, so a row copied elsewhere will not open.
-public struct Sealer: Sendable {
+package struct Sealer: Sendable {
     /// Plaintexts are padded to a multiple of this many bytes (at least one block).
-    public static let blockSize = 256
+    package static let blockSize = 256
     /// The longest plaintext that can be sealed, in UTF-8 bytes.
-    public static let maximumLength = 65_535
+    package static let maximumLength = 65_535
     /// The HPKE ciphersuite.
     static let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
     /// HPKE's `info`: names the purpose and the format version.
@@ -26,7 +26,7 @@ public struct Sealer: Sendable {
     ///   - publicKey: The study's raw 32-byte X25519 public key.
     ///   - studyUUID: The study's id, bound into every ciphertext.
     /// - Throws: ``StoreError/key(_:)`` when the key is not a valid X25519 key.
-    public init(publicKey: Data, studyUUID: String) throws {
+    package init(publicKey: Data, studyUUID: String) throws {
         do {
             self.publicKey = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: publicKey)
         } catch {
@@ -42,7 +42,7 @@ public struct Sealer: Sendable {
 
     /// Seals `text` for one variable of one interview.
     /// - Returns: The HPKE encapsulated key (32 bytes) and the ciphertext.
-    public func seal(_ text: String, interview: Data, variable: String) throws -> (encapsulatedKey: Data, ciphertext: Data) {
+    package func seal(_ text: String, interview: Data, variable: String) throws -> (encapsulatedKey: Data, ciphertext: Data) {
         let padded = try Self.pad(Array(text.utf8))
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: Self.suite, info: Self.info)
         let ciphertext = try sender.seal(
@@ -71,24 +71,24 @@ public struct Sealer: Sendable {
 
     /// Whether a stored row has the shape of a sealed value: a 32-byte encapsulated key and a
     /// ciphertext of whole blocks plus the tag. `verify` checks every row with this.
-    public static func hasValidShape(encapsulatedKey: Data, ciphertext: Data) -> Bool {
+    package static func hasValidShape(encapsulatedKey: Data, ciphertext: Data) -> Bool {
         encapsulatedKey.count == 32 && ciphertext.count > tagLength
             && (ciphertext.count - tagLength) % blockSize == 0
     }
 }
 
 /// Opens sealed values with the study's private key (the custodian's side of ``Sealer``).
-public struct Unsealer: Sendable {
+package struct Unsealer: Sendable {
     let privateKey: Curve25519.KeyAgreement.PrivateKey
     let studyUUID: String
     /// The raw public key that goes with the private key.
-    public var publicKey: Data { privateKey.publicKey.rawRepresentation }
+    package var publicKey: Data { privateKey.publicKey.rawRepresentation }
 
     /// An unsealer for one study.
     /// - Parameters:
     ///   - privateKey: The raw 32-byte X25519 private key (from ``PrivateKeyFile``).
     ///   - studyUUID: The study's id.
-    public init(privateKey: Data, studyUUID: String) throws {
+    package init(privateKey: Data, studyUUID: String) throws {
         do {
             self.privateKey = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: privateKey)
         } catch {
@@ -100,7 +100,7 @@ public struct Unsealer: Sendable {
     /// Opens one sealed value.
     /// - Returns: The text, or `nil` when it does not open (wrong key, or a row moved from
     ///   another interview or variable).
-    public func open(encapsulatedKey: Data, ciphertext: Data, interview: Data, variable: String) -> String? {
+    package func open(encapsulatedKey: Data, ciphertext: Data, interview: Data, variable: String) -> String? {
         guard
             var recipient = try? HPKE.Recipient(
                 privateKey: privateKey, ciphersuite: Sealer.suite, info: Sealer.info, encapsulatedKey: encapsulatedKey),

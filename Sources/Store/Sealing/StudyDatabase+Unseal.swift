@@ -1,14 +1,14 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 /// One identifying answer or interviewer note, opened by the custodian.
-public struct UnsealedValue: Sendable, Equatable, Codable {
+package struct UnsealedValue: Sendable, Equatable, Codable {
     /// The participant code.
-    public var code: String
+    package var code: String
     /// The variable, or `ps_note` for an interviewer note.
-    public var variable: String
+    package var variable: String
     /// The text; `nil` when it would not open (wrong key or a damaged row).
-    public var text: String?
+    package var text: String?
 }
 
 extension StudyDatabase {
@@ -16,7 +16,7 @@ extension StudyDatabase {
     /// - Parameter privateKey: The raw key from ``PrivateKeyFile/unlock(passphrase:)``.
     /// - Returns: The values in interview order; a value that does not open has a `nil` text.
     /// - Throws: ``StoreError/key(_:)`` when the key is not the study's.
-    public func unseal(privateKey: Data) throws -> [UnsealedValue] {
+    package func unseal(privateKey: Data) throws -> [UnsealedValue] {
         let study = try study()
         let unsealer = try Unsealer(privateKey: privateKey, studyUUID: study.uuid)
         guard let expected = study.publicKey, unsealer.publicKey == expected else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where line mode reads and writes: standard input and output, or a script in tests.
-public protocol LineIO: AnyObject {
+package protocol LineIO: AnyObject {
     /// The next line without its newline, or `nil` at the end of input.
     func readLine() -> String?
     /// Writes text as is.
@@ -9,13 +9,13 @@ public protocol LineIO: AnyObject {
 }
 
 /// Standard input and output.
-public final class StandardLineIO: LineIO {
+package final class StandardLineIO: LineIO {
     /// Line mode on standard input and output.
-    public init() {}
+    package init() {}
 
     /// Reads a line from standard input.
-    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    package func readLine() -> String? { Swift.readLine(strippingNewline: true) }
 
     /// Writes to standard output at once.
-    public func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    package func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 }

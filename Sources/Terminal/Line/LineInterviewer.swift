@@ -6,13 +6,13 @@ import Interview
 /// terminal, and with `--plain`. It works with a screen reader (no cursor movement, no
 /// colour) and can be scripted. Commands are words: `back`, `refuse`, `dont know`, `note`,
 /// `pause`, `stop`, `help`.
-public final class LineInterviewer {
+package final class LineInterviewer {
     let session: InterviewSession
     let io: any LineIO
     private var lastSection: Int?
 
     /// A line interviewer for a session.
-    public init(session: InterviewSession, io: any LineIO) {
+    package init(session: InterviewSession, io: any LineIO) {
         self.session = session
         self.io = io
     }
@@ -20,7 +20,7 @@ public final class LineInterviewer {
     /// Runs the interview to its end.
     /// - Parameter askConsent: False when resuming an interview whose consent was given in full.
     /// - Returns: How it ended. The end of input suspends the interview.
-    public func run(askConsent: Bool = true) throws -> Ending {
+    package func run(askConsent: Bool = true) throws -> Ending {
         say("\(session.instrument.title.text(in: session.engine.language))")
         if let code = session.log.participantCode { say("Participant code: \(code)") }
         if askConsent, let consent = session.consent {

@@ -1,9 +1,9 @@
 /// What one screen shows, before it is laid out: the full-screen interviewer builds a frame for
 /// every state (consent, a question, a menu, the review), and ``ScreenRenderer`` lays it out for
 /// the terminal's size. Every text in a frame is already safe (see ``SafeText``).
-public struct Frame: Equatable, Sendable {
+package struct Frame: Equatable, Sendable {
     /// A paragraph of the body.
-    public enum Block: Equatable, Sendable {
+    package enum Block: Equatable, Sendable {
         /// Words read out or shown.
         case text(String)
         /// Emphasised words (a question's wording).
@@ -19,16 +19,16 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// One line of a list: an option, a menu item, an answer at the review.
-    public struct Item: Equatable, Sendable {
+    package struct Item: Equatable, Sendable {
         /// What is typed to choose it ("1", "2", ...), shown before the text.
-        public var key: String
+        package var key: String
         /// A mark such as "(•)", "( )", "[x]", "[ ]", or empty.
-        public var mark: String
+        package var mark: String
         /// The words.
-        public var text: String
+        package var text: String
 
         /// An item.
-        public init(key: String, mark: String = "", text: String) {
+        package init(key: String, mark: String = "", text: String) {
             self.key = key
             self.mark = mark
             self.text = text
@@ -36,7 +36,7 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// A message under the answer.
-    public enum Message: Equatable, Sendable {
+    package enum Message: Equatable, Sendable {
         /// A hard check: the answer cannot be kept.
         case error(String)
         /// A soft warning: confirm or change.
@@ -46,24 +46,24 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// The top line: the section or screen title.
-    public var title: String
+    package var title: String
     /// The second line: progress ("Question 7 of about 24") or a subtitle; nil for none.
-    public var status: String?
+    package var status: String?
     /// Progress as a fraction for the bar beside the status, when there is one.
-    public var progress: Double?
+    package var progress: Double?
     /// The body.
-    public var body: [Block]
+    package var body: [Block]
     /// The list.
-    public var items: [Item]
+    package var items: [Item]
     /// Which item the cursor is on.
-    public var cursor: Int?
+    package var cursor: Int?
     /// Messages.
-    public var messages: [Message]
+    package var messages: [Message]
     /// The keys that work here, at the bottom.
-    public var footer: String
+    package var footer: String
 
     /// A frame.
-    public init(
+    package init(
         title: String, status: String? = nil, progress: Double? = nil, body: [Block] = [], items: [Item] = [],
         cursor: Int? = nil, messages: [Message] = [], footer: String
     ) {

@@ -1,5 +1,5 @@
 /// One key press, decoded from the bytes a terminal sends in raw mode.
-public enum Key: Equatable, Sendable {
+package enum Key: Equatable, Sendable {
     /// A printable character (letters, digits, punctuation, emoji).
     case character(Character)
     /// Enter (carriage return or line feed).
@@ -29,18 +29,18 @@ public enum Key: Equatable, Sendable {
 /// Turns the bytes of raw-mode input into keys. Pure: the reader feeds it bytes and asks for the
 /// keys complete so far, so escape sequences split across reads are handled, and an escape that
 /// is not followed by anything within a moment is a lone Escape (see ``KeyReader``).
-public struct KeyDecoder: Sendable {
+package struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
 
     /// A decoder with nothing pending.
-    public init() {}
+    package init() {}
 
     /// Whether bytes are waiting for the rest of a sequence (an escape sequence or a UTF-8
     /// character).
-    public var hasPending: Bool { !pending.isEmpty }
+    package var hasPending: Bool { !pending.isEmpty }
 
     /// Adds bytes and returns every key they complete.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Key] {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) -> [Key] {
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
         while let (key, used) = Self.decode(pending[...]) {
@@ -51,7 +51,7 @@ public struct KeyDecoder: Sendable {
     }
 
     /// What is pending, given up on: a lone Escape, or nothing for an incomplete character.
-    public mutating func flush() -> [Key] {
+    package mutating func flush() -> [Key] {
         defer { pending.removeAll() }
         return pending.first == 0x1B ? [.escape] : []
     }

@@ -7,16 +7,16 @@ import Foundation
 #endif
 
 /// Reads keys from a raw terminal, waking for window resizes too.
-public final class KeyReader {
+package final class KeyReader {
     private let terminal: RawTerminal
     private var decoder = KeyDecoder()
     private var queued: [Key] = []
 
     /// A reader on a terminal in raw mode.
-    public init(terminal: RawTerminal) { self.terminal = terminal }
+    package init(terminal: RawTerminal) { self.terminal = terminal }
 
     /// Whether decoded keys are waiting, or bytes are ready to read without blocking.
-    public var hasQueued: Bool {
+    package var hasQueued: Bool {
         if !queued.isEmpty { return true }
         var fd = pollfd(fd: terminal.input, events: Int16(POLLIN), revents: 0)
         return poll(&fd, 1, 0) > 0 && fd.revents & Int16(POLLIN) != 0
@@ -24,7 +24,7 @@ public final class KeyReader {
 
     /// The next key, waiting as long as it takes; `nil` when input has ended (the terminal went
     /// away).
-    public func next() -> Key? {
+    package func next() -> Key? {
         while queued.isEmpty {
             var fds = [
                 pollfd(fd: terminal.input, events: Int16(POLLIN), revents: 0),

@@ -11,16 +11,16 @@ import Foundation
 /// put back on every way out: ``restore()``, normal exit (`atexit`), and SIGTERM, SIGHUP and
 /// SIGQUIT, whose handler restores the terminal before the process ends. Ctrl-C does not raise
 /// SIGINT in raw mode; it arrives as a key, so the interviewer can suspend cleanly.
-public final class RawTerminal: @unchecked Sendable {
+package final class RawTerminal: @unchecked Sendable {
     /// The terminal's size in character cells.
-    public struct Size: Equatable, Sendable {
+    package struct Size: Equatable, Sendable {
         /// Columns.
-        public var width: Int
+        package var width: Int
         /// Rows.
-        public var height: Int
+        package var height: Int
 
         /// A size.
-        public init(width: Int, height: Int) {
+        package init(width: Int, height: Int) {
             self.width = width
             self.height = height
         }
@@ -38,7 +38,7 @@ public final class RawTerminal: @unchecked Sendable {
 
     /// Switches the terminal on `input`/`output` to raw mode and the alternate screen.
     /// - Throws: When `input` is not a terminal or its settings cannot be changed.
-    public init(input: Int32 = 0, output: Int32 = 1) throws {
+    package init(input: Int32 = 0, output: Int32 = 1) throws {
         self.input = input
         self.output = output
         var fds: [Int32] = [0, 0]
@@ -68,7 +68,7 @@ public final class RawTerminal: @unchecked Sendable {
 
     /// Puts the terminal back as it was: main screen, cursor shown, original settings. Safe to
     /// call more than once, and from a signal handler.
-    public func restore() {
+    package func restore() {
         guard active else { return }
         active = false
         write("\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l")
@@ -76,7 +76,7 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// The size now (80 x 24 when the terminal does not say).
-    public var size: Size {
+    package var size: Size {
         var window = winsize()
         if ioctl(output, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0, window.ws_row > 0 {
             return Size(width: Int(window.ws_col), height: Int(window.ws_row))
@@ -85,7 +85,7 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// Writes text to the terminal in one go (a whole frame at once, so nothing flickers).
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -104,7 +104,7 @@ public final class RawTerminal: @unchecked Sendable {
 
     /// What the signal handlers run after restoring the terminal, before the process ends (the
     /// interviewer suspends the interview there).
-    nonisolated(unsafe) public static var onTerminate: (() -> Void)?
+    nonisolated(unsafe) package static var onTerminate: (() -> Void)?
 
     private nonisolated(unsafe) static var installed = false
     /// The write end of the resize pipe, read by the SIGWINCH handler (a plain integer, so the
@@ -148,7 +148,7 @@ public final class RawTerminal: @unchecked Sendable {
 }
 
 /// Why the full-screen interviewer cannot start.
-public enum TerminalError: Error {
+package enum TerminalError: Error {
     /// Standard input is not a terminal.
     case notATerminal
 }

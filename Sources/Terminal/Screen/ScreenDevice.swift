@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the full-screen interviewer draws and reads keys: the real terminal, or a script in
 /// tests.
-public protocol ScreenDevice: AnyObject {
+package protocol ScreenDevice: AnyObject {
     /// The size now.
     var size: RawTerminal.Size { get }
     /// Whether colour is wanted.
@@ -16,29 +16,29 @@ public protocol ScreenDevice: AnyObject {
 }
 
 /// The real terminal in raw mode.
-public final class TerminalDevice: ScreenDevice {
+package final class TerminalDevice: ScreenDevice {
     /// The terminal.
-    public let terminal: RawTerminal
+    package let terminal: RawTerminal
     private let reader: KeyReader
     /// Colour or not, decided once.
-    public let style: ScreenStyle
+    package let style: ScreenStyle
 
     /// Puts standard input and output into raw mode.
     /// - Throws: ``TerminalError`` when they are not a terminal.
-    public init() throws {
+    package init() throws {
         terminal = try RawTerminal()
         reader = KeyReader(terminal: terminal)
         style = ScreenStyle.forTerminal(environment: ProcessInfo.processInfo.environment, isTerminal: true)
     }
 
     /// The terminal's size.
-    public var size: RawTerminal.Size { terminal.size }
+    package var size: RawTerminal.Size { terminal.size }
     /// Writes to the terminal.
-    public func write(_ text: String) { terminal.write(text) }
+    package func write(_ text: String) { terminal.write(text) }
     /// Reads a key.
-    public func nextKey() -> Key? { reader.next() }
+    package func nextKey() -> Key? { reader.next() }
     /// Whether keys are waiting.
-    public var hasPendingInput: Bool { reader.hasQueued }
+    package var hasPendingInput: Bool { reader.hasQueued }
     /// Restores the terminal.
-    public func restore() { terminal.restore() }
+    package func restore() { terminal.restore() }
 }

@@ -10,12 +10,12 @@ import Interview
 ///
 /// It drives the same ``InterviewSession`` as ``LineInterviewer``, so both save the same things
 /// at the same moments: each answer is durable before the next question is drawn.
-public final class ScreenInterviewer {
+package final class ScreenInterviewer {
     let session: InterviewSession
     let device: any ScreenDevice
 
     /// An interviewer for a session on a device.
-    public init(session: InterviewSession, device: any ScreenDevice) {
+    package init(session: InterviewSession, device: any ScreenDevice) {
         self.session = session
         self.device = device
     }
@@ -23,7 +23,7 @@ public final class ScreenInterviewer {
     /// Runs the interview to its end.
     /// - Parameter askConsent: False when resuming an interview whose consent was given in full.
     /// - Returns: How it ended. Ctrl-C, or input ending, suspends the interview.
-    public func run(askConsent: Bool = true) throws -> Ending {
+    package func run(askConsent: Bool = true) throws -> Ending {
         if askConsent, let consent = session.consent {
             for (index, statement) in consent.statements.enumerated() {
                 switch askStatement(consent.text, statement, index, consent.statements.count) {

@@ -7,21 +7,21 @@ import Foundation
 /// (scrolled to keep the cursor in view when it does not fit), the messages, and the keys at the
 /// bottom row. When the body and the list do not both fit, the list keeps at least three rows
 /// and the body is cut with "…".
-public struct ScreenRenderer: Sendable {
+package struct ScreenRenderer: Sendable {
     /// The terminal's size.
-    public var size: RawTerminal.Size
+    package var size: RawTerminal.Size
     /// Colours or not.
-    public var style: ScreenStyle
+    package var style: ScreenStyle
 
     /// A renderer for a size and style.
-    public init(size: RawTerminal.Size, style: ScreenStyle) {
+    package init(size: RawTerminal.Size, style: ScreenStyle) {
         self.size = size
         self.style = style
     }
 
     /// The rows of the screen, at most `size.height`, each at most `size.width` cells wide
     /// (not counting the style's escape sequences).
-    public func rows(_ frame: Frame) -> [String] {
+    package func rows(_ frame: Frame) -> [String] {
         let width = max(size.width, 10)
         let height = max(size.height, 6)
         var top: [String] = [style.title(TextLayout.truncate(frame.title, to: width))]
@@ -68,7 +68,7 @@ public struct ScreenRenderer: Sendable {
 
     /// The text that draws `rows` over the previous frame: home, each row cleared then written,
     /// then the rest of the screen cleared. One write per frame.
-    public func draw(_ rows: [String]) -> String {
+    package func draw(_ rows: [String]) -> String {
         // Each row is cleared before it is written, not after: with the cursor in the last
         // column, clearing to the end of the line would take the last character with it.
         var out = "\u{1B}[H"

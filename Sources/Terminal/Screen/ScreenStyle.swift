@@ -2,15 +2,15 @@
 /// colour every distinction is still there in the characters (the cursor's "›", brackets around
 /// interviewer instructions, "Check:" before a message), so a captured screen and a monochrome
 /// terminal lose nothing.
-public struct ScreenStyle: Sendable, Equatable {
+package struct ScreenStyle: Sendable, Equatable {
     /// Whether to use colours and bold.
-    public var colour: Bool
+    package var colour: Bool
 
     /// A style.
-    public init(colour: Bool) { self.colour = colour }
+    package init(colour: Bool) { self.colour = colour }
 
     /// Colour only on a terminal, never when `NO_COLOR` is set (to anything), nor for `TERM=dumb`.
-    public static func forTerminal(environment: [String: String], isTerminal: Bool) -> ScreenStyle {
+    package static func forTerminal(environment: [String: String], isTerminal: Bool) -> ScreenStyle {
         let noColour = environment["NO_COLOR"] != nil || environment["TERM"] == "dumb"
         return ScreenStyle(colour: isTerminal && !noColour)
     }

@@ -1,8 +1,8 @@
 /// Widths of text in terminal cells, and wrapping to a width. Pure.
-public enum TextLayout {
+package enum TextLayout {
     /// How many cells a character takes: 0 for combining marks and zero-width characters, 2 for
     /// wide East Asian characters and most emoji, 1 otherwise.
-    public static func width(of character: Character) -> Int {
+    package static func width(of character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         let value = first.value
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
@@ -24,12 +24,12 @@ public enum TextLayout {
     }
 
     /// How many cells a string takes on one line.
-    public static func width(of text: some StringProtocol) -> Int {
+    package static func width(of text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The string cut to at most `cells` cells, with "…" at the end when something was cut.
-    public static func truncate(_ text: String, to cells: Int) -> String {
+    package static func truncate(_ text: String, to cells: Int) -> String {
         guard cells > 0 else { return "" }
         if width(of: text) <= cells { return text }
         var out = ""
@@ -45,7 +45,7 @@ public enum TextLayout {
 
     /// The last `cells` cells of a string, with "…" in front when something was cut (for a
     /// field where the end of what is typed matters).
-    public static func tail(_ text: String, cells: Int) -> String {
+    package static func tail(_ text: String, cells: Int) -> String {
         guard cells > 1 else { return "" }
         // From the end, never measuring the whole text: a field may hold a megabyte.
         var out: [Character] = []
@@ -70,7 +70,7 @@ public enum TextLayout {
 
     /// Words wrapped into lines of at most `width` cells; a word longer than a line is broken.
     /// Newlines in the text start new lines.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    package static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 1)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {

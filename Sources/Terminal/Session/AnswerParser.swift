@@ -1,16 +1,16 @@
 import Foundation
-public import Instrument
-public import Interview
+package import Instrument
+package import Interview
 
 /// Turns what the interviewer typed into an answer for the current prompt. Options are chosen by
 /// the number shown beside them (1, 2, 3, ...), not by their codes.
-public enum AnswerParser {
+package enum AnswerParser {
     /// Parses typed text.
     /// - Parameters:
     ///   - input: The text as typed (for a text question it is kept exactly).
     ///   - prompt: The current prompt.
     /// - Returns: The answer, or a message saying what to type.
-    public static func parse(_ input: String, for prompt: Prompt) -> Result<Answer, Message> {
+    package static func parse(_ input: String, for prompt: Prompt) -> Result<Answer, Message> {
         let trimmed = input.trimmingCharacters(in: .whitespaces)
         switch prompt.kind {
         case .single, .grid:
@@ -61,9 +61,9 @@ public enum AnswerParser {
     }
 
     /// A message for the interviewer: what to type instead.
-    public struct Message: Error, Equatable {
+    package struct Message: Error, Equatable {
         /// The sentence.
-        public var text: String
+        package var text: String
         init(_ text: String) { self.text = text }
     }
 }

@@ -1,5 +1,5 @@
 /// How an interview run ended, for the command to report.
-public enum Ending: Equatable, Sendable {
+package enum Ending: Equatable, Sendable {
     /// Finished and completed after the review.
     case completed
     /// Suspended to continue later (Ctrl-C, end of input, or chosen).
@@ -13,7 +13,7 @@ public enum Ending: Equatable, Sendable {
 }
 
 /// The coded reasons a peer researcher can give for stopping an interview for good.
-public enum StopReason: String, CaseIterable, Sendable {
+package enum StopReason: String, CaseIterable, Sendable {
     /// The participant chose to stop.
     case participantStopped = "participant_stopped"
     /// The participant was distressed.
@@ -24,7 +24,7 @@ public enum StopReason: String, CaseIterable, Sendable {
     case interviewerEnded = "interviewer_ended"
 
     /// Words for the menu.
-    public var label: String {
+    package var label: String {
         switch self {
         case .participantStopped: return "The participant chose to stop"
         case .distress: return "The participant was distressed"

@@ -1,8 +1,8 @@
-public import Instrument
-public import Store
+package import Instrument
+package import Store
 
 /// Where a session writes what happens: the study database, or nowhere (preview).
-public protocol InterviewLog: AnyObject {
+package protocol InterviewLog: AnyObject {
     /// The participant code, when there is one.
     var participantCode: String? { get }
     /// Saves one answer durably.
@@ -25,34 +25,34 @@ public protocol InterviewLog: AnyObject {
 
 extension InterviewRecorder: InterviewLog {
     /// The participant code.
-    public var participantCode: String? { code }
+    package var participantCode: String? { code }
 
     /// Saves one answer (``InterviewRecorder/save(_:for:reason:)``).
-    public func save(_ answer: Answer, for variable: String, reason: String?) throws {
+    package func save(_ answer: Answer, for variable: String, reason: String?) throws {
         _ = try save(answer, for: variable, reason: reason) as Int
     }
 }
 
 /// The log of `peersurvey preview`: nothing is kept.
-public final class PreviewLog: InterviewLog {
+package final class PreviewLog: InterviewLog {
     /// A log that keeps nothing.
-    public init() {}
+    package init() {}
     /// No code: nothing is saved.
-    public var participantCode: String? { nil }
+    package var participantCode: String? { nil }
     /// Does nothing.
-    public func save(_ answer: Answer, for variable: String, reason: String?) throws {}
+    package func save(_ answer: Answer, for variable: String, reason: String?) throws {}
     /// Does nothing.
-    public func record(_ kind: InterviewEventKind, variable: String?, reason: String?) throws {}
+    package func record(_ kind: InterviewEventKind, variable: String?, reason: String?) throws {}
     /// Does nothing.
-    public func note(_ text: String, about variable: String?) throws {}
+    package func note(_ text: String, about variable: String?) throws {}
     /// Does nothing.
-    public func suspend() throws {}
+    package func suspend() throws {}
     /// Does nothing.
-    public func complete() throws {}
+    package func complete() throws {}
     /// Does nothing.
-    public func breakOff(reason: String) throws {}
+    package func breakOff(reason: String) throws {}
     /// Does nothing.
-    public func noConsent() throws {}
+    package func noConsent() throws {}
     /// Does nothing.
-    public func discard() throws {}
+    package func discard() throws {}
 }

@@ -1,20 +1,20 @@
-public import Instrument
-public import Interview
+package import Instrument
+package import Interview
 import Store
 
 /// One interview as the interviewer runs it, independent of the screen: it drives the pure
 /// ``InterviewEngine`` and writes every change to an ``InterviewLog`` at once, so that both the
 /// full-screen and the line interviewer behave the same and a crash loses nothing confirmed.
-public final class InterviewSession {
+package final class InterviewSession {
     /// The engine: routing, validation, calculations, piping.
-    public private(set) var engine: InterviewEngine
+    package private(set) var engine: InterviewEngine
     /// Where answers and events go.
-    public let log: any InterviewLog
+    package let log: any InterviewLog
     /// What has been written to the log, by variable, to save only changes.
     private var saved: [String: Answer] = [:]
 
     /// The result of giving an answer.
-    public enum Outcome: Equatable {
+    package enum Outcome: Equatable {
         /// Saved; show these safeguard scripts (each needs acknowledging) before going on.
         case accepted(safeguards: [Safeguard])
         /// A hard check refused it.
@@ -28,37 +28,37 @@ public final class InterviewSession {
     ///   - engine: A fresh engine, or one restored from the store.
     ///   - log: The study database's recorder, or ``PreviewLog``.
     ///   - saved: Answers already in the store (when resuming).
-    public init(engine: InterviewEngine, log: any InterviewLog, saved: [String: Answer] = [:]) {
+    package init(engine: InterviewEngine, log: any InterviewLog, saved: [String: Answer] = [:]) {
         self.engine = engine
         self.log = log
         self.saved = saved
     }
 
     /// The instrument.
-    public var instrument: Instrument { engine.instrument }
+    package var instrument: Instrument { engine.instrument }
 
     /// The current prompt, or `nil` at the end.
-    public var prompt: Prompt? { engine.prompt }
+    package var prompt: Prompt? { engine.prompt }
 
     /// "Question 7 of about 24".
-    public var progress: (current: Int, total: Int) { engine.progress }
+    package var progress: (current: Int, total: Int) { engine.progress }
 
     // MARK: - Consent
 
     /// The consent text and the statements, in the interview's language.
-    public var consent: (text: String, statements: [String])? {
+    package var consent: (text: String, statements: [String])? {
         instrument.consent.map { consent in
             (engine.pipe(consent.text), consent.statements.map { engine.pipe($0) })
         }
     }
 
     /// Every statement was agreed: the interview may begin.
-    public func consentGiven() throws {
+    package func consentGiven() throws {
         try log.record(.consented, variable: nil, reason: nil)
     }
 
     /// A statement was not agreed: the interview ends with no answers.
-    public func consentRefused() throws {
+    package func consentRefused() throws {
         try log.noConsent()
     }
 
@@ -66,7 +66,7 @@ public final class InterviewSession {
 
     /// Moves to the first question (after consent).
     @discardableResult
-    public func start() -> Prompt? {
+    package func start() -> Prompt? {
         if engine.position == nil, !engine.isFinished { engine.advance() }
         return engine.prompt
     }
@@ -76,7 +76,7 @@ public final class InterviewSession {
     /// - Parameters:
     ///   - answer: The answer or missing status.
     ///   - confirmed: Whether the interviewer confirmed the soft warnings.
-    public func submit(_ answer: Answer, confirmed: Bool = false) throws -> Outcome {
+    package func submit(_ answer: Answer, confirmed: Bool = false) throws -> Outcome {
         let variable = engine.prompt?.id
         switch engine.answer(answer, confirmed: confirmed) {
         case .rejected(let messages): return .rejected(messages)
@@ -94,7 +94,7 @@ public final class InterviewSession {
     }
 
     /// Moves past a note.
-    public func continuePastNote() throws {
+    package func continuePastNote() throws {
         try log.record(.shown, variable: nil, reason: engine.prompt?.id)
         engine.advance()
         try flush()
@@ -103,19 +103,19 @@ public final class InterviewSession {
     /// Goes back to the previous question asked.
     /// - Returns: Whether there was one.
     @discardableResult
-    public func back() throws -> Bool {
+    package func back() throws -> Bool {
         guard engine.goBack() != nil else { return false }
         try flush()
         return true
     }
 
     /// Logs that a safeguard's script was shown and acknowledged.
-    public func acknowledge(_ safeguard: Safeguard) throws {
+    package func acknowledge(_ safeguard: Safeguard) throws {
         try log.record(.safeguardShown, variable: nil, reason: safeguard.id)
     }
 
     /// Saves an interviewer note about the current question.
-    public func note(_ text: String) throws {
+    package func note(_ text: String) throws {
         let variable = engine.prompt?.step.variable.map { instrument.variables.all[$0].id }
         try log.note(text, about: variable)
     }
@@ -123,13 +123,13 @@ public final class InterviewSession {
     // MARK: - Pause
 
     /// The distress pause began (logged without free text).
-    public func pause() throws { try log.record(.paused, variable: nil, reason: nil) }
+    package func pause() throws { try log.record(.paused, variable: nil, reason: nil) }
 
     /// The interview resumes after a pause.
-    public func resume() throws { try log.record(.resumed, variable: nil, reason: nil) }
+    package func resume() throws { try log.record(.resumed, variable: nil, reason: nil) }
 
     /// Skips the rest of the current section (its unanswered questions become refused).
-    public func skipSection() throws {
+    package func skipSection() throws {
         try log.record(.skippedSection, variable: nil, reason: engine.prompt.map { instrument.sections[$0.step.section].id })
         _ = engine.skipRestOfSection()
         try flush()
@@ -138,17 +138,17 @@ public final class InterviewSession {
     // MARK: - The end
 
     /// One line of the review: the question and the answer in plain words.
-    public struct ReviewItem: Equatable {
+    package struct ReviewItem: Equatable {
         /// The variable.
-        public var id: String
+        package var id: String
         /// The question's wording.
-        public var question: String
+        package var question: String
         /// The answer in words.
-        public var answer: String
+        package var answer: String
     }
 
     /// The answers given, in asking order, for the member check.
-    public var review: [ReviewItem] {
+    package var review: [ReviewItem] {
         engine.plan.steps.indices.compactMap { index in
             let step = engine.plan.steps[index]
             guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return nil }
@@ -159,7 +159,7 @@ public final class InterviewSession {
     }
 
     /// An answer in plain words.
-    public func describe(_ answer: Answer, variable: Int) -> String {
+    package func describe(_ answer: Answer, variable: Int) -> String {
         switch answer {
         case .value(let value): return engine.describe(value, of: variable)
         case .refused: return "Prefer not to say"
@@ -173,7 +173,7 @@ public final class InterviewSession {
     /// Changes an answer at the review, with the participant (logged as a member check).
     /// - Returns: The outcome; when accepted, ``questionsOpenedByAmendment`` lists questions the
     ///   change brought onto the route, to ask now.
-    public func amend(_ id: String, to answer: Answer, confirmed: Bool = false) throws -> Outcome {
+    package func amend(_ id: String, to answer: Answer, confirmed: Bool = false) throws -> Outcome {
         switch engine.amend(id, to: answer, confirmed: confirmed) {
         case .rejected(let messages): return .rejected(messages)
         case .needsConfirmation(let messages): return .needsConfirmation(messages)
@@ -184,30 +184,30 @@ public final class InterviewSession {
     }
 
     /// Questions on the route without an answer (after an amendment opened a branch).
-    public var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
+    package var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
 
     /// Asks a step again (after an amendment, or to change an answer at the review).
-    public func ask(step index: Int) { engine.jump(to: index) }
+    package func ask(step index: Int) { engine.jump(to: index) }
 
     /// Completes the interview: final statuses of every variable (not applicable, calculations,
     /// scores) are saved, then the interview is marked completed.
-    public func complete() throws {
+    package func complete() throws {
         try settle()
         try log.complete()
     }
 
     /// Suspends the interview to continue later (its answers are already saved).
-    public func suspend() throws { try log.suspend() }
+    package func suspend() throws { try log.suspend() }
 
     /// Stops for good, keeping the answers; what was not reached is saved as not reached.
-    public func stop(reason: String) throws {
+    package func stop(reason: String) throws {
         engine.breakOff()
         try settle()
         try log.breakOff(reason: reason)
     }
 
     /// Stops and deletes the answers, at the participant's request.
-    public func discard() throws { try log.discard() }
+    package func discard() throws { try log.discard() }
 
     // MARK: - Writing
 

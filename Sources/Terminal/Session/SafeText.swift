@@ -1,10 +1,10 @@
 /// Makes text from an instrument or an answer safe to print on a terminal: control characters
 /// (including ESC, which starts ANSI sequences that could move the cursor, change colours or
 /// retitle the window) are shown as visible escapes such as `\u{1B}` instead of being sent.
-public enum SafeText {
+package enum SafeText {
     /// `text` with every control character (C0, DEL, C1, and bidirectional overrides) made visible.
     /// Newlines are kept only when `keepNewlines` is true.
-    public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
+    package static func clean(_ text: String, keepNewlines: Bool = false) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
