@@ -75,19 +75,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "InstrumentTests", dependencies: ["Instrument"], exclude: ["Fixtures"]),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
+        // What the test targets share: running the built binary, test folders, study fixtures.
+        .target(name: "TestSupport", dependencies: ["Store", "Instrument"], path: "Tests/TestSupport"),
+        .testTarget(name: "InstrumentTests", dependencies: ["Instrument", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Instrument", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Instrument", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store", "TestSupport"]),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(
             name: "PeerSurveyTests",
-            dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "PeerSurveyKit", "Instrument", "Interview", "Store", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.
         .executableTarget(name: "store-stress", dependencies: ["Store", "Instrument"], path: "Tests/StoreStress"),
