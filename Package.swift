@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Instrument",
+                "Instrument", "Interview",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the raw statements and file handle of the bulk paths.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

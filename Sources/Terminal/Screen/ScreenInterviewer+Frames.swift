@@ -1,5 +1,5 @@
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// The screen of a question.

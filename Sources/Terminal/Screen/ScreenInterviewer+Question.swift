@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// Asking a question in the interview, or again at the review to change its answer.
@@ -251,8 +251,8 @@ extension ScreenInterviewer {
         let confirmed = state.warned == answer
         let outcome: InterviewSession.Outcome
         switch mode {
-        case .interview: outcome = try session.submit(answer, confirmed: confirmed)
-        case .amend(let id): outcome = try session.amend(id, to: answer, confirmed: confirmed)
+        case .interview: outcome = try session.give(answer, to: .current, confirmed: confirmed)
+        case .amend(let id): outcome = try session.give(answer, to: .review(id), confirmed: confirmed)
         }
         switch outcome {
         case .rejected(let messages):
