@@ -41,12 +41,14 @@ let package = Package(
         // The interviewer: the session controller, line mode and the full-screen terminal.
         .target(
             name: "Terminal",
-            dependencies: ["Instrument", "Interview", "Store"]
+            dependencies: ["Instrument", "Interview"]
         ),
+        // One presentation kit for reports and codebooks: number formatting, escaping, JSON.
+        .target(name: "Presentation"),
         // The Dataset read from a study, descriptive statistics, suppression and reports.
         .target(
             name: "Analysis",
-            dependencies: ["Instrument", "Store"]
+            dependencies: ["Instrument", "Store", "Presentation"]
         ),
         // Simulated respondents: interviews generated through the engine, with a coverage report.
         .target(
@@ -59,7 +61,8 @@ let package = Package(
         .target(
             name: "Export",
             dependencies: [
-                "Instrument", "Store", "Analysis", "CReadStat", .product(name: "Crypto", package: "swift-crypto"),
+                "Instrument", "Store", "Analysis", "Presentation", "CReadStat",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Library functions behind each subcommand, so the executable stays thin.
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store", "TestSupport"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(
             name: "PeerSurveyTests",

@@ -56,8 +56,8 @@ package enum InterviewCommand {
                 created = "Created the study database \(databasePath) (no key: identifying questions cannot be asked in it).\n"
             }
             let registered = try database.register(instrument, source: source)
-            let recorder = try database.startInterview(
-                registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage)
+            let recorder = try database.beginInterview(
+                registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage, simulated: false)
             let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
             let session = InterviewSession(engine: engine, log: recorder)
             let ending = try run(session, true)
@@ -71,7 +71,7 @@ package enum InterviewCommand {
     package static func resume(databasePath: String, code: String, run: Runner) -> CommandOutput {
         do {
             let database = try StudyDatabase.open(at: databasePath)
-            let recorder = try database.resumeInterview(code: code)
+            let recorder = try database.continueInterview(code: code)
             let source = try database.source(of: recorder.instrument)
             let result = InstrumentLoader.load(text: source, path: "\(recorder.instrument.name) (stored)")
             guard let instrument = result.instrument, !result.hasErrors else {

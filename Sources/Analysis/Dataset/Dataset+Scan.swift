@@ -45,7 +45,7 @@ extension Dataset {
         if ranges.count <= 1 {
             var consumer = make()
             do {
-                try database.scan(plan) { consumer.consume($0) }
+                try database.scan(plan, range: nil) { consumer.consume($0) }
             } catch {
                 throw Self.storeError(error, database.path)
             }

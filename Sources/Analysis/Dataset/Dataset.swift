@@ -16,8 +16,8 @@ package struct Dataset: Sendable {
         package var instrument: Instrument
     }
 
-    /// The database.
-    package let database: StudyDatabase
+    /// Where the interviews are stored: the study database, or any other backend of the seam.
+    package let database: any StudyReading
     /// The instrument's id.
     package let name: String
     /// The versions, oldest first.
@@ -40,7 +40,7 @@ package struct Dataset: Sendable {
     /// - Throws: ``AnalysisError`` when the instrument is missing or ambiguous, or a stored
     ///   version does not load.
     package static func open(
-        _ database: StudyDatabase, instrument: String? = nil, statuses: Set<InterviewStatus> = [.completed]
+        _ database: any StudyReading, instrument: String? = nil, statuses: Set<InterviewStatus> = [.completed]
     ) throws(AnalysisError) -> Dataset {
         let registered: [RegisteredInstrument]
         do {
@@ -128,7 +128,7 @@ package struct Dataset: Sendable {
     package func read(
         _ columns: [(variable: DatasetVariable, need: ScanNeed)], metadata: Bool, body: (InterviewRow) throws -> Void
     ) throws {
-        try database.scan(plan(columns, metadata: metadata), body: body)
+        try database.scan(plan(columns, metadata: metadata), range: nil, body: body)
     }
 
     /// How many interviews of this instrument the database holds, by status, whatever statuses

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// Cross-tabulations, groups, multiple response and scales as blocks.
 extension ReportBlocks {

@@ -1,4 +1,5 @@
 import Store
+import Presentation
 
 /// Lays out a report as blocks: the words, tables and charts every format shares.
 struct ReportBlocks {
