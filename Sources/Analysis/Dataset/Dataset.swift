@@ -77,7 +77,7 @@ package struct Dataset: Sendable {
         versions.sort {
             ($0.registration.version, $0.registration.rowID) < ($1.registration.version, $1.registration.rowID)
         }
-        let variables = VariableCatalogue(versions).variables
+        let variables = DatasetVariables(versions).variables
         return Dataset(
             database: database, name: name, versions: versions, variables: variables, statuses: statuses,
             index: Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) }))

@@ -22,7 +22,7 @@ package enum DataPackageWriter {
     ///   - csvFileName: The CSV's file name, relative to the descriptor.
     /// - Returns: The JSON text, ending with a newline.
     package static func render(layout: ExportLayout, instrument: Instrument, csvFileName: String) -> String {
-        let lookup = InstrumentLookup(instrument)
+        let lookup = VariableCatalogue(instrument)
         let words = PlainWords(lookup)
         let language = instrument.defaultLanguage
         let fields = layout.columns.map { field($0, lookup: lookup, words: words) }
@@ -72,7 +72,7 @@ package enum DataPackageWriter {
     }
 
     /// One field of the table schema.
-    static func field(_ column: ExportColumn, lookup: InstrumentLookup, words: PlainWords) -> JSON {
+    static func field(_ column: ExportColumn, lookup: VariableCatalogue, words: PlainWords) -> JSON {
         var members: [(String, JSON)] = [("name", .string(column.name)), ("title", .string(column.label))]
         let description = self.description(column, lookup: lookup, words: words)
         if !description.isEmpty { members.append(("description", .string(description))) }
@@ -124,7 +124,7 @@ package enum DataPackageWriter {
     }
 
     /// The wording in every language and who is asked, or what a metadata column holds.
-    static func description(_ column: ExportColumn, lookup: InstrumentLookup, words: PlainWords) -> String {
+    static func description(_ column: ExportColumn, lookup: VariableCatalogue, words: PlainWords) -> String {
         switch column.role {
         case .metadata(let kind): return metadataDescription(kind)
         default: break

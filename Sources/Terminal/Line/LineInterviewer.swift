@@ -80,7 +80,7 @@ package final class LineInterviewer {
             default:
                 break
             }
-            if case .note = prompt.kind {
+            if case .readOut = prompt.input {
                 try session.continuePastNote()
                 return nil
             }
@@ -138,7 +138,7 @@ package final class LineInterviewer {
             lastSection = prompt.step.section
         }
         say("")
-        if case .note = prompt.kind {} else {
+        if case .readOut = prompt.input {} else {
             say("Question \(progress.current) of about \(progress.total)")
         }
         say(clean(prompt.text))
@@ -146,11 +146,11 @@ package final class LineInterviewer {
         if let hint = prompt.hint { say("(\(clean(hint)))") }
         if let interviewer = prompt.interviewer { say("[Interviewer: \(clean(interviewer))]") }
         for (index, option) in prompt.options.enumerated() { say("  \(index + 1). \(clean(option.label))") }
-        switch prompt.kind {
-        case .multiple: say("Type the numbers of every answer that applies, such as 1 3.")
-        case .note: say("Press Enter to go on.")
+        switch prompt.input {
+        case .options: say("Type the numbers of every answer that applies, such as 1 3.")
+        case .readOut: say("Press Enter to go on.")
         case .date: say("Type a date as day/month/year.")
-        default: break
+        case .oneOption, .wholeNumber, .number, .text: break
         }
         if let current = prompt.current, let variable = prompt.step.variable {
             say("Answer so far: \(clean(session.describe(current, variable: variable))) (press Enter to keep it)")
