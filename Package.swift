@@ -91,6 +91,8 @@ let package = Package(
             name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
+        // docs/architecture.md's dependency rule, checked against Package.swift and the imports.
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(
             name: "PeerSurveyTests",
