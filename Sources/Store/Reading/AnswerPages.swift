@@ -40,18 +40,8 @@ struct AnswerPages: AnswerSource {
         var pending: Int?
     }
 
-    /// The definition of the `answer` table this reader was written for (schema version 2).
-    static let tableDefinition = """
-        CREATE TABLE answer (
-            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
-            variable_id INTEGER NOT NULL REFERENCES variable(id),
-            status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
-            value,
-            revision INTEGER NOT NULL DEFAULT 1,
-            answered_at TEXT,
-            PRIMARY KEY (interview_id, variable_id)
-        ) WITHOUT ROWID
-        """
+    /// The definition of the `answer` table this reader was written for.
+    static let tableDefinition = Schema.answerTable
 
     /// Whether a stored table definition is the one this reader decodes (white space aside).
     static func reads(tableDefinition sql: String) -> Bool {
