@@ -93,6 +93,10 @@ extension InterviewEngine {
             }
             return []
         }
+        if case .sealed = value {
+            // A sealed answer can only be kept as it is (it was checked when it was given).
+            return answers[variable] == .value(.sealed) ? [] : ["That kind of answer does not fit this question."]
+        }
         let question = question(of: step)
         var problems: [String] = []
         // SQLite ends text at a NUL character, so one would silently cut the answer short: it is

@@ -131,8 +131,12 @@ extension InterviewEngine {
         case .boolean(let b): return b ? "yes" : "no"
         case .choice(let code): return String(code)
         case .set(let codes): return codes.map(String.init).joined(separator: ", ")
+        case .sealed: return Self.sealedWords
         }
     }
+
+    /// How a sealed answer is shown: never as text that could be edited into an answer.
+    public static let sealedWords = "sealed (given earlier, kept private)"
 
     /// `a`, `a and b`, `a, b and c`.
     static func joinedList(_ items: [String]) -> String {

@@ -36,6 +36,9 @@ package enum Program {
     /// The debug binary of this build: next to the test bundle if it is there, else the newest
     /// `.build*/debug/peersurvey` under the package root.
     package static let peersurvey: String? = {
+        // PEERSURVEY_BINARY runs the end-to-end tests against another build (an older one, to see
+        // a new test fail before its fix).
+        if let chosen = ProcessInfo.processInfo.environment["PEERSURVEY_BINARY"] { return chosen }
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("peersurvey").path

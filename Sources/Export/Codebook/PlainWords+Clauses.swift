@@ -166,7 +166,7 @@ extension PlainWords {
         case .text(let text): return "\"\(text)\""
         case .date(let day): return day.description
         case .boolean(let flag): return flag ? "true" : "false"
-        case .set: return nil
+        case .set, .sealed: return nil
         }
     }
 

@@ -24,7 +24,7 @@ extension InterviewSession {
             let answer: Answer
             switch entry {
             case .answer(let given): answer = given
-            case .sealed: answer = .value(.text(Self.sealedPlaceholder))
+            case .sealed: answer = .value(.sealed)
             }
             engine.restore(variable.id, answer)
             restored[variable.id] = answer
@@ -36,7 +36,4 @@ extension InterviewSession {
         }
         return (InterviewSession(engine: engine, log: log, saved: restored), !saved.consented)
     }
-
-    /// What stands for an identifying answer that is sealed in the log.
-    static let sealedPlaceholder = "(sealed)"
 }

@@ -10,6 +10,14 @@ public final class InterviewSession {
     public let log: any InterviewLog
     /// What has been written to the log, by variable, to save only changes.
     private var saved: [String: Answer] = [:]
+    /// The identifying variables, by index: their answers are never shown back.
+    private let identifying: Set<Int>
+
+    /// Whether a variable (by index) is identifying.
+    public func isIdentifying(_ variable: Int) -> Bool { identifying.contains(variable) }
+
+    /// How an identifying answer that was given is shown.
+    public static let privateWords = "given (kept private)"
 
     /// The result of giving an answer.
     public enum Outcome: Equatable {
@@ -30,6 +38,7 @@ public final class InterviewSession {
         self.engine = engine
         self.log = log
         self.saved = saved
+        identifying = Set(engine.instrument.identifyingVariables.compactMap { engine.instrument.variables.index(of: $0) })
     }
 
     /// The instrument.
@@ -157,8 +166,12 @@ public final class InterviewSession {
     }
 
     /// An answer in plain words.
+    /// An identifying answer is never shown again once given (it may be on a shared screen or in
+    /// a captured transcript): it reads "given (kept private)", and a new one can be typed.
     public func describe(_ answer: Answer, variable: Int) -> String {
         switch answer {
+        case .value(.sealed): return InterviewEngine.plain(.sealed)
+        case .value where identifying.contains(variable): return Self.privateWords
         case .value(let value): return engine.describe(value, of: variable)
         case .refused: return "Prefer not to say"
         case .dontKnow: return "Don't know"

@@ -142,6 +142,12 @@ extension ScreenInterviewer {
         case .value(.set(let codes)):
             state.chosen = prompt.options.indices.filter { codes.contains(prompt.options[$0].code) }
             state.cursor = state.chosen.first ?? 0
+        case .value(.sealed):
+            // Never put into the field, where it could be edited into an answer: Enter keeps the
+            // sealed answer, typing replaces it with a new one.
+            state.messages = [.info("Answer so far: \(InterviewEngine.plain(.sealed)). Enter keeps it; type to replace it.")]
+        case .value where prompt.step.variable.map(session.isIdentifying) == true:
+            state.messages = [.info("Answer so far: \(InterviewSession.privateWords). Enter keeps it; type to replace it.")]
         case .value(.date(let day)):
             let parts = day.components
             state.field = String(format: "%02d/%02d/%04d", parts.day, parts.month, parts.year)
