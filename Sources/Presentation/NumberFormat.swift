@@ -33,12 +33,37 @@ package enum NumberFormat {
     /// A p-value: `<0.001` when tiny.
     package static func p(_ value: Double) -> String { value < 0.001 ? "<0.001" : fixed(value, places: 3) }
 
-    /// A number for machines (CSV and JSON): whole numbers below 10^15 as integers, others as the
-    /// shortest text that reads back as the same Double; an empty string when not finite.
+    /// A number for machines (CSV and JSON): the shortest text that reads back as the same
+    /// Double, in plain decimal notation that every reader takes (SPSS, PSPP, R, pandas,
+    /// Frictionless): whole numbers as integers (`1000000000000000`, never `1e+15` or `.0`),
+    /// small ones as `0.0000001` (never `1e-07`); only beyond 10^21 or below 10^-30 with an
+    /// exponent. An empty string when not finite.
     package static func exact(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        if value.rounded() == value, abs(value) < 9.2e18 { return String(Int64(value)) }
+        let shortest = "\(value)"
+        guard let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }), abs(value) < 1e21, abs(value) >= 1e-30,
+            let exponent = Int(shortest[shortest.index(after: e)...])
+        else { return shortest }
+        var mantissa = String(shortest[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let digits = parts.joined()
+        let point = parts[0].count + exponent  // where the decimal point falls in `digits`
+        var text: String
+        if point <= 0 {
+            text = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            text = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            text = String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+        }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return (negative ? "-" : "") + text
     }
 
     /// `1 interview`, `2 interviews`.

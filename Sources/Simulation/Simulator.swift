@@ -116,6 +116,8 @@ package enum Simulator {
 
         func makeIterator() -> AnyIterator<BulkInterview> {
             var remaining = settings.count
+            // Every simulated interview happens on the simulated day, at noon UTC.
+            let startedAt = "\(state.respondent.today.description)T12:00:00.000Z"
             return AnyIterator {
                 guard remaining > 0 else { return nil }
                 remaining -= 1
@@ -130,7 +132,8 @@ package enum Simulator {
                 }
                 return BulkInterview(
                     status: brokeOff ? .brokenOff : .completed, interviewer: settings.interviewer,
-                    language: engine.language, outcome: brokeOff ? "simulated_break_off" : nil, answers: answers)
+                    language: engine.language, outcome: brokeOff ? "simulated_break_off" : nil, answers: answers,
+                    startedAt: startedAt)
             }
         }
     }

@@ -19,11 +19,17 @@ struct NumberFormatTests {
         #expect(NumberFormat.number(11.850000000000001) == "11.85")
     }
 
-    @Test func exactNumbersReadBackTheSame() {
-        for value in [0.1, 1e-7, 123_456.789, 1e15, 2.5e-300, -7.0, 999_999_999_999_999.0] {
-            #expect(Double(NumberFormat.exact(value)) == value)
+    @Test func exactNumbersReadBackTheSameWithoutExponents() {
+        for value in [0.1, 1e-7, -1.5e-5, 123_456.789, 1e15, 2.5e-300, -7.0, 999_999_999_999_999.0, 1e18, 1.25e20, 3e-29] {
+            let text = NumberFormat.exact(value)
+            #expect(Double(text) == value, "\(text)")
+            if abs(value) >= 1e-29 { #expect(!text.contains("e"), "\(text)") }
         }
         #expect(NumberFormat.exact(42) == "42")
+        #expect(NumberFormat.exact(1e15) == "1000000000000000")
+        #expect(NumberFormat.exact(1e-7) == "0.0000001")
+        #expect(NumberFormat.exact(-1.5e-5) == "-0.000015")
+        #expect(NumberFormat.exact(1.25e20) == "125000000000000000000")
     }
 }
 
