@@ -1,3 +1,4 @@
+import Foundation
 import Instrument
 
 /// How `check` prints diagnostics.
@@ -22,6 +23,17 @@ package enum CheckCommand {
         var unreadable: [String] = []
         var errorFiles = 0
         for path in paths {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8), StudyPlanLoader.isPlan(text) {
+                do {
+                    let result = try StudyPlanLoader.load(path: path)
+                    if let source = result.source { sources[path] = source }
+                    all += result.diagnostics
+                    if result.hasErrors { errorFiles += 1 }
+                } catch {
+                    unreadable.append(error.description)
+                }
+                continue
+            }
             if let plan = AnalyseCommand.checkIfPlan(path: path) {
                 if let source = plan.source { sources[path] = source }
                 all += plan.diagnostics

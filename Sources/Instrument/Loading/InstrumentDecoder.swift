@@ -61,7 +61,7 @@ final class InstrumentDecoder {
             scores: scores, safeguards: safeguards, tests: [], variables: VariableTable())
     }
 
-    private func decodeLanguages(_ node: YAMLNode?) {
+    func decodeLanguages(_ node: YAMLNode?) {
         guard let node, let items = list(node, "the languages") else { return }
         var seen: [String] = []
         for item in items {
