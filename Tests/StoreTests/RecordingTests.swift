@@ -105,3 +105,30 @@ struct RecordingTests {
         #expect(ParticipantCode.normalise("IIII-OOOO") == nil)
     }
 }
+
+/// Participant codes carry a check character: every single-character slip and every swap of two
+/// different neighbours is caught.
+struct ParticipantCodeTests {
+    @Test func newCodesCheckAndSlipsAreCaught() {
+        let alphabet = ParticipantCode.alphabet
+        for _ in 0..<200 {
+            let code = ParticipantCode.random()
+            #expect(ParticipantCode.hasValidCheck(code), "\(code)")
+            #expect(ParticipantCode.normalise(code.lowercased().replacingOccurrences(of: "-", with: " ")) == code)
+            var characters = Array(code.filter { $0 != "-" })
+            for index in characters.indices {
+                let original = characters[index]
+                for replacement in alphabet where replacement != original {
+                    characters[index] = replacement
+                    #expect(!ParticipantCode.hasValidCheck(String(characters)), "a slip at \(index) in \(code)")
+                }
+                characters[index] = original
+            }
+            for index in 0..<(characters.count - 1) where characters[index] != characters[index + 1] {
+                characters.swapAt(index, index + 1)
+                #expect(!ParticipantCode.hasValidCheck(String(characters)), "a swap at \(index) in \(code)")
+                characters.swapAt(index, index + 1)
+            }
+        }
+    }
+}
