@@ -69,3 +69,54 @@ struct DocsAndSchemaTests {
         #expect(process.terminationStatus == 0, "python3 with jsonschema and pyyaml (installed by scripts/setup.sh): \(output)")
     }
 }
+
+/// Study plans: every key is documented in docs/studies.md, durations and dates add up, and
+/// mistakes are located.
+struct StudyPlanTests {
+    @Test func everyPlanKeyIsDocumented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/studies.md"), encoding: .utf8)
+        for shape in PlanShapes.all {
+            for key in shape.keyNames { #expect(doc.contains("`\(key)`"), "\(shape.name).\(key) is not in docs/studies.md") }
+        }
+    }
+
+    @Test func durationsAddCalendarMonths() throws {
+        let day = try #require(Day(year: 2026, month: 1, day: 31))
+        #expect(PlanDuration("1 month")?.added(to: day) == Day(year: 2026, month: 2, day: 28))
+        #expect(PlanDuration("12 weeks")?.added(to: day) == Day(ordinal: day.ordinal + 84))
+        #expect(PlanDuration("3 days")?.added(to: day, sign: -1) == Day(year: 2026, month: 1, day: 28))
+        #expect(PlanDuration("2 fortnights") == nil && PlanDuration("-1 weeks") == nil)
+        #expect(PlanDuration("1 week")?.description == "1 week")
+    }
+
+    @Test func mistakesAreLocated() {
+        let yaml = """
+            study: s
+            title: S
+            waves:
+              - id: a
+                instrument: first.yaml
+                due: 2 weeks after a
+              - id: b
+                instrument: second.yaml
+                due: 3 weeks after baselin
+            """
+        let instrument = InstrumentLoader.load(text: """
+            instrument: x
+            version: 1
+            title: X
+            sections:
+              - id: s
+                title: S
+                questions:
+                  - {id: q, type: integer, text: Q?}
+            """).instrument!
+        let result = StudyPlanLoader.load(bytes: Array(yaml.utf8), path: "plan.yaml") { _ in .success(instrument) }
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map { $0.location?.line } == [6, 9], "\(errors.map(\.message))")
+        #expect(errors.first?.message.contains("first wave") == true)
+        #expect(errors.last?.message.contains("did you mean `a`") == true || errors.last?.message.contains("baselin") == true)
+    }
+}
