@@ -1,4 +1,5 @@
 import Foundation
+import Instrument
 import Store
 
 /// `peersurvey study init` and `peersurvey status`.
@@ -8,7 +9,14 @@ package enum StudyCommand {
     ///   - path: Where; nothing may exist there.
     ///   - title: The study's title.
     ///   - keyPath: A `NAME.pub` made by `keys new`, if identifying answers are to be sealed.
-    package static func initialise(path: String, title: String, keyPath: String?) -> CommandOutput {
+    package static func initialise(path: String, title: String, keyPath: String?, planPath: String? = nil) -> CommandOutput {
+        var plan: (StudyPlan, String)?
+        if let planPath {
+            switch PlanCommand.load(planPath) {
+            case .failure(let failure): return failure.output
+            case .success(let loaded): plan = loaded
+            }
+        }
         do {
             let key = try keyPath.map(PublicKeyFile.read)
             if FileManager.default.fileExists(atPath: path) {
@@ -21,6 +29,10 @@ package enum StudyCommand {
                 text += "Identifying answers will be sealed to the key with fingerprint \(fingerprint).\n"
             } else {
                 text += "No public key: instruments with identifying questions cannot be used (see `peersurvey keys new`).\n"
+            }
+            if let (plan, source) = plan {
+                try database.recordPlan(plan, source: source)
+                text += PlanCommand.summary(plan, databasePath: path)
             }
             return CommandOutput(stdout: text)
         } catch {

@@ -13,12 +13,30 @@ struct Interview: ParsableCommand {
             suspends the interview safely; `peersurvey resume` continues it. Without a terminal, or \
             with --plain, the interview runs as numbered prompts and typed answers.
 
-            Example:
+            In a study with a plan (`peersurvey study plan`), give the wave instead of the \
+            instrument: a new participant joins at the first wave and gets a code; a later wave \
+            continues them by that code.
+
+            Examples:
               peersurvey interview instruments/warmline-follow-up.yaml --db study.sqlite --interviewer PR01
+              peersurvey interview --db study.sqlite --wave start_of_term --interviewer PR01
+              peersurvey interview --db study.sqlite --wave end_of_term --participant K7MQ-2P4X --interviewer PR01
             """)
 
-    @Argument(help: "The instrument file.")
-    var instrument: String
+    @Argument(help: "The instrument file (not needed with --wave).")
+    var instrument: String?
+
+    @Option(help: "The wave of the study plan to interview.")
+    var wave: String?
+
+    @Option(help: "The participant's code, to continue them at a later wave.")
+    var participant: String?
+
+    @Option(help: "The participant's arm, at the first wave of a study with arms.")
+    var arm: String?
+
+    @Flag(help: "Interview a participant outside the wave's window (confirmed by the interviewer).")
+    var outsideWindow = false
 
     @OptionGroup var database: DatabaseOption
 
@@ -31,10 +49,26 @@ struct Interview: ParsableCommand {
     @Flag(help: "Numbered prompts and typed answers, for screen readers and scripts.")
     var plain = false
 
+    func validate() throws {
+        if instrument == nil, wave == nil, participant == nil {
+            throw ValidationError("Give the instrument file, or --wave in a study with a plan.")
+        }
+        if instrument != nil, wave != nil || participant != nil || arm != nil {
+            throw ValidationError("Give the instrument file or --wave/--participant, not both: a wave's instrument comes from the plan.")
+        }
+    }
+
     func run() throws {
+        let runner = Interviewers.runner(plain: plain, database: database.path)
+        guard let instrument else {
+            let request = WaveInterviewCommand.Request(
+                databasePath: database.path, wave: wave, participant: participant, arm: arm, interviewer: interviewer,
+                language: language, outsideWindow: outsideWindow, today: Today.day())
+            try finish(WaveInterviewCommand.run(request, run: runner))
+        }
         try finish(InterviewCommand.interview(
             instrumentPath: instrument, databasePath: database.path, interviewer: interviewer, language: language,
-            run: Interviewers.runner(plain: plain, database: database.path)))
+            run: runner))
     }
 }
 

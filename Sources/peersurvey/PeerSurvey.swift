@@ -22,7 +22,7 @@ struct PeerSurvey: ParsableCommand {
                 subcommands: [Check.self, Test.self, Schema.self, Preview.self, Simulate.self, Codebook.self]),
             CommandGroup(
                 name: "Peer researchers",
-                subcommands: [Interview.self, Resume.self]),
+                subcommands: [Interview.self, Resume.self, Due.self]),
             CommandGroup(
                 name: "Custodians",
                 subcommands: [

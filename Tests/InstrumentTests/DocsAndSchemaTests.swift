@@ -103,7 +103,7 @@ struct StudyPlanTests {
                 instrument: second.yaml
                 due: 3 weeks after baselin
             """
-        let instrument = InstrumentLoader.load(text: """
+        let text = """
             instrument: x
             version: 1
             title: X
@@ -112,8 +112,9 @@ struct StudyPlanTests {
                 title: S
                 questions:
                   - {id: q, type: integer, text: Q?}
-            """).instrument!
-        let result = StudyPlanLoader.load(bytes: Array(yaml.utf8), path: "plan.yaml") { _ in .success(instrument) }
+            """
+        let instrument = InstrumentLoader.load(text: text).instrument!
+        let result = StudyPlanLoader.load(bytes: Array(yaml.utf8), path: "plan.yaml") { _, _ in .success((instrument, text)) }
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.map { $0.location?.line } == [6, 9], "\(errors.map(\.message))")
         #expect(errors.first?.message.contains("first wave") == true)

@@ -10,7 +10,8 @@ final class PlanDecoder {
     init(source: SourceFile) { scalars = InstrumentDecoder(source: source) }
 
     func decode(
-        _ root: YAMLNode, instrument load: (String) -> Result<Instrument, StudyPlanLoader.InstrumentProblem>
+        _ root: YAMLNode,
+        instrument load: (String, String?) -> Result<StudyPlanLoader.LoadedInstrument, StudyPlanLoader.InstrumentProblem>
     ) -> StudyPlan? {
         guard case .mapping = root.kind else {
             diagnostics.error(
@@ -53,7 +54,7 @@ final class PlanDecoder {
 
     private func decodeWave(
         _ node: YAMLNode, earlier: [String], arms: [StudyPlan.Arm],
-        load: (String) -> Result<Instrument, StudyPlanLoader.InstrumentProblem>
+        load: (String, String?) -> Result<StudyPlanLoader.LoadedInstrument, StudyPlanLoader.InstrumentProblem>
     ) -> StudyPlan.Wave? {
         guard let map = MappingReader(node, PlanShapes.wave, what: "a wave", &diagnostics) else { return nil }
         let id = scalars.identifier(map["id"], "wave id")
@@ -61,10 +62,10 @@ final class PlanDecoder {
             diagnostics.error("the wave `\(id)` is defined twice", at: map.location(of: "id"))
         }
         let label = scalars.text(map["label"], "the wave's label")
-        var instrument: Instrument?
+        var instrument: StudyPlanLoader.LoadedInstrument?
         let path = scalars.string(map["instrument"], "the instrument file")
         if let path, let pathNode = map["instrument"] {
-            switch load(path) {
+            switch load(path, id) {
             case .success(let loaded): instrument = loaded
             case .failure(let problem):
                 diagnostics.error("the instrument `\(path.sanitizedForMessage)` cannot be used: \(problem.message)", at: pathNode.location)
@@ -116,7 +117,8 @@ final class PlanDecoder {
         }
         guard let id, let path, let instrument else { return nil }
         return StudyPlan.Wave(
-            id: id, label: label, instrumentPath: path, instrument: instrument, due: due, windowBefore: before,
+            id: id, label: label, instrumentPath: path, instrument: instrument.instrument,
+            instrumentSource: instrument.source, due: due, windowBefore: before,
             windowAfter: after, arms: waveArms, location: map.node.location)
     }
 

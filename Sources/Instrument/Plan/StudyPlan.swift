@@ -29,6 +29,8 @@ public struct StudyPlan: Sendable, Hashable {
         public var instrumentPath: String
         /// The instrument, loaded.
         public var instrument: Instrument
+        /// The instrument's YAML source, as read.
+        public var instrumentSource: String
         /// When it is due; `nil` for the first wave (any time).
         public var due: Due?
         /// How long before the due day the wave may be done.

@@ -37,26 +37,34 @@ public enum StudyPlanLoader {
             throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        return load(bytes: [UInt8](data), path: path) { relative in
+        return load(bytes: [UInt8](data), path: path) { relative, _ in
             let file = URL(fileURLWithPath: relative, relativeTo: folder).standardizedFileURL.path
             do {
                 let loaded = try InstrumentLoader.load(path: file)
-                return loaded.instrument.map { .success($0) }
-                    ?? .failure("it has \(loaded.diagnostics.filter { $0.severity == .error }.count) errors; run `peersurvey check \(relative)`")
+                guard let instrument = loaded.instrument, let source = loaded.source else {
+                    let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+                    return .failure("it has \(errors) error\(errors == 1 ? "" : "s"); run `peersurvey check \(relative)`")
+                }
+                return .success((instrument, source.text))
             } catch {
                 return .failure("it cannot be read (\(file))")
             }
         }
     }
 
+    /// An instrument a wave names, loaded, with its YAML source.
+    public typealias LoadedInstrument = (instrument: Instrument, source: String)
+
     /// Loads a plan from bytes, finding each wave's instrument with `instrument`.
     /// - Parameters:
     ///   - bytes: The plan's YAML.
     ///   - path: The path to name in diagnostics.
-    ///   - instrument: Loads the instrument a wave names, or says why it cannot.
+    ///   - instrument: Loads the instrument a wave names (its path as written, and the wave's
+    ///     id), or says why it cannot.
     /// - Returns: The plan and every diagnostic.
     public static func load(
-        bytes: [UInt8], path: String, instrument: (String) -> Swift.Result<Instrument, InstrumentProblem>
+        bytes: [UInt8], path: String,
+        instrument: (_ path: String, _ wave: String?) -> Swift.Result<LoadedInstrument, InstrumentProblem>
     ) -> Result {
         let read = YAMLReader.read(bytes, path: path)
         guard let source = read.source, let root = read.root else {

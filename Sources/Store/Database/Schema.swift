@@ -12,6 +12,11 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        // Rebuilds `interview` (a participant's code may now name one interview per wave); with
+        // foreign keys off until the end, then checked, as GRDB does for every migration.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -128,5 +133,54 @@ enum Schema {
             secret BLOB NOT NULL CHECK (length(secret) = 32),
             created_at TEXT NOT NULL
         );
+        """
+
+    /// Waves (issue 17): the study plan, and `interview` rebuilt with the wave and arm of each
+    /// interview. A participant's code names their interview of each wave (UNIQUE(code, wave));
+    /// interviews outside a plan have the wave `''`.
+    static let v4 = """
+        CREATE TABLE study_plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            source TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+
+        CREATE TABLE plan_wave (
+            position INTEGER PRIMARY KEY,
+            wave TEXT NOT NULL UNIQUE,
+            instrument_id INTEGER NOT NULL REFERENCES instrument(id)
+        );
+
+        CREATE TABLE interview_new (
+            id INTEGER PRIMARY KEY,
+            uuid BLOB NOT NULL UNIQUE CHECK (length(uuid) = 16),
+            code TEXT NOT NULL,
+            instrument_id INTEGER NOT NULL REFERENCES instrument(id),
+            interviewer TEXT NOT NULL,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL
+                CHECK (status IN ('active', 'suspended', 'completed', 'broken_off', 'no_consent')),
+            outcome TEXT,
+            simulated INTEGER NOT NULL DEFAULT 0,
+            revision INTEGER NOT NULL DEFAULT 1,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            ended_at TEXT,
+            wave TEXT NOT NULL DEFAULT '',
+            arm TEXT,
+            UNIQUE (code, wave)
+        );
+        INSERT INTO interview_new
+            (id, uuid, code, instrument_id, interviewer, language, status, outcome, simulated, revision,
+             started_at, updated_at, ended_at)
+            SELECT id, uuid, code, instrument_id, interviewer, language, status, outcome, simulated, revision,
+                   started_at, updated_at, ended_at
+            FROM interview;
+        DROP TABLE interview;
+        ALTER TABLE interview_new RENAME TO interview;
+        CREATE INDEX interview_by_instrument ON interview(instrument_id, status);
+        CREATE INDEX interview_by_wave ON interview(wave, code);
         """
 }

@@ -17,7 +17,7 @@ package final class StudyDatabase: Sendable {
     /// `PRAGMA application_id`: "PSRV" in ASCII.
     package static let applicationID: UInt32 = 0x5053_5256
     /// The schema version this build writes (`PRAGMA user_version`).
-    package static let schemaVersion = 2
+    package static let schemaVersion = 4
     /// How long a write waits for another process holding the database before giving up.
     package static let busyTimeout: Double = 15
 

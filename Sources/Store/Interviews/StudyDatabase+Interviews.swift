@@ -44,7 +44,8 @@ extension StudyDatabase {
     /// - Throws: ``StoreError/noPublicKey(instrument:questions:)`` when the instrument has
     ///   identifying questions and the study has no key to seal them with.
     package func startInterview(
-        _ instrument: RegisteredInstrument, interviewer: String, language: String, simulated: Bool = false
+        _ instrument: RegisteredInstrument, interviewer: String, language: String, simulated: Bool = false,
+        wave: String = "", code: String? = nil, arm: String? = nil
     ) throws -> InterviewRecorder {
         guard Self.isValidInterviewer(interviewer) else {
             throw StoreError.io(path: path, detail: "the interviewer code must be \(Self.interviewerPattern)")
@@ -56,10 +57,22 @@ extension StudyDatabase {
         }
         let now = Timestamp.now()
         let record = try write { db -> InterviewRecord in
+            var participantArm = arm
+            if let code {
+                // A later wave of a participant: their code, and the arm they joined in.
+                if try Int.fetchOne(
+                    db, sql: "SELECT 1 FROM interview WHERE code = ? AND wave = ?", arguments: [code, wave]) != nil
+                {
+                    throw StoreError.io(path: path, detail: "participant \(code) already has an interview of wave `\(wave)`")
+                }
+                participantArm = try String.fetchOne(
+                    db, sql: "SELECT arm FROM interview WHERE code = ? AND arm IS NOT NULL LIMIT 1", arguments: [code])
+            }
             var record = InterviewRecord(
-                uuid: Self.randomUUID(), code: try Self.unusedCode(db), instrumentID: instrument.rowID,
+                uuid: Self.randomUUID(), code: try code ?? Self.unusedCode(db), instrumentID: instrument.rowID,
                 interviewer: interviewer, language: language, status: InterviewStatus.active.rawValue, outcome: nil,
-                simulated: simulated, revision: 1, startedAt: now, updatedAt: now, endedAt: nil)
+                simulated: simulated, revision: 1, startedAt: now, updatedAt: now, endedAt: nil, wave: wave,
+                arm: participantArm)
             try record.insert(db)
             try db.execute(
                 sql: "INSERT INTO event (interview_id, at, kind) VALUES (?, ?, ?)",
@@ -78,9 +91,12 @@ extension StudyDatabase {
         let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
         let now = Timestamp.now()
         let (record, instrument) = try write { db -> (InterviewRecord, RegisteredInstrument) in
-            guard var record = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).fetchOne(db) else {
-                throw StoreError.unknownParticipant(code: canonical)
+            // The participant's unfinished interview (of any wave), else their latest.
+            let all = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).order(Column("id")).fetchAll(db)
+            let open = all.last {
+                $0.status == InterviewStatus.suspended.rawValue || $0.status == InterviewStatus.active.rawValue
             }
+            guard var record = open ?? all.last else { throw StoreError.unknownParticipant(code: canonical) }
             guard record.status == InterviewStatus.suspended.rawValue || record.status == InterviewStatus.active.rawValue
             else {
                 throw StoreError.wrongStatus(

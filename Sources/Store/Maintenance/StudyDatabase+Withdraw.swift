@@ -11,11 +11,13 @@ extension StudyDatabase {
     package func withdraw(code: String) throws {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
         try write { db in
-            guard let record = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).fetchOne(db) else {
-                throw StoreError.unknownParticipant(code: canonical)
+            // Every wave of the participant: one code names their interview of each.
+            let records = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).fetchAll(db)
+            guard !records.isEmpty else { throw StoreError.unknownParticipant(code: canonical) }
+            for record in records {
+                try Self.erase(interview: record.id!, db)
+                try WithdrawalRecord(interviewUUID: record.uuid, withdrawnAt: Timestamp.now()).insert(db, onConflict: .ignore)
             }
-            try Self.erase(interview: record.id!, db)
-            try WithdrawalRecord(interviewUUID: record.uuid, withdrawnAt: Timestamp.now()).insert(db, onConflict: .ignore)
         }
         try checkpoint()
     }

@@ -149,7 +149,9 @@ final class RowAssembler {
     private let statuses: UnsafeMutableBufferPointer<StoredStatus>
     private let numbers: UnsafeMutableBufferPointer<Double>
 
-    init(_ db: Database, layout: ScanLayout, filter: String, range: ClosedRange<Int64>, metadata: Bool) throws {
+    init(
+        _ db: Database, layout: ScanLayout, filter: String, range: ClosedRange<Int64>, metadata: Bool, waves: Bool
+    ) throws {
         self.db = db
         self.layout = layout
         self.metadata = metadata
@@ -160,7 +162,7 @@ final class RowAssembler {
         numbers.initialize(repeating: 0)
         interviews = try db.makeStatement(
             sql: """
-                SELECT id, instrument_id, status, simulated\(metadata ? ", language, interviewer, started_at, code, outcome" : "")
+                SELECT id, instrument_id, status, simulated\(metadata ? ", language, interviewer, started_at, code, outcome" + (waves ? ", wave, arm" : ", '', NULL") : "")
                 FROM interview NOT INDEXED WHERE id BETWEEN ? AND ? AND \(filter) ORDER BY id
                 """)
         sqlite3_bind_int64(interviews.sqliteStatement, 1, range.lowerBound)
@@ -267,6 +269,8 @@ final class RowAssembler {
             row.startedAt = text(statement, 6) ?? ""
             row.code = text(statement, 7) ?? ""
             row.outcome = text(statement, 8)
+            row.wave = text(statement, 9) ?? ""
+            row.arm = text(statement, 10)
         }
         if let defaults = layout.defaults[row.instrumentRowID] {
             for index in defaults.indices { statuses[index] = defaults[index] }

@@ -40,10 +40,12 @@ package struct ScanPlan: Sendable, Equatable {
     package var statuses: Set<InterviewStatus>
     /// The columns of every ``InterviewRow``, in order.
     package var slots: [ScanSlot]
-    /// Whether to read each interview's language, interviewer, start time, participant code and
-    /// outcome (left empty when not; statistics do not need them, and reading them costs a string
-    /// each).
+    /// Whether to read each interview's language, interviewer, start time, participant code,
+    /// outcome, wave and arm (left empty when not; statistics do not need them, and reading them
+    /// costs a string each).
     package var metadata = true
+    /// The waves whose interviews are read; every interview when `nil`.
+    package var waves: Set<String>?
 
     /// Creates a plan.
     /// - Parameters:
@@ -82,6 +84,10 @@ package struct InterviewRow: Sendable {
     package internal(set) var code = ""
     /// The coded reason it ended early, if any (read with the metadata).
     package internal(set) var outcome: String?
+    /// The wave of a study plan it belongs to; empty outside a plan (read with the metadata).
+    package internal(set) var wave = ""
+    /// The participant's arm, if the plan has arms (read with the metadata).
+    package internal(set) var arm: String?
     /// The status of each slot.
     package internal(set) var statuses: [StoredStatus]
     /// The value of each ``ScanNeed/number`` slot that is answered, and the day number of each

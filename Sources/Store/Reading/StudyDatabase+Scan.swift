@@ -39,8 +39,11 @@ extension StudyDatabase {
             try reader.read { db in
                 let layout = try ScanLayout(plan, db)
                 let range = range ?? Int64.min...Int64.max
-                let filter = Self.interviewFilter(plan)
-                let assembler = try RowAssembler(db, layout: layout, filter: filter, range: range, metadata: plan.metadata)
+                let waves = try Self.hasWaves(db)
+                if plan.waves != nil, !waves, plan.waves != [""] { return }
+                let filter = Self.interviewFilter(plan, waves: waves)
+                let assembler = try RowAssembler(
+                    db, layout: layout, filter: filter, range: range, metadata: plan.metadata, waves: waves)
                 // Looking a few interviews up pays only when most of the range is of other
                 // instruments; most studies hold one, and then nothing needs counting.
                 var few = false
@@ -124,9 +127,16 @@ extension StudyDatabase {
         let instruments = plan.instruments.map(String.init).joined(separator: ", ")
         return try read { db in
             var counts: [InterviewStatus: Int] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT status, count(*) FROM interview WHERE instrument_id IN (\(instruments)) GROUP BY status")
+            var filter = "instrument_id IN (\(instruments))"
+            if let waves = plan.waves {
+                if try Self.hasWaves(db) {
+                    let list = waves.sorted().map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+                    filter += " AND wave IN (\(list.joined(separator: ", ")))"
+                } else if waves != [""] {
+                    return [:]
+                }
+            }
+            let rows = try Row.fetchAll(db, sql: "SELECT status, count(*) FROM interview WHERE \(filter) GROUP BY status")
             for row in rows {
                 if let status = InterviewStatus(rawValue: row[0]) { counts[status] = row[1] }
             }
@@ -136,10 +146,22 @@ extension StudyDatabase {
 
     /// The SQL condition selecting a plan's interviews. Only numbers and known status words go
     /// into it, never text from outside.
-    static func interviewFilter(_ plan: ScanPlan) -> String {
+    static func interviewFilter(_ plan: ScanPlan, waves: Bool) -> String {
         let instruments = plan.instruments.map(String.init).joined(separator: ", ")
         let statuses = plan.statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
-        return "instrument_id IN (\(instruments)) AND status IN (\(statuses))"
+        var filter = "instrument_id IN (\(instruments)) AND status IN (\(statuses))"
+        if waves, let wanted = plan.waves {
+            // Wave ids are names (letters, digits, underscores), checked when the plan loaded;
+            // quoted anyway.
+            let list = wanted.sorted().map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+            filter += " AND wave IN (\(list.joined(separator: ", ")))"
+        }
+        return filter
+    }
+
+    /// Whether the file has waves (schema 4); an older file opened read-only has none.
+    static func hasWaves(_ db: Database) throws -> Bool {
+        try db.columns(in: "interview").contains { $0.name == "wave" }
     }
 
     /// A read-only connection of its own, so that scans can run in parallel with each other and

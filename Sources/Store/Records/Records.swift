@@ -90,13 +90,59 @@ struct InterviewRecord: Codable, FetchableRecord, MutablePersistableRecord, Send
     var startedAt: String
     var updatedAt: String
     var endedAt: String?
+    /// The wave of the study plan (`''` outside a plan, and in files from before waves).
+    var wave = ""
+    /// The participant's arm, when the plan has arms.
+    var arm: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, uuid, code, interviewer, language, status, outcome, simulated, revision
+        case id, uuid, code, interviewer, language, status, outcome, simulated, revision, wave, arm
         case instrumentID = "instrument_id"
         case startedAt = "started_at"
         case updatedAt = "updated_at"
         case endedAt = "ended_at"
+    }
+
+    init(
+        id: Int64? = nil, uuid: Data, code: String, instrumentID: Int64, interviewer: String, language: String,
+        status: String, outcome: String?, simulated: Bool, revision: Int, startedAt: String, updatedAt: String,
+        endedAt: String?, wave: String = "", arm: String? = nil
+    ) {
+        self.id = id
+        self.uuid = uuid
+        self.code = code
+        self.instrumentID = instrumentID
+        self.interviewer = interviewer
+        self.language = language
+        self.status = status
+        self.outcome = outcome
+        self.simulated = simulated
+        self.revision = revision
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.endedAt = endedAt
+        self.wave = wave
+        self.arm = arm
+    }
+
+    /// Decodes a row; a file from before waves (read-only, so not migrated) has no wave or arm.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decodeIfPresent(Int64.self, forKey: .id)
+        uuid = try container.decode(Data.self, forKey: .uuid)
+        code = try container.decode(String.self, forKey: .code)
+        instrumentID = try container.decode(Int64.self, forKey: .instrumentID)
+        interviewer = try container.decode(String.self, forKey: .interviewer)
+        language = try container.decode(String.self, forKey: .language)
+        status = try container.decode(String.self, forKey: .status)
+        outcome = try container.decodeIfPresent(String.self, forKey: .outcome)
+        simulated = try container.decode(Bool.self, forKey: .simulated)
+        revision = try container.decode(Int.self, forKey: .revision)
+        startedAt = try container.decode(String.self, forKey: .startedAt)
+        updatedAt = try container.decode(String.self, forKey: .updatedAt)
+        endedAt = try container.decodeIfPresent(String.self, forKey: .endedAt)
+        wave = try container.decodeIfPresent(String.self, forKey: .wave) ?? ""
+        arm = try container.decodeIfPresent(String.self, forKey: .arm)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
