@@ -17,6 +17,10 @@ package enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsuitableVariable(String, option: String, needs: String, found: String)
     /// Reading the database failed.
     case store(StoreError)
+    /// The study has no plan, so it has no waves.
+    case noPlan(path: String)
+    /// The plan has no wave with this id.
+    case unknownWave(String, available: [String])
 
     /// A sentence for the user that says what to do.
     package var description: String {
@@ -42,13 +46,19 @@ package enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(option) needs \(needs), but `\(name)` is \(found)"
         case .store(let error):
             return error.description
+        case .noPlan(let path):
+            return "\(path) has no study plan, so it has no waves to compare; record one with `peersurvey study plan --db \(path) studies/PLAN.yaml`"
+        case .unknownWave(let name, let available):
+            let suggestion = Suggestions.closest(to: name, in: available).map { "; did you mean `\($0)`?" } ?? ""
+            return "the study plan has no wave `\(name)` (its waves are \(available.joined(separator: ", ")))\(suggestion)"
         }
     }
 
     /// Whether the mistake is in how the command was used (exit 64) rather than in the data.
     package var isUsageError: Bool {
         switch self {
-        case .chooseInstrument, .unknownInstrument, .unknownVariable, .unsuitableVariable: return true
+        case .chooseInstrument, .unknownInstrument, .unknownVariable, .unsuitableVariable, .noPlan, .unknownWave:
+            return true
         case .noInstruments, .unloadableVersion, .store: return false
         }
     }

@@ -26,6 +26,8 @@ package struct Dataset: Sendable {
     package let variables: [DatasetVariable]
     /// The interview statuses read.
     package let statuses: Set<InterviewStatus>
+    /// The waves read, in a study with a plan; every interview when `nil`.
+    package var waves: Set<String>?
     private let index: [String: Int]
 
     /// The newest version's instrument, whose labels and options the reports use.
@@ -114,6 +116,7 @@ package struct Dataset: Sendable {
             instruments: versions.map(\.registration.rowID), statuses: statuses,
             slots: columns.map { ScanSlot(variableIDs: $0.variable.variableIDs, need: $0.need) })
         plan.metadata = metadata
+        plan.waves = waves
         return plan
     }
 
@@ -135,7 +138,9 @@ package struct Dataset: Sendable {
     /// the dataset reads.
     /// - Throws: ``StoreError`` when the database cannot be read.
     package func interviewsByStatus() throws -> [InterviewStatus: Int] {
-        try database.interviewCounts(ScanPlan(instruments: versions.map(\.registration.rowID), statuses: [], slots: []))
+        var plan = ScanPlan(instruments: versions.map(\.registration.rowID), statuses: [], slots: [])
+        plan.waves = waves
+        return try database.interviewCounts(plan)
     }
 
     /// How many interviews the dataset reads (of its statuses).
