@@ -11,8 +11,13 @@ struct Runner {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The binary next to this test bundle (the products directory of this build).
+    /// The binary next to this test bundle (the products directory of this build), or the one
+    /// `PEERSURVEY_BINARY` names: to run these tests against an older build, to see a new test
+    /// fail before its fix.
     static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["PEERSURVEY_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var candidates: [URL] = []
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {

@@ -271,8 +271,10 @@ struct Binder {
         case .sum, .mean, .min, .max: expected = 1...100
         }
         guard arity(expected) else {
-            let wanted = expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "at least \(expected.lowerBound)"
-            return fail("`\(name)` takes \(wanted) argument\(expected.upperBound == 1 ? "" : "s"), but is given \(arguments.count)", span)
+            let wanted = expected.lowerBound == expected.upperBound
+                ? "\(expected.lowerBound) argument\(expected.upperBound == 1 ? "" : "s")"
+                : "\(expected.lowerBound) to \(expected.upperBound) arguments"
+            return fail("`\(name)` takes \(wanted), but is given \(arguments.count)", span)
         }
         switch function {
         case .answered:
