@@ -52,7 +52,9 @@ struct Runner {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // SIGKILL, not terminate(): a child of the test process may not act on SIGTERM (a hung
+        // check was seen running for 13 minutes after its SIGTERM).
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         final class Box: @unchecked Sendable { var data = Data() }
         let out = Box()

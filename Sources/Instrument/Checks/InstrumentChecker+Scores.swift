@@ -11,7 +11,7 @@ extension InstrumentChecker {
                     if let what = nonVariables[item] {
                         diagnostics.error("`\(item)` in the score `\(score.id)` is \(what); list variables", at: score.location)
                     } else {
-                        let suggestion = Suggestions.closest(to: item, in: instrument.variables.ids)
+                        let suggestion = suggestVariable(item)
                         diagnostics.error(
                             "the score `\(score.id)` lists `\(item)`, which is not a variable" + Suggestions.didYouMean(suggestion),
                             at: score.location, suggestion: suggestion)

@@ -84,7 +84,7 @@ extension InstrumentChecker {
                             continue
                         }
                         guard let variable = instrument.variables[name] else {
-                            let suggestion = Suggestions.closest(to: name, in: instrument.variables.ids)
+                            let suggestion = suggestVariable(name)
                             diagnostics.error(
                                 "in \(context.what): there is no variable `\(name)` to show" + Suggestions.didYouMean(suggestion),
                                 at: at(offset), suggestion: suggestion)

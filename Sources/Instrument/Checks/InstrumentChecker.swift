@@ -12,11 +12,19 @@ final class InstrumentChecker {
     var sectionStarts: [Int] = []
     /// The first asking step of each question, by section and question index.
     var questionSteps: [[Int]] = []
+    /// "Did you mean" within the file's allowance.
+    let speller: Speller
 
-    init(instrument: Instrument, source: SourceFile, diagnostics: DiagnosticList) {
+    init(instrument: Instrument, source: SourceFile, diagnostics: DiagnosticList, speller: Speller = Speller()) {
         self.instrument = instrument
         self.source = source
         self.diagnostics = diagnostics
+        self.speller = speller
+    }
+
+    /// The closest variable name to a misspelt one (the variables are prepared once).
+    func suggestVariable(_ name: String) -> String? {
+        speller.closest(to: name, in: instrument.variables.ids, set: "variables")
     }
 
     /// Runs every check, storing resolved expressions in ``instrument``.
@@ -150,7 +158,8 @@ final class InstrumentChecker {
     func bind(_ expression: Expression, limit: Int?, selfID: String? = nil, condition role: String?) -> Expression {
         var result = expression
         guard let syntax = expression.syntax else { return result }
-        var binder = Binder(variables: instrument.variables, limit: limit, selfID: selfID, nonVariables: nonVariables)
+        var binder = Binder(
+            variables: instrument.variables, limit: limit, selfID: selfID, nonVariables: nonVariables, speller: speller)
         if let role {
             if let bound = binder.bindCondition(syntax, role: role) {
                 result.bound = bound

@@ -23,14 +23,20 @@ struct Binder {
     let selfID: String?
     /// Ids that are not variables (notes, grids), with a word for what they are.
     let nonVariables: [String: String]
+    /// "Did you mean" within the file's allowance.
+    let speller: Speller
     /// Problems found.
     var problems: [BindingProblem] = []
 
-    init(variables: VariableTable, limit: Int?, selfID: String?, nonVariables: [String: String]) {
+    init(
+        variables: VariableTable, limit: Int?, selfID: String?, nonVariables: [String: String],
+        speller: Speller = Speller()
+    ) {
         self.variables = variables
         self.limit = limit
         self.selfID = selfID
         self.nonVariables = nonVariables
+        self.speller = speller
     }
 
     private mutating func fail(_ message: String, _ span: Span, suggestion: String? = nil) -> Typed? {
@@ -90,7 +96,7 @@ struct Binder {
             if Function(rawValue: name) != nil {
                 return fail("`\(name)` is a function; write `\(name)(...)`", span)
             }
-            return fail("there is no variable `\(name)`", span, suggestion: Suggestions.closest(to: name, in: variables.ids))
+            return fail("there is no variable `\(name)`", span, suggestion: speller.closest(to: name, in: variables.ids, set: "variables"))
         }
         if let limit, name != selfID, variable.available >= limit {
             let line = variable.location.line
@@ -123,11 +129,11 @@ struct Binder {
             let names = list.options.compactMap(\.name)
             _ = fail(
                 "`\(name)` is not an option of `\(owner)`" + (names.isEmpty ? " (its options have no names; use codes)" : ""),
-                span, suggestion: Suggestions.closest(to: name, in: names))
+                span, suggestion: speller.closest(to: name, in: names, set: "options of \(owner)"))
             return nil
         case .number(let value, let span):
             if value == value.rounded(), let option = list.option(code: Int(value)) { return option.code }
-            let codes = list.options.map { String($0.code) }.joined(separator: ", ")
+            let codes = Suggestions.listed(list.options.map { String($0.code) })
             _ = fail("`\(owner)` has no option with code \(value.formattedNumber); its codes are \(codes)", span)
             return nil
         default:
@@ -230,7 +236,7 @@ struct Binder {
             if case .choice(let list) = choice.type, case .number(let value, _) = otherSyntax, other.type.isNumeric,
                 op == .equal || op == .notEqual, list.option(code: Int(exactly: value) ?? Int.min) == nil
             {
-                let codes = list.options.map { String($0.code) }.joined(separator: ", ")
+                let codes = Suggestions.listed(list.options.map { String($0.code) })
                 return fail("`\(choice.variable ?? "the answer")` has no option with code \(value.formattedNumber); its codes are \(codes)", otherSyntax.span)
             }
         }
