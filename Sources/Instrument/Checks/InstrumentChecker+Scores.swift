@@ -20,6 +20,10 @@ extension InstrumentChecker {
                 }
                 if item == score.id {
                     diagnostics.error("the score `\(score.id)` cannot be one of its own items", at: score.location)
+                } else if variable.identifying {
+                    diagnostics.error(
+                        "the score `\(score.id)` cannot include \(describeIdentifying(item)): scores are stored and exported in plain text",
+                        at: score.location)
                 } else if !variable.type.isNumeric {
                     diagnostics.error(
                         "the score `\(score.id)` needs numeric items, but `\(item)` is \(variable.type.description)",

@@ -90,6 +90,12 @@ extension InstrumentChecker {
                                 at: at(offset), suggestion: suggestion)
                             continue
                         }
+                        if variable.identifying {
+                            diagnostics.error(
+                                "in \(context.what): \(describeIdentifying(name)) cannot be shown; it is sealed when it is given, so that it never appears on a screen or in a file again",
+                                at: at(offset))
+                            continue
+                        }
                         if let limit = context.limit, name != context.selfID, variable.available >= limit {
                             diagnostics.error(
                                 "in \(context.what): `{\(name)}` is answered later (line \(variable.location.line)), so it cannot be shown here",

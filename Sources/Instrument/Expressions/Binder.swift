@@ -14,6 +14,16 @@ struct Binder {
         var type: ValueType
         /// The variable it names, when it is a bare variable (for messages and option lookup).
         var variable: String?
+        /// The first identifying variable whose content flows into the value, and where it is
+        /// named: set by a reference to one and kept by every operator and function except
+        /// `answered(...)` (see docs/expressions.md, "Identifying answers").
+        var identifying: Reference?
+    }
+
+    /// A variable named in the expression.
+    struct Reference {
+        var name: String
+        var span: Span
     }
 
     let variables: VariableTable
@@ -45,13 +55,12 @@ struct Binder {
     }
 
     /// Binds an expression that must be a condition (true or false).
-    mutating func bindCondition(_ syntax: Syntax, role: String) -> Bound? {
+    mutating func bindCondition(_ syntax: Syntax, role: String) -> Typed? {
         guard let typed = bind(syntax) else { return nil }
         guard typed.type == .boolean else {
-            _ = fail("\(role) must be a condition (true or false), but this is \(typed.type.description)", syntax.span)
-            return nil
+            return fail("\(role) must be a condition (true or false), but this is \(typed.type.description)", syntax.span)
         }
-        return typed.bound
+        return typed
     }
 
     mutating func bind(_ syntax: Syntax) -> Typed? {
@@ -71,13 +80,14 @@ struct Binder {
             guard operand.type == .boolean else {
                 return fail("`not` needs a condition, but this is \(operand.type.description)", span)
             }
-            return Typed(bound: .not(operand.bound), type: .boolean)
+            return Typed(bound: .not(operand.bound), type: .boolean, identifying: operand.identifying)
         case .negate(let inner, let span):
             guard let operand = bind(inner) else { return nil }
             guard operand.type.isNumeric else {
                 return fail("`-` needs a number, but this is \(operand.type.description)", span)
             }
-            return Typed(bound: .negate(operand.bound), type: .number(integer: operand.type.isInteger))
+            return Typed(
+                bound: .negate(operand.bound), type: .number(integer: operand.type.isInteger), identifying: operand.identifying)
         case .binary(let op, let left, let right, let span):
             return bindBinary(op, left, right, span)
         case .call(let name, let arguments, let span):
@@ -109,7 +119,9 @@ struct Binder {
                 return fail("`\(name)` is asked later (line \(line)), so its answer is not known here", span)
             }
         }
-        return Typed(bound: .variable(index), type: variable.type, variable: name)
+        return Typed(
+            bound: .variable(index), type: variable.type, variable: name,
+            identifying: variable.identifying ? Reference(name: name, span: span) : nil)
     }
 
     /// The options of a bare variable of choice or set type, without reporting anything.
@@ -157,7 +169,9 @@ struct Binder {
             for side in [a, b] where side.type != .boolean {
                 return fail("`\(op.rawValue)` joins conditions, but one side is \(side.type.description)\(hint(side))", span)
             }
-            return Typed(bound: op == .and ? .and(a.bound, b.bound) : .or(a.bound, b.bound), type: .boolean)
+            return Typed(
+                bound: op == .and ? .and(a.bound, b.bound) : .or(a.bound, b.bound), type: .boolean,
+                identifying: a.identifying ?? b.identifying)
         case .has:
             guard let a = bind(left) else { return nil }
             guard case .set(let list) = a.type else {
@@ -165,7 +179,7 @@ struct Binder {
                 return fail("`has` needs a multiple-choice question on its left, but \(what); use `==` or `in` for a single answer", span)
             }
             guard let code = bindOption(right, list, owner: a.variable ?? "the left side") else { return nil }
-            return Typed(bound: .has(a.bound, code), type: .boolean)
+            return Typed(bound: .has(a.bound, code), type: .boolean, identifying: a.identifying)
         case .in:
             guard let a = bind(left) else { return nil }
             if case .set = a.type {
@@ -188,7 +202,7 @@ struct Binder {
                     return fail("a list after `in` may hold only numbers here", item.span)
                 }
             }
-            return Typed(bound: .inList(a.bound, numbers), type: .boolean)
+            return Typed(bound: .inList(a.bound, numbers), type: .boolean, identifying: a.identifying)
         case .plus, .minus, .times, .divide:
             let a = bind(left), b = bind(right)
             guard let a, let b else { return nil }
@@ -196,7 +210,9 @@ struct Binder {
                 return fail("`\(op.rawValue)` needs numbers on both sides, but one side is \(side.type.description)\(hint(side))", span)
             }
             let integer = op != .divide && a.type.isInteger && b.type.isInteger
-            return Typed(bound: .arithmetic(op, a.bound, b.bound), type: .number(integer: integer))
+            return Typed(
+                bound: .arithmetic(op, a.bound, b.bound), type: .number(integer: integer),
+                identifying: a.identifying ?? b.identifying)
         default:
             return bindComparison(op, left, right, span)
         }
@@ -254,7 +270,7 @@ struct Binder {
             }
             return fail("`\(op.rawValue)` cannot compare \(a.type.description) with \(b.type.description)", span)
         }
-        return Typed(bound: .compare(op, a.bound, b.bound), type: .boolean)
+        return Typed(bound: .compare(op, a.bound, b.bound), type: .boolean, identifying: a.identifying ?? b.identifying)
     }
 
     private mutating func bindCall(_ name: String, _ arguments: [Syntax], _ span: Span) -> Typed? {
@@ -288,6 +304,7 @@ struct Binder {
                 return fail("`answered` takes a variable name", arguments[0].span)
             }
             guard let typed = bindVariable(variable, nameSpan) else { return nil }
+            // Whether there is an answer, not what it is: never identifying.
             return Typed(bound: .call(.answered, [typed.bound]), type: .boolean)
         case .date:
             guard case .string(let text, let textSpan) = arguments[0] else {
@@ -308,6 +325,8 @@ struct Binder {
             typed.append(t)
         }
         let bounds = typed.map(\.bound)
+        // Every other function's value carries its arguments' content (`if` through its condition too).
+        let identifying = typed.lazy.compactMap(\.identifying).first
         func require(_ index: Int, _ ok: (ValueType) -> Bool, _ what: String) -> Bool {
             if ok(typed[index].type) { return true }
             _ = fail("`\(name)` needs \(what), but this is \(typed[index].type.description)", arguments[index].span)
@@ -316,23 +335,23 @@ struct Binder {
         switch function {
         case .count:
             guard require(0, { if case .set = $0 { true } else { false } }, "a multiple-choice question") else { return nil }
-            return Typed(bound: .call(.count, bounds), type: .number(integer: true))
+            return Typed(bound: .call(.count, bounds), type: .number(integer: true), identifying: identifying)
         case .len:
             guard require(0, { $0 == .text }, "text") else { return nil }
-            return Typed(bound: .call(.len, bounds), type: .number(integer: true))
+            return Typed(bound: .call(.len, bounds), type: .number(integer: true), identifying: identifying)
         case .yearsSince, .daysSince:
             guard require(0, { $0 == .date }, "a date") else { return nil }
-            return Typed(bound: .call(function, bounds), type: .number(integer: true))
+            return Typed(bound: .call(function, bounds), type: .number(integer: true), identifying: identifying)
         case .round:
             guard require(0, \.isNumeric, "a number") else { return nil }
             guard case .number(let digits, _) = arguments[1], digits == digits.rounded(), (0...10).contains(digits) else {
                 return fail("`round` needs a whole number of digits from 0 to 10 as its second argument", arguments[1].span)
             }
-            return Typed(bound: .call(.round, bounds), type: .number(integer: digits == 0))
+            return Typed(bound: .call(.round, bounds), type: .number(integer: digits == 0), identifying: identifying)
         case .sum, .mean, .min, .max:
             for index in typed.indices where !require(index, \.isNumeric, "numbers") { return nil }
             let integer = function != .mean && typed.allSatisfy(\.type.isInteger)
-            return Typed(bound: .call(function, bounds), type: .number(integer: integer))
+            return Typed(bound: .call(function, bounds), type: .number(integer: integer), identifying: identifying)
         case .if:
             guard require(0, { $0 == .boolean }, "a condition first") else { return nil }
             let (x, y) = (typed[1].type, typed[2].type)
@@ -344,7 +363,7 @@ struct Binder {
             } else {
                 return fail("`if` must give the same type either way, but gives \(x.description) or \(y.description)", span)
             }
-            return Typed(bound: .call(.if, bounds), type: type)
+            return Typed(bound: .call(.if, bounds), type: type, identifying: identifying)
         default:
             return nil
         }
