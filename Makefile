@@ -29,7 +29,7 @@ bench: setup
 	bash Benchmarks/run.sh $(INTERVIEWS)
 
 ## Long runs of the red-team suites (issue 13), beyond what `make test` runs in CI. soak-fuzz:
-## FUZZ_INPUTS mutated instruments through `check` (CI runs 800 from seed 13), from FUZZ_SEED
+## FUZZ_INPUTS mutated instruments through `check` (CI runs 600 from seed 13), from FUZZ_SEED
 ## (a new seed each run unless given); crashers are kept in $$TMPDIR/peersurvey-fuzz-crashers.
 FUZZ_INPUTS ?= 20000
 FUZZ_SEED ?= $(shell date +%s)

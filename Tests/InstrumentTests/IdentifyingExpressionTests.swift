@@ -44,7 +44,9 @@ struct IdentifyingExpressionTests {
         "      - id: \(id)\n        type: calculate\n        expression: \(expression)\n"
     }
 
-    static func load(_ text: String) -> InstrumentLoader.Result { InstrumentLoader.load(text: text, path: "identifying.yaml") }
+    static func load(_ text: String) -> InstrumentLoader.Result {
+        InstrumentLoader.load(text: text, path: "identifying.yaml")
+    }
 
     static func errors(_ text: String) -> [Diagnostic] { load(text).diagnostics.filter { $0.severity == .error } }
 
@@ -80,16 +82,21 @@ struct IdentifyingExpressionTests {
     }
 
     @Test func routingOnAnIdentifyingAnswerIsRefusedAtItsName() throws {
-        let text = Self.yaml("""
+        let text = Self.yaml(
+            """
                   - id: visits
                     type: integer
                     text: How many visits?
                     ask_if: age > 17 and len(full_name) > 3
             """)
         let found = try #require(Self.errors(text).first)
-        #expect(found.message == "`ask_if` cannot use the identifying answer `full_name`: whether a question is asked is stored in plain text, so it would reveal part of that answer; only `answered(full_name)` may be used")
+        #expect(
+            found.message
+                == "`ask_if` cannot use the identifying answer `full_name`: whether a question is asked is stored in plain text, so it would reveal part of that answer; only `answered(full_name)` may be used"
+        )
         #expect(found.location?.line == 28 && found.location?.column == 34, "\(String(describing: found.location))")
-        let allowed = Self.yaml("""
+        let allowed = Self.yaml(
+            """
                   - id: visits
                     type: integer
                     text: How many visits?
@@ -99,19 +106,22 @@ struct IdentifyingExpressionTests {
     }
 
     @Test func routingOnACalculationFromAnIdentifyingAnswerIsRefused() {
-        let text = Self.yaml(Self.calculation("adult", "years_since(dob) >= 18") + """
-                  - id: visits
-                    type: integer
-                    text: How many visits?
-                    ask_if: adult
-            """)
-        #expect(Self.errors(text).map(\.message) == [
-            "`ask_if` cannot use `adult`, which is calculated from an identifying answer: whether a question is asked is stored in plain text, so it would reveal part of that answer; only `answered(adult)` may be used"
-        ])
+        let text = Self.yaml(
+            Self.calculation("adult", "years_since(dob) >= 18") + """
+                      - id: visits
+                        type: integer
+                        text: How many visits?
+                        ask_if: adult
+                """)
+        #expect(
+            Self.errors(text).map(\.message) == [
+                "`ask_if` cannot use `adult`, which is calculated from an identifying answer: whether a question is asked is stored in plain text, so it would reveal part of that answer; only `answered(adult)` may be used"
+            ])
     }
 
     @Test func aRuleOfAnIdentifyingQuestionMayUseItButARuleOfAnotherMayNot() {
-        let own = Self.yaml("""
+        let own = Self.yaml(
+            """
                   - id: email
                     type: text
                     identifying: true
@@ -120,50 +130,61 @@ struct IdentifyingExpressionTests {
                     warn: {if: email == full_name, message: Is that your name rather than your email?}
             """)
         #expect(Self.errors(own).isEmpty, "\(Self.errors(own).map(\.message))")
-        let other = Self.yaml("""
+        let other = Self.yaml(
+            """
                   - id: visits
                     type: integer
                     text: How many visits?
                     range: [0, 60]
                     check: {if: visits > years_since(dob), message: More than one a year?}
             """)
-        #expect(Self.errors(other).map(\.message) == [
-            "a check cannot use the identifying answer `dob`: the plain answer to `visits` would have to agree with it, and so reveal part of it; only `answered(dob)` may be used"
-        ])
+        #expect(
+            Self.errors(other).map(\.message) == [
+                "a check cannot use the identifying answer `dob`: the plain answer to `visits` would have to agree with it, and so reveal part of it; only `answered(dob)` may be used"
+            ])
     }
 
     @Test func aSafeguardOnAnIdentifyingAnswerIsRefused() {
-        let text = Self.yaml("", safeguards: """
-            safeguards:
-              - id: young
-                when: years_since(dob) < 18
-                script: Check the consent of a parent.
-            """)
-        #expect(Self.errors(text).first?.message.hasPrefix("a safeguard's `when` cannot use the identifying answer `dob`") == true)
+        let text = Self.yaml(
+            "",
+            safeguards: """
+                safeguards:
+                  - id: young
+                    when: years_since(dob) < 18
+                    script: Check the consent of a parent.
+                """)
+        #expect(
+            Self.errors(text).first?.message.hasPrefix("a safeguard's `when` cannot use the identifying answer `dob`")
+                == true)
     }
 
     @Test func aScoreOfAnIdentifyingCalculationIsRefused() {
-        let text = Self.yaml(Self.calculation("years", "years_since(dob)"), scores: """
-            scores:
-              - id: total
-                items: [age, years]
-                method: sum
-            """)
-        #expect(Self.errors(text).map(\.message) == [
-            "the score `total` cannot include `years`, which is calculated from an identifying answer: scores are stored and exported in plain text"
-        ])
+        let text = Self.yaml(
+            Self.calculation("years", "years_since(dob)"),
+            scores: """
+                scores:
+                  - id: total
+                    items: [age, years]
+                    method: sum
+                """)
+        #expect(
+            Self.errors(text).map(\.message) == [
+                "the score `total` cannot include `years`, which is calculated from an identifying answer: scores are stored and exported in plain text"
+            ])
     }
 
     @Test func pipingAnIdentifyingAnswerIsRefused() {
-        let text = Self.yaml("""
+        let text = Self.yaml(
+            """
                   - id: visits
                     type: integer
                     text: Thank you {full_name}. How many visits?
             """)
         let found = Self.errors(text)
-        #expect(found.map(\.message) == [
-            "in the wording of `visits`: the identifying answer `full_name` cannot be shown; it is sealed when it is given, so that it never appears on a screen or in a file again"
-        ])
+        #expect(
+            found.map(\.message) == [
+                "in the wording of `visits`: the identifying answer `full_name` cannot be shown; it is sealed when it is given, so that it never appears on a screen or in a file again"
+            ])
         #expect(found.first?.location?.column == 26)
     }
 }

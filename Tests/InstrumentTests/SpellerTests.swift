@@ -1,5 +1,6 @@
-@testable import Instrument
 import Testing
+
+@testable import Instrument
 
 /// The per-file allowance of "did you mean" work (issue 13, item 15): the same answers as
 /// ``Suggestions/closest(to:in:)`` while it lasts, none after, and repeated words for free.
@@ -9,7 +10,9 @@ struct SpellerTests {
     @Test(arguments: ["agee", "Age", "gendre", "services_use", "warmline_cals", "contact_emial", "hopless", "zzz", "a"])
     func givesTheSameAnswerAsTheUnboundedSearch(word: String) {
         let speller = Speller()
-        #expect(speller.closest(to: word, in: Self.variables, set: "variables") == Suggestions.closest(to: word, in: Self.variables))
+        #expect(
+            speller.closest(to: word, in: Self.variables, set: "variables")
+                == Suggestions.closest(to: word, in: Self.variables))
         #expect(speller.closest(to: word, in: Self.variables) == Suggestions.closest(to: word, in: Self.variables))
     }
 

@@ -34,7 +34,10 @@ struct DeepExpressionCommandTests {
             ["test", path],
             ["simulate", path, "--db", directory.appendingPathComponent("sim.sqlite").path, "--count", "3"],
             ["preview", path, "--plain"],
-            ["interview", path, "--db", directory.appendingPathComponent("study.sqlite").path, "--interviewer", "PR01", "--plain"],
+            [
+                "interview", path, "--db", directory.appendingPathComponent("study.sqlite").path, "--interviewer",
+                "PR01", "--plain",
+            ],
             ["codebook", path],
         ]
         for command in commands {
@@ -50,7 +53,8 @@ struct DeepExpressionCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Hostile.write(Hostile.instrument(), "plain.yaml", in: directory)
         let database = directory.appendingPathComponent("study.sqlite").path
-        let simulated = try Runner.run(["simulate", path, "--db", database, "--count", "5", "--seed", "1"], directory: directory)
+        let simulated = try Runner.run(
+            ["simulate", path, "--db", database, "--count", "5", "--seed", "1"], directory: directory)
         #expect(simulated.status == 0, "\(simulated.stderr)")
         let queue = try DatabaseQueue(path: database)
         try queue.write { db in
@@ -61,7 +65,8 @@ struct DeepExpressionCommandTests {
         let describe = try Runner.run(["describe", "--db", database], directory: directory)
         #expect(describe.status == 65, "describe: \(describe.status) \(describe.stderr.prefix(600))")
         #expect(describe.stderr.contains("nested more than 64 levels deep"), "\(describe.stderr.prefix(600))")
-        let export = try Runner.run(["export", "--db", database, "--to", directory.appendingPathComponent("out").path], directory: directory)
+        let export = try Runner.run(
+            ["export", "--db", database, "--to", directory.appendingPathComponent("out").path], directory: directory)
         #expect(export.status == 65, "export: \(export.status) \(export.stderr.prefix(600))")
         #expect(export.stderr.contains("nested more than 64 levels deep"), "\(export.stderr.prefix(600))")
     }

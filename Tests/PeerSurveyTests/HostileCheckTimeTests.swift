@@ -28,7 +28,8 @@ struct HostileCheckTimeTests {
     @Test func manyErrorsOnOneLongLineAreRenderedInLinearTime() throws {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try Hostile.write(Hostile.languages(20_000, valid: false, questions: 10), "codes.yaml", in: directory)
+        let path = try Hostile.write(
+            Hostile.languages(20_000, valid: false, questions: 10), "codes.yaml", in: directory)
         let start = Date()
         let result = try Runner.run(["check", path], timeout: 60)
         let elapsed = Date().timeIntervalSince(start)
@@ -50,14 +51,16 @@ struct HostileCheckTimeTests {
     @Test func fifteenThousandLanguagesAreRefusedAtTheFiftyFirst() throws {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = try Hostile.write(Hostile.languages(15_000, valid: true, questions: 3_000), "languages.yaml", in: directory)
+        let path = try Hostile.write(
+            Hostile.languages(15_000, valid: true, questions: 3_000), "languages.yaml", in: directory)
         let start = Date()
         let result = try Runner.run(["check", path], timeout: 60)
         let elapsed = Date().timeIntervalSince(start)
         #expect(result.status == 65, "status \(result.status) after \(elapsed) s")
         // `aby` is the 51st code: after `aaa` ... `aaz` (26) and `aba` ... `abx` (24).
         #expect(result.stdout.contains("error: an instrument may have at most 50 languages; this is one more"))
-        let line = try #require(result.stdout.components(separatedBy: "\n").first { $0.contains("at most 50 languages") })
+        let line = try #require(
+            result.stdout.components(separatedBy: "\n").first { $0.contains("at most 50 languages") })
         #expect(line.contains(":4:\(12 + 50 * 5 + 1): error"), "\(line)")
         #expect(elapsed < 30, "took \(elapsed) s")
     }

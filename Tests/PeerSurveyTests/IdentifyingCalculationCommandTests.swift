@@ -16,13 +16,19 @@ struct IdentifyingCalculationCommandTests {
         #expect(interview.stdout.contains("is complete and saved"), "\(interview.stdout.suffix(400))")
 
         // In the database: the three calculations answered, with no plain value, and sealed.
-        let queue = try DatabaseQueue(path: study.database, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let queue = try DatabaseQueue(
+            path: study.database,
+            configuration: {
+                var c = Configuration(); c.readonly = true; return c
+            }())
         let rows = try queue.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.name, v.identifying, a.status, a.value,
-                       EXISTS (SELECT 1 FROM sealed s WHERE s.interview_id = a.interview_id AND s.variable_id = a.variable_id) AS sealed
-                FROM answer a JOIN variable v ON v.id = a.variable_id
-                """)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.name, v.identifying, a.status, a.value,
+                           EXISTS (SELECT 1 FROM sealed s WHERE s.interview_id = a.interview_id AND s.variable_id = a.variable_id) AS sealed
+                    FROM answer a JOIN variable v ON v.id = a.variable_id
+                    """)
         }
         try queue.close()
         let byName = Dictionary(uniqueKeysWithValues: rows.map { (String($0["name"] as String), $0) })
@@ -44,7 +50,8 @@ struct IdentifyingCalculationCommandTests {
             let export = try study.run(["export", "--db", study.database, "--to", folder, "--format", "csv"] + extra)
             #expect(export.status == 0, "\(export.stderr)")
             #expect(export.stdout.contains("name_copy") && export.stdout.contains("age_days"), "\(export.stdout)")
-            let csv = try #require(try study.files().first { $0.key.hasPrefix(folder + "/") && $0.key.hasSuffix(".csv") }?.value)
+            let csv = try #require(
+                try study.files().first { $0.key.hasPrefix(folder + "/") && $0.key.hasSuffix(".csv") }?.value)
             let header = String(decoding: csv, as: UTF8.self).components(separatedBy: "\n").first ?? ""
             for name in PrivacyStudy.identifyingCalculations { #expect(!header.contains(name), "\(folder): \(header)") }
             #expect(header.contains("has_email"))
@@ -54,10 +61,12 @@ struct IdentifyingCalculationCommandTests {
         // The custodian can open them.
         let unsealed = try study.run(["unseal", "--db", study.database, "--key", "custodian.key", "--format", "json"])
         #expect(unsealed.status == 0, "\(unsealed.stderr)")
-        let values = try #require(try JSONSerialization.jsonObject(with: Data(unsealed.stdout.utf8)) as? [[String: Any]])
-        let opened = Dictionary(values.compactMap { item in
-            (item["variable"] as? String).map { ($0, item["text"] as? String ?? "") }
-        }, uniquingKeysWith: { a, _ in a })
+        let values = try #require(
+            try JSONSerialization.jsonObject(with: Data(unsealed.stdout.utf8)) as? [[String: Any]])
+        let opened = Dictionary(
+            values.compactMap { item in
+                (item["variable"] as? String).map { ($0, item["text"] as? String ?? "") }
+            }, uniquingKeysWith: { a, _ in a })
         #expect(opened["name_copy"] == PrivacyStudy.name)
         #expect(opened["email_length"] == String(PrivacyStudy.email.count))
         #expect(opened["age_days"].flatMap(Int.init) ?? 0 > 20_000)

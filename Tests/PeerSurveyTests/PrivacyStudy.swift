@@ -70,7 +70,8 @@ struct PrivacyStudy {
 
     /// Line-mode input for one whole interview: consent, mood, a note, the identifying answers,
     /// the free text, and the review.
-    static let interviewInput = ["yes", "7", "note", note, name, email, dobTyped, freeText, "done"]
+    static let interviewInput =
+        ["yes", "7", "note", note, name, email, dobTyped, freeText, "done"]
         .joined(separator: "\n") + "\n"
 
     let directory: URL
@@ -86,7 +87,9 @@ struct PrivacyStudy {
         try instrument.write(toFile: study.instrumentPath, atomically: true, encoding: .utf8)
         let keys = try study.run(["keys", "new", "--out", "custodian"])
         guard keys.status == 0 else { throw Failure("keys new: \(keys.stderr)") }
-        let created = try study.run(["study", "init", "--db", study.database, "--title", "Privacy", "--key", "custodian.pub"])
+        let created = try study.run([
+            "study", "init", "--db", study.database, "--title", "Privacy", "--key", "custodian.pub",
+        ])
         guard created.status == 0 else { throw Failure("study init: \(created.stderr)") }
         return study
     }
@@ -98,7 +101,9 @@ struct PrivacyStudy {
 
     /// Runs one whole interview in line mode.
     func interview() throws -> Runner.Output {
-        try run(["interview", instrumentPath, "--db", database, "--interviewer", "PR01", "--plain"], input: Self.interviewInput)
+        try run(
+            ["interview", instrumentPath, "--db", database, "--interviewer", "PR01", "--plain"],
+            input: Self.interviewInput)
     }
 
     /// Every regular file under the directory, by path relative to it.

@@ -10,9 +10,15 @@ import Testing
 /// and as UTF-16.
 struct PrivacySuiteTests {
     /// Identifying markers: they may appear only in what `unseal` shows the custodian.
-    static let identifying = [PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dob, PrivacyStudy.note, second.name, second.email, second.dob]
+    static let identifying = [
+        PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dob, PrivacyStudy.note, second.name, second.email,
+        second.dob,
+    ]
     /// The second participant, interviewed in two sittings and later withdrawn from the merged copy.
-    static let second = (name: "Quentin Ptarmigan-Second", email: "qsecond.ptarmigan@example.net", dob: "1970-02-01", freeText: "Brontide harbour 8841")
+    static let second = (
+        name: "Quentin Ptarmigan-Second", email: "qsecond.ptarmigan@example.net", dob: "1970-02-01",
+        freeText: "Brontide harbour 8841"
+    )
     /// Contact details inside the first participant's free text: stored as typed in the study
     /// database (free text is not sealed; see docs/study-database.md), masked in every export.
     static let contactInFreeText = ["vellichor.m@example.org", "07700900123"]
@@ -38,13 +44,18 @@ struct PrivacySuiteTests {
         let interview = ["interview", study.instrumentPath, "--db", study.database, "--plain"]
 
         // The first participant in one sitting; the second suspended after their name, resumed.
-        let first = ["yes", "7", "note", PrivacyStudy.note, PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dobTyped, Self.freeText, "done"]
+        let first = [
+            "yes", "7", "note", PrivacyStudy.note, PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dobTyped,
+            Self.freeText, "done",
+        ]
         try run(interview + ["--interviewer", "PR01"], input: first.joined(separator: "\n") + "\n")
         let suspended = try run(interview + ["--interviewer", "PR02"], input: "yes\n4\n\(Self.second.name)\n")
-        let code = try #require(suspended.stdout.components(separatedBy: "resume --db \(study.database) ").last?.prefix(9))
+        let code = try #require(
+            suspended.stdout.components(separatedBy: "resume --db \(study.database) ").last?.prefix(9))
         try run(["resume", "--db", study.database])
         let rest = [Self.second.email, "01/02/1970", Self.second.freeText, "done"]
-        try run(["resume", "--db", study.database, String(code), "--plain"], input: rest.joined(separator: "\n") + "\n")
+        try run(
+            ["resume", "--db", study.database, String(code), "--plain"], input: rest.joined(separator: "\n") + "\n")
 
         // The custodian's and the analyst's commands.
         try run(["status", "--db", study.database])
@@ -75,22 +86,31 @@ struct PrivacySuiteTests {
         try run(["analyse", "plan.yaml", "--db", study.database, "--out", "report"])
         for profile in ["deidentified", "custodian"] {
             try run(["export", "--db", study.database, "--to", "export-\(profile)", "--profile", profile])
-            try run(["export", "--db", study.database, "--to", "export-\(profile)-text", "--profile", profile, "--include-text"])
+            try run([
+                "export", "--db", study.database, "--to", "export-\(profile)-text", "--profile", profile,
+                "--include-text",
+            ])
         }
         for format in ["md", "html", "ddi", "json"] {
             try run(["codebook", study.instrumentPath, "--format", format, "--output", "codebook.\(format)"])
-            try run(["codebook", "privacy-markers", "--db", study.database, "--format", format, "--output", "codebook-db.\(format)"])
+            try run([
+                "codebook", "privacy-markers", "--db", study.database, "--format", format, "--output",
+                "codebook-db.\(format)",
+            ])
             try run(["codebook", "privacy-markers", "--db", study.database, "--format", format, "--min-cell", "0"])
         }
         // `unseal` shows the custodian what is sealed: its output is meant to hold the markers.
         let unsealed = try study.run(["unseal", "--db", study.database, "--key", "custodian.key"])
         #expect(unsealed.status == 0)
         for marker in [PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.note, Self.second.email] {
-            #expect(unsealed.stdout.contains(marker), "unseal does not show \(marker), so the search would prove nothing")
+            #expect(
+                unsealed.stdout.contains(marker), "unseal does not show \(marker), so the search would prove nothing")
         }
 
         let files = try study.files()
-        #expect(files.keys.contains("study.sqlite") && files.keys.contains("merged.sqlite") && files.keys.contains("backup.sqlite"))
+        #expect(
+            files.keys.contains("study.sqlite") && files.keys.contains("merged.sqlite")
+                && files.keys.contains("backup.sqlite"))
         #expect(files.keys.contains { $0.hasPrefix("export-custodian-text/") && $0.hasSuffix(".sav") })
         #expect(files.count > 50, "\(files.keys.sorted())")
         var searched = 0
@@ -106,7 +126,8 @@ struct PrivacySuiteTests {
         //    The contact details inside it: never in an export. The withdrawn participant's: not
         //    in the merged copy.
         for (path, bytes) in files {
-            let isDatabase = path.hasPrefix("study.sqlite") || path.hasPrefix("backup.sqlite") || path.hasPrefix("merged.sqlite")
+            let isDatabase =
+                path.hasPrefix("study.sqlite") || path.hasPrefix("backup.sqlite") || path.hasPrefix("merged.sqlite")
             let isTextExport = path.hasPrefix("export-") && path.contains("-text/")
             for marker in [PrivacyStudy.freeText, Self.second.freeText] where !isDatabase && !isTextExport {
                 searched += 1

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Instrument
 import Testing
+
 @testable import Store
 
 /// Issue 13, item 9: a calculation over an identifying answer is identifying. An instrument
@@ -11,12 +12,13 @@ struct IdentifyingCalculationRegistrationTests {
     @Test func registeringAgainMarksAnIdentifyingCalculation() throws {
         let directory = try temporaryDirectory()
         let (database, _, _) = try makeStudy(in: directory, withKey: true)
-        let source = stressInstrumentSource(count: 2, identifying: true) + """
-                  - id: contact_length
-                    type: calculate
-                    expression: len(contact)
+        let source =
+            stressInstrumentSource(count: 2, identifying: true) + """
+                      - id: contact_length
+                        type: calculate
+                        expression: len(contact)
 
-            """
+                """
         let instrument = try #require(InstrumentLoader.load(text: source).instrument)
         #expect(instrument.identifyingVariables.contains("contact_length"))
         #expect(try database.register(instrument, source: source).identifying.contains("contact_length"))

@@ -8,7 +8,8 @@ struct FuzzRegressionTests {
     static let folder = Runner.root.appendingPathComponent("Tests/InstrumentTests/Fixtures/fuzz")
 
     static var crashers: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+            .sorted()
     }
 
     @Test(arguments: crashers)
@@ -17,7 +18,8 @@ struct FuzzRegressionTests {
         let start = Date()
         let result = try Runner.run(["check", path], timeout: 30)
         let seconds = Date().timeIntervalSince(start)
-        #expect(result.status == 0 || result.status == 65, "\(name): exit \(result.status)\n\(result.stderr.prefix(500))")
+        #expect(
+            result.status == 0 || result.status == 65, "\(name): exit \(result.status)\n\(result.stderr.prefix(500))")
         #expect(seconds < 20, "\(name): \(seconds) s")
     }
 }

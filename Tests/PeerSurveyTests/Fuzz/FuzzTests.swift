@@ -7,14 +7,14 @@ import Testing
 /// or 65, never a signal, never over a time limit. A crash would kill a test process, so inputs
 /// run in child processes, in batches; a failing batch is re-run file by file to find the input.
 ///
-/// CI runs `PEERSURVEY_FUZZ_INPUTS` inputs (800 by default) from the fixed seed
+/// CI runs `PEERSURVEY_FUZZ_INPUTS` inputs (600 by default) from the fixed seed
 /// `PEERSURVEY_FUZZ_SEED` (13 by default); `make soak` runs many more from a new seed. A crasher
 /// is kept under `$TMPDIR/peersurvey-fuzz-crashers/`; add it (cut down) to
 /// `Tests/InstrumentTests/Fixtures/fuzz/`, where `FuzzRegressionTests` checks it on every run.
 /// See docs/instrument-format.md, "Fuzzing".
 struct FuzzTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let inputs = environment["PEERSURVEY_FUZZ_INPUTS"].flatMap(Int.init) ?? 800
+    static let inputs = environment["PEERSURVEY_FUZZ_INPUTS"].flatMap(Int.init) ?? 600
     static let seed = environment["PEERSURVEY_FUZZ_SEED"].flatMap(UInt64.init) ?? 13
     /// Files per `check` process.
     static let batchSize = 25
@@ -37,9 +37,11 @@ struct FuzzTests {
         // Hostile seeds: small versions of the files issue 13 found trouble with.
         let hostile = [
             Hostile.instrument(askIf: Hostile.chain("+", terms: 70) + " > 1"),
-            Hostile.instrument(askIf: String(repeating: "(", count: 70) + "age" + String(repeating: ")", count: 70) + " > 1"),
+            Hostile.instrument(
+                askIf: String(repeating: "(", count: 70) + "age" + String(repeating: ")", count: 70) + " > 1"),
             Hostile.instrument(askIf: String(repeating: "not ", count: 70) + "age > 1"),
-            Hostile.instrument(askIf: String(repeating: "max(", count: 70) + "1" + String(repeating: ")", count: 70) + " > 0"),
+            Hostile.instrument(
+                askIf: String(repeating: "max(", count: 70) + "1" + String(repeating: ")", count: 70) + " > 0"),
             Hostile.instrument(askIf: "nope > 1 and agee < 3 or visits has 1 and age in [1, [2]]"),
             Hostile.nearMisses(40),
             Hostile.languages(60, valid: true, questions: 5),
@@ -93,7 +95,8 @@ struct FuzzTests {
                 for path in paths {
                     guard let (status, seconds) = try Self.check([path], limit: Self.fileLimit) else { continue }
                     try FileManager.default.createDirectory(at: crashers, withIntermediateDirectories: true)
-                    let kept = crashers.appendingPathComponent("seed\(Self.seed)-\((path as NSString).lastPathComponent)")
+                    let kept = crashers.appendingPathComponent(
+                        "seed\(Self.seed)-\((path as NSString).lastPathComponent)")
                     try? FileManager.default.removeItem(at: kept)
                     try FileManager.default.copyItem(atPath: path, toPath: kept.path)
                     findings.append(Finding(path: kept.path, status: status, seconds: seconds))
@@ -102,7 +105,9 @@ struct FuzzTests {
             for path in paths { try? FileManager.default.removeItem(atPath: path) }
         }
         let elapsed = Date().timeIntervalSince(start)
-        print("fuzz: \(made) inputs from seed \(Self.seed) in \(String(format: "%.1f", elapsed)) s, \(findings.count) crashers")
+        print(
+            "fuzz: \(made) inputs from seed \(Self.seed) in \(String(format: "%.1f", elapsed)) s, \(findings.count) crashers"
+        )
         for finding in findings { Issue.record("fuzz crasher (seed \(Self.seed)): \(finding)") }
     }
 }

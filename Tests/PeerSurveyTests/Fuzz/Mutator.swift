@@ -33,7 +33,8 @@ struct Mutator {
 
     /// Tokens that mean something to YAML or to the expression language.
     static let dictionary: [String] = [
-        ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "&b [*a, *a, *a]", "? ", "|\n", ">-\n", "\t", "#", "!!binary ",
+        ": ", "- ", "[", "]", "{", "}", ",", "&a ", "*a", "&b [*a, *a, *a]", "? ", "|\n", ">-\n", "\t", "#",
+        "!!binary ",
         "!!str ", "!custom ", "%YAML 1.2\n", "---\n", "...\n", "\"", "'", "\\", "\\u0000", "\\x41", "~", "null", ".inf",
         "-.nan", "0x1F", "1e308", "-1e308", "9007199254740993", "99999999999999999999", "-0", "2026-02-30", "yes", "no",
         "\r\n", "\r", "\u{FEFF}", "\u{202E}", "\u{0}", "\u{7}", "\u{1B}[31m", "é", "Ω", "🙂", "𝔸", "\u{FFFD}",
@@ -192,7 +193,11 @@ struct Mutator {
         if depth <= 0 || chance(0.25) {
             switch int(0..<6) {
             case 0: return String(int(-5..<1_000))
-            case 1: return pick(["1.5", "0", "-0", "1e308", "3.", "\"text\"", "'x'", "true", "false", "date(\"2026-05-01\")", "today()"])
+            case 1:
+                return pick([
+                    "1.5", "0", "-0", "1e308", "3.", "\"text\"", "'x'", "true", "false", "date(\"2026-05-01\")",
+                    "today()",
+                ])
             case 2: return pick(["[1, 2, 3]", "[]", "[yes, no]", "[\"a\"]"])
             default: return pick(names)
             }
@@ -203,7 +208,10 @@ struct Mutator {
         case 1: return "-" + expression(depth: d, names: names)
         case 2: return "(" + expression(depth: d, names: names) + ")"
         case 3:
-            let function = pick(["answered", "count", "if", "sum", "mean", "min", "max", "round", "len", "today", "date", "years_since", "days_since", "nope"])
+            let function = pick([
+                "answered", "count", "if", "sum", "mean", "min", "max", "round", "len", "today", "date", "years_since",
+                "days_since", "nope",
+            ])
             let arguments = (0..<int(0..<4)).map { _ in expression(depth: d, names: names) }
             return function + "(" + arguments.joined(separator: ", ") + ")"
         default:
