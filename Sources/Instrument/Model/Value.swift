@@ -88,6 +88,11 @@ public enum Value: Sendable, Hashable {
     case choice(Int)
     /// A multiple-choice answer: the chosen options' codes, ascending.
     case set([Int])
+    /// An identifying answer that was given and sealed, whose content this process cannot read
+    /// (a resumed interview's email address). It counts as answered; expressions get nothing
+    /// else from it (comparisons with it are false, arithmetic and text functions missing), and
+    /// it is never written back: only a newly typed value replaces it.
+    case sealed
 }
 
 /// What a variable holds at the end of (or during) an interview: a value or the reason for none.
