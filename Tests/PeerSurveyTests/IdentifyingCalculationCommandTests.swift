@@ -71,4 +71,32 @@ struct IdentifyingCalculationCommandTests {
         #expect(opened["email_length"] == String(PrivacyStudy.email.count))
         #expect(opened["age_days"].flatMap(Int.init) ?? 0 > 20_000)
     }
+
+    /// A calculation over an identifying answer is sealed in the sitting in which that answer is
+    /// typed: a resumed sitting holds only the sealed placeholder and cannot compute it again.
+    /// (Merged with the typed sealed value of item 2, `resume` failed with exit 74, "the sealed
+    /// answer to name_copy cannot be saved again".)
+    @Test func aCalculationSealedBeforeASuspensionSurvivesTheResume() throws {
+        let study = try PrivacyStudy.make()
+        defer { study.remove() }
+        let first = try study.run(
+            ["interview", study.instrumentPath, "--db", study.database, "--interviewer", "PR02", "--plain"],
+            input: ["yes", "4", PrivacyStudy.name, PrivacyStudy.email].joined(separator: "\n") + "\n")
+        #expect(first.stdout.contains("is suspended"), "\(first.stdout.suffix(300))")
+        let code = try #require(first.stdout.components(separatedBy: "resume --db \(study.database) ").last?.prefix(9))
+        let resumed = try study.run(
+            ["resume", "--db", study.database, String(code), "--plain"],
+            input: [PrivacyStudy.dobTyped, "", "done"].joined(separator: "\n") + "\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("is complete and saved"), "\(resumed.stdout.suffix(300))")
+        #expect(try study.run(["verify", "--db", study.database]).stdout.contains("sound"))
+        let unsealed = try study.run(["unseal", "--db", study.database, "--key", "custodian.key", "--format", "json"])
+        let values = try #require(try JSONSerialization.jsonObject(with: Data(unsealed.stdout.utf8)) as? [[String: Any]])
+        let opened = Dictionary(
+            values.compactMap { item in (item["variable"] as? String).map { ($0, item["text"] as? String ?? "") } },
+            uniquingKeysWith: { a, _ in a })
+        #expect(opened["name_copy"] == PrivacyStudy.name)
+        #expect(opened["email_length"] == String(PrivacyStudy.email.count))
+        #expect(opened["age_days"].flatMap(Int.init) ?? 0 > 20_000)
+    }
 }

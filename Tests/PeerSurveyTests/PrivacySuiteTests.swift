@@ -148,16 +148,8 @@ struct PrivacySuiteTests {
             let isInterview = ["interview", "resume"].contains(transcript.command[0])
             for marker in Self.identifying {
                 searched += 1
-                if isInterview {
-                    // Issue 13, item 12 (another developer's): line mode's review reads every
-                    // answer back, identifying ones included, so the interviewer's own output
-                    // holds them. Remove this known issue when item 12 is fixed.
-                    withKnownIssue("item 12: line mode echoes identifying answers", isIntermittent: true) {
-                        #expect(!transcript.output.holds(marker), "\(marker) was printed by \(command)")
-                    }
-                } else {
-                    #expect(!transcript.output.holds(marker), "\(marker) was printed by \(command)")
-                }
+                // Line mode once read identifying answers back at the review (item 12).
+                #expect(!transcript.output.holds(marker), "\(marker) was printed by \(command)")
             }
             for marker in [PrivacyStudy.freeText, Self.second.freeText] + Self.contactInFreeText where !isInterview {
                 searched += 1
