@@ -5,7 +5,7 @@ INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench soak soak-fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,18 @@ test: setup
 ## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
 bench: setup
 	bash Benchmarks/run.sh $(INTERVIEWS)
+
+## Long runs of the red-team suites (issue 13), beyond what `make test` runs in CI. soak-fuzz:
+## FUZZ_INPUTS mutated instruments through `check` (CI runs 600 from seed 13), from FUZZ_SEED
+## (a new seed each run unless given); crashers are kept in $$TMPDIR/peersurvey-fuzz-crashers.
+FUZZ_INPUTS ?= 20000
+FUZZ_SEED ?= $(shell date +%s)
+soak: soak-fuzz
+
+soak-fuzz: setup
+	$(SWIFT) build --build-tests
+	PEERSURVEY_FUZZ_INPUTS=$(FUZZ_INPUTS) PEERSURVEY_FUZZ_SEED=$(FUZZ_SEED) \
+		$(SWIFT) test --skip-build --filter FuzzTests
 
 clean:
 	rm -rf .build

@@ -32,6 +32,15 @@ extension InterviewEngine {
         // every instrument the checker accepts.
         for _ in 0..<2 {
             for (variable, bound) in calculationOrder {
+                // An identifying calculation over an answer sealed in an earlier sitting cannot be
+                // computed again here (its content is unreadable): it keeps the value sealed then.
+                // A plain calculation reads identifying answers only through `answered(x)`, which
+                // a sealed answer satisfies, so it is always computed.
+                if instrument.variables.all[variable].identifying,
+                    bound.variableIndices.contains(where: { answers[$0] == .value(.sealed) })
+                {
+                    continue
+                }
                 let result = evaluator.evaluate(bound) { self.answers[$0]?.value }
                 answers[variable] = result.map { .value(Self.normalise($0, as: instrument.variables.all[variable].type)) } ?? .notApplicable
             }

@@ -40,7 +40,11 @@ package enum SimulateCommand {
             return CommandOutput(stderr: error.description + "\n", status: .noInput)
         }
         guard let instrument = loaded.instrument, let source = loaded.source, !loaded.hasErrors else {
-            return CommandOutput(stderr: "\(instrumentPath): the instrument has errors; run `peersurvey check` first\n", status: .dataError)
+            // The located errors first, as `codebook` and `interview` give them.
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            let text = DiagnosticRenderer(sources: loaded.source.map { [instrumentPath: $0] } ?? [:]).render(errors)
+            return CommandOutput(
+                stderr: text + "\(instrumentPath): the instrument has errors; run `peersurvey check` first\n", status: .dataError)
         }
         let day = today.flatMap(Day.init(iso:)) ?? Day.current()
         var settings = SimulationSettings(count: count, seed: seed)

@@ -71,7 +71,7 @@ package enum Program {
     ///   - input: Standard input (closed after it is written); `nil` for the null device.
     ///   - directory: The working directory (the package root by default).
     ///   - environment: Variables set (a `nil` value removes one) over this process's.
-    ///   - timeout: Seconds before the program is terminated.
+    ///   - timeout: Seconds before the program is killed.
     /// - Returns: What it printed and its status.
     package static func run(
         _ program: String, _ arguments: [String], input: String? = "", directory: URL? = nil,
@@ -97,7 +97,9 @@ package enum Program {
             }
             writer.start()
         }
-        let killer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        // SIGKILL, not terminate(): a child of the test process may not act on SIGTERM (a hung
+        // `check` was seen running for 13 minutes after its SIGTERM).
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         final class Box: @unchecked Sendable { var data = Data() }
         let out = Box()

@@ -46,13 +46,19 @@ extension InstrumentChecker {
         for node in calcs.indices where state[node] == 0 { visit(node) }
         for node in order where !inCycle.contains(node) {
             let calc = calcs[node]
-            let bound = bind(calc.expression, limit: nil, condition: nil)
+            let bound = bind(calc.expression, limit: nil, condition: nil, identifying: .allowed)
             instrument.sections[calc.section].questions[calc.question].kind = .calculate(bound)
             if let type = bound.type, let index = instrument.variables.index(of: calc.id) {
                 if case .set = type {
                     diagnostics.error("a calculation cannot be a multiple-choice answer; use `count(...)` or `has`", at: calc.expression.location)
                 }
-                instrument.variables.update(index) { $0.type = type }
+                // A value that carries an identifying answer's content is itself identifying:
+                // sealed at capture and never exported (inputs first, so chains are followed).
+                let identifying = bound.identifyingInput != nil
+                instrument.variables.update(index) {
+                    $0.type = type
+                    $0.identifying = identifying
+                }
             }
         }
     }
@@ -93,28 +99,41 @@ extension InstrumentChecker {
         }
     }
 
-    /// Binds `ask_if`, checks, warnings and safeguards, each where its variables must already be known.
+    /// Binds `ask_if`, checks, warnings and safeguards, each where its variables must already be
+    /// known. None may use an identifying answer's content (only whether it was answered), except
+    /// the checks and warnings of an identifying question, which constrain only sealed values.
     func bindExpressions() {
+        let routing = IdentifyingUse.refused(
+            because: "whether a question is asked is stored in plain text, so it would reveal part of that answer")
         for s in instrument.sections.indices {
             if let askIf = instrument.sections[s].askIf {
-                instrument.sections[s].askIf = bind(askIf, limit: sectionStarts[s], condition: "`ask_if`")
+                instrument.sections[s].askIf = bind(askIf, limit: sectionStarts[s], condition: "`ask_if`", identifying: routing)
             }
             for q in instrument.sections[s].questions.indices {
                 let question = instrument.sections[s].questions[q]
                 let step = questionSteps[s][q]
                 if let askIf = question.askIf {
-                    instrument.sections[s].questions[q].askIf = bind(askIf, limit: step, condition: "`ask_if`")
+                    instrument.sections[s].questions[q].askIf = bind(askIf, limit: step, condition: "`ask_if`", identifying: routing)
                 }
+                let rules: IdentifyingUse = question.identifying
+                    ? .allowed
+                    : .refused(because: "the plain answer to `\(question.id)` would have to agree with it, and so reveal part of it")
                 instrument.sections[s].questions[q].checks = question.checks.map {
-                    Rule(condition: bind($0.condition, limit: step, selfID: question.id, condition: "a check"), message: $0.message)
+                    Rule(
+                        condition: bind($0.condition, limit: step, selfID: question.id, condition: "a check", identifying: rules),
+                        message: $0.message)
                 }
                 instrument.sections[s].questions[q].warnings = question.warnings.map {
-                    Rule(condition: bind($0.condition, limit: step, selfID: question.id, condition: "a warning"), message: $0.message)
+                    Rule(
+                        condition: bind($0.condition, limit: step, selfID: question.id, condition: "a warning", identifying: rules),
+                        message: $0.message)
                 }
             }
         }
         for i in instrument.safeguards.indices {
-            instrument.safeguards[i].when = bind(instrument.safeguards[i].when, limit: nil, condition: "a safeguard's `when`")
+            instrument.safeguards[i].when = bind(
+                instrument.safeguards[i].when, limit: nil, condition: "a safeguard's `when`",
+                identifying: .refused(because: "a safeguard that is shown is logged in plain text, so it would reveal part of that answer"))
         }
     }
 

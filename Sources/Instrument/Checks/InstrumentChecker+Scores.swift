@@ -11,7 +11,7 @@ extension InstrumentChecker {
                     if let what = nonVariables[item] {
                         diagnostics.error("`\(item)` in the score `\(score.id)` is \(what); list variables", at: score.location)
                     } else {
-                        let suggestion = Suggestions.closest(to: item, in: instrument.variables.ids)
+                        let suggestion = suggestVariable(item)
                         diagnostics.error(
                             "the score `\(score.id)` lists `\(item)`, which is not a variable" + Suggestions.didYouMean(suggestion),
                             at: score.location, suggestion: suggestion)
@@ -20,6 +20,10 @@ extension InstrumentChecker {
                 }
                 if item == score.id {
                     diagnostics.error("the score `\(score.id)` cannot be one of its own items", at: score.location)
+                } else if variable.identifying {
+                    diagnostics.error(
+                        "the score `\(score.id)` cannot include \(describeIdentifying(item)): scores are stored and exported in plain text",
+                        at: score.location)
                 } else if !variable.type.isNumeric {
                     diagnostics.error(
                         "the score `\(score.id)` needs numeric items, but `\(item)` is \(variable.type.description)",

@@ -41,7 +41,7 @@ extension InstrumentChecker {
                 }
                 scores = entries(expect["scores"], what: "scores") { id, value, keyLocation -> Double?? in
                     guard instrument.scores.contains(where: { $0.id == id }) else {
-                        let suggestion = Suggestions.closest(to: id, in: instrument.scores.map(\.id))
+                        let suggestion = speller.closest(to: id, in: instrument.scores.map(\.id), set: "scores")
                         diagnostics.error("there is no score `\(id)`" + Suggestions.didYouMean(suggestion), at: keyLocation, suggestion: suggestion)
                         return nil
                     }
@@ -59,7 +59,7 @@ extension InstrumentChecker {
                         if instrument.safeguards.contains(where: { $0.id == id }) {
                             safeguards?.append(.init(id: id, value: true, location: item.location))
                         } else {
-                            let suggestion = Suggestions.closest(to: id, in: instrument.safeguards.map(\.id))
+                            let suggestion = speller.closest(to: id, in: instrument.safeguards.map(\.id), set: "safeguards")
                             diagnostics.error("there is no safeguard `\(id.sanitizedForMessage)`" + Suggestions.didYouMean(suggestion), at: item.location, suggestion: suggestion)
                         }
                     }
@@ -104,7 +104,7 @@ extension InstrumentChecker {
             if let what = nonVariables[id] {
                 diagnostics.error("`\(id)` is \(what), which has no answer of its own", at: location)
             } else {
-                let suggestion = Suggestions.closest(to: id, in: instrument.variables.ids)
+                let suggestion = suggestVariable(id)
                 diagnostics.error("there is no variable `\(id.sanitizedForMessage)`" + Suggestions.didYouMean(suggestion), at: location, suggestion: suggestion)
             }
             return nil
@@ -118,7 +118,7 @@ extension InstrumentChecker {
     }
 
     private func answer(_ node: YAMLNode, for variable: Variable) -> Answer? {
-        switch TestValueReader.answer(node, for: variable.type) {
+        switch TestValueReader.answer(node, for: variable.type, speller: speller) {
         case .success(let answer): return answer
         case .failure(let problem):
             diagnostics.error("`\(variable.id)`: \(problem.message)", at: node.location)

@@ -84,10 +84,16 @@ extension InstrumentChecker {
                             continue
                         }
                         guard let variable = instrument.variables[name] else {
-                            let suggestion = Suggestions.closest(to: name, in: instrument.variables.ids)
+                            let suggestion = suggestVariable(name)
                             diagnostics.error(
                                 "in \(context.what): there is no variable `\(name)` to show" + Suggestions.didYouMean(suggestion),
                                 at: at(offset), suggestion: suggestion)
+                            continue
+                        }
+                        if variable.identifying {
+                            diagnostics.error(
+                                "in \(context.what): \(describeIdentifying(name)) cannot be shown; it is sealed when it is given, so that it never appears on a screen or in a file again",
+                                at: at(offset))
                             continue
                         }
                         if let limit = context.limit, name != context.selfID, variable.available >= limit {

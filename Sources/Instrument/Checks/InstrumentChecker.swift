@@ -12,11 +12,19 @@ final class InstrumentChecker {
     var sectionStarts: [Int] = []
     /// The first asking step of each question, by section and question index.
     var questionSteps: [[Int]] = []
+    /// "Did you mean" within the file's allowance.
+    let speller: Speller
 
-    init(instrument: Instrument, source: SourceFile, diagnostics: DiagnosticList) {
+    init(instrument: Instrument, source: SourceFile, diagnostics: DiagnosticList, speller: Speller = Speller()) {
         self.instrument = instrument
         self.source = source
         self.diagnostics = diagnostics
+        self.speller = speller
+    }
+
+    /// The closest variable name to a misspelt one (the variables are prepared once).
+    func suggestVariable(_ name: String) -> String? {
+        speller.closest(to: name, in: instrument.variables.ids, set: "variables")
     }
 
     /// Runs every check, storing resolved expressions in ``instrument``.
@@ -75,7 +83,7 @@ final class InstrumentChecker {
                     for item in items {
                         addVariable(Variable(
                             id: item.id, origin: .gridItem(grid: question.id), type: .choice(list), section: sectionIndex,
-                            available: step, step: step, location: item.location))
+                            available: step, step: step, location: item.location, identifying: question.identifying))
                         step += 1
                     }
                     if items.isEmpty { step += 1 }
@@ -83,7 +91,7 @@ final class InstrumentChecker {
                     let type = TestValueReader.valueType(of: question.kind)!
                     addVariable(Variable(
                         id: question.id, origin: .question, type: type, section: sectionIndex, available: step,
-                        step: step, location: location))
+                        step: step, location: location, identifying: question.identifying))
                     step += 1
                     guard let list = question.kind.options else { break }
                     if case .multiple = question.kind {
@@ -96,7 +104,8 @@ final class InstrumentChecker {
                     for option in list.options where option.specify != nil {
                         addVariable(Variable(
                             id: Variable.specifyName(question: question.id, code: option.code), origin: .specify(question: question.id, code: option.code),
-                            type: .text, section: sectionIndex, available: step, step: step, location: option.location ?? location))
+                            type: .text, section: sectionIndex, available: step, step: step, location: option.location ?? location,
+                            identifying: question.identifying))
                         step += 1
                     }
                 }
@@ -146,21 +155,50 @@ final class InstrumentChecker {
         diagnostics.error(problem.message, at: location ?? expression.location, suggestion: problem.suggestion)
     }
 
+    /// What an expression may do with the content of an identifying answer.
+    enum IdentifyingUse {
+        /// Anything: the result records what it carries (a calculation, which is then itself
+        /// identifying; a check of an identifying question, which constrains only sealed values).
+        case allowed
+        /// Only `answered(x)`; any other use is an error, for the reason given.
+        case refused(because: String)
+    }
+
     /// Binds an expression in a context, reporting problems; returns the typed result.
-    func bind(_ expression: Expression, limit: Int?, selfID: String? = nil, condition role: String?) -> Expression {
+    func bind(
+        _ expression: Expression, limit: Int?, selfID: String? = nil, condition role: String?,
+        identifying use: IdentifyingUse
+    ) -> Expression {
         var result = expression
         guard let syntax = expression.syntax else { return result }
-        var binder = Binder(variables: instrument.variables, limit: limit, selfID: selfID, nonVariables: nonVariables)
+        var binder = Binder(
+            variables: instrument.variables, limit: limit, selfID: selfID, nonVariables: nonVariables, speller: speller)
+        let typed: Binder.Typed?
         if let role {
-            if let bound = binder.bindCondition(syntax, role: role) {
-                result.bound = bound
-                result.type = .boolean
-            }
-        } else if let typed = binder.bind(syntax) {
+            typed = binder.bindCondition(syntax, role: role)
+        } else {
+            typed = binder.bind(syntax)
+        }
+        if let typed {
             result.bound = typed.bound
             result.type = typed.type
+            result.identifyingInput = typed.identifying?.name
+            if case .refused(let reason) = use, let input = typed.identifying {
+                binder.problems.append(BindingProblem(
+                    message: "\(role ?? "this expression") cannot use \(describeIdentifying(input.name)): \(reason); only `answered(\(input.name))` may be used",
+                    span: input.span))
+                result.bound = nil
+            }
         }
         for problem in binder.problems { report(problem, in: expression) }
         return result
+    }
+
+    /// "the identifying answer `email`", or for a calculation, what it is calculated from.
+    func describeIdentifying(_ name: String) -> String {
+        guard let variable = instrument.variables[name], variable.origin == .calculation else {
+            return "the identifying answer `\(name)`"
+        }
+        return "`\(name)`, which is calculated from an identifying answer"
     }
 }

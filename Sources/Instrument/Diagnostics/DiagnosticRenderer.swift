@@ -29,11 +29,14 @@ public struct DiagnosticRenderer: Sendable {
             return "\(severity): \(diagnostic.message)\n"
         }
         var out = "\(location): \(severity): \(diagnostic.message)\n"
-        if let source = sources[location.file], let line = source.line(location.line) {
-            let shown = Self.printable(line)
-            out += "    \(shown.text)\n"
-            let caretColumn = min(location.column - 1, shown.widths.count)
-            let indent = shown.widths.prefix(caretColumn).reduce(0, +)
+        // A long line is quoted as a window of it around the column, marked with "...".
+        let start = location.column - 1 < Self.quotedWidth ? 0 : location.column - 1 - Self.quotedWidth / 2
+        if let source = sources[location.file], let line = source.line(location.line, from: start, width: Self.quotedWidth) {
+            let shown = Self.printable(line.text)
+            let lead = start > 0 ? "..." : ""
+            out += "    \(lead)\(shown.text)\(line.more ? "..." : "")\n"
+            let caretColumn = min(location.column - 1 - start, shown.widths.count)
+            let indent = lead.count + shown.widths.prefix(caretColumn).reduce(0, +)
             out += "    " + String(repeating: " ", count: indent) + "^\n"
         }
         return out
@@ -77,12 +80,15 @@ public struct DiagnosticRenderer: Sendable {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
+    /// How many scalars of a line are quoted.
+    static let quotedWidth = 400
+
     /// The line with control characters made visible (so a hostile file cannot drive the
     /// terminal) and the display width of each scalar, tabs kept so the caret lines up.
     static func printable(_ line: String) -> (text: String, widths: [Int]) {
         var text = ""
         var widths: [Int] = []
-        for scalar in line.unicodeScalars.prefix(400) {
+        for scalar in line.unicodeScalars.prefix(quotedWidth) {
             if scalar == "\t" {
                 text.unicodeScalars.append(" ")
                 widths.append(1)

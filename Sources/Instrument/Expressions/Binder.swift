@@ -14,6 +14,16 @@ struct Binder {
         var type: ValueType
         /// The variable it names, when it is a bare variable (for messages and option lookup).
         var variable: String?
+        /// The first identifying variable whose content flows into the value, and where it is
+        /// named: set by a reference to one and kept by every operator and function except
+        /// `answered(...)` (see docs/expressions.md, "Identifying answers").
+        var identifying: Reference?
+    }
+
+    /// A variable named in the expression.
+    struct Reference {
+        var name: String
+        var span: Span
     }
 
     let variables: VariableTable
@@ -23,14 +33,20 @@ struct Binder {
     let selfID: String?
     /// Ids that are not variables (notes, grids), with a word for what they are.
     let nonVariables: [String: String]
+    /// "Did you mean" within the file's allowance.
+    let speller: Speller
     /// Problems found.
     var problems: [BindingProblem] = []
 
-    init(variables: VariableTable, limit: Int?, selfID: String?, nonVariables: [String: String]) {
+    init(
+        variables: VariableTable, limit: Int?, selfID: String?, nonVariables: [String: String],
+        speller: Speller = Speller()
+    ) {
         self.variables = variables
         self.limit = limit
         self.selfID = selfID
         self.nonVariables = nonVariables
+        self.speller = speller
     }
 
     private mutating func fail(_ message: String, _ span: Span, suggestion: String? = nil) -> Typed? {
@@ -39,13 +55,12 @@ struct Binder {
     }
 
     /// Binds an expression that must be a condition (true or false).
-    mutating func bindCondition(_ syntax: Syntax, role: String) -> Bound? {
+    mutating func bindCondition(_ syntax: Syntax, role: String) -> Typed? {
         guard let typed = bind(syntax) else { return nil }
         guard typed.type == .boolean else {
-            _ = fail("\(role) must be a condition (true or false), but this is \(typed.type.description)", syntax.span)
-            return nil
+            return fail("\(role) must be a condition (true or false), but this is \(typed.type.description)", syntax.span)
         }
-        return typed.bound
+        return typed
     }
 
     mutating func bind(_ syntax: Syntax) -> Typed? {
@@ -65,13 +80,14 @@ struct Binder {
             guard operand.type == .boolean else {
                 return fail("`not` needs a condition, but this is \(operand.type.description)", span)
             }
-            return Typed(bound: .not(operand.bound), type: .boolean)
+            return Typed(bound: .not(operand.bound), type: .boolean, identifying: operand.identifying)
         case .negate(let inner, let span):
             guard let operand = bind(inner) else { return nil }
             guard operand.type.isNumeric else {
                 return fail("`-` needs a number, but this is \(operand.type.description)", span)
             }
-            return Typed(bound: .negate(operand.bound), type: .number(integer: operand.type.isInteger))
+            return Typed(
+                bound: .negate(operand.bound), type: .number(integer: operand.type.isInteger), identifying: operand.identifying)
         case .binary(let op, let left, let right, let span):
             return bindBinary(op, left, right, span)
         case .call(let name, let arguments, let span):
@@ -90,7 +106,7 @@ struct Binder {
             if Function(rawValue: name) != nil {
                 return fail("`\(name)` is a function; write `\(name)(...)`", span)
             }
-            return fail("there is no variable `\(name)`", span, suggestion: Suggestions.closest(to: name, in: variables.ids))
+            return fail("there is no variable `\(name)`", span, suggestion: speller.closest(to: name, in: variables.ids, set: "variables"))
         }
         if let limit, name != selfID, variable.available >= limit {
             let line = variable.location.line
@@ -103,7 +119,9 @@ struct Binder {
                 return fail("`\(name)` is asked later (line \(line)), so its answer is not known here", span)
             }
         }
-        return Typed(bound: .variable(index), type: variable.type, variable: name)
+        return Typed(
+            bound: .variable(index), type: variable.type, variable: name,
+            identifying: variable.identifying ? Reference(name: name, span: span) : nil)
     }
 
     /// The options of a bare variable of choice or set type, without reporting anything.
@@ -123,11 +141,11 @@ struct Binder {
             let names = list.options.compactMap(\.name)
             _ = fail(
                 "`\(name)` is not an option of `\(owner)`" + (names.isEmpty ? " (its options have no names; use codes)" : ""),
-                span, suggestion: Suggestions.closest(to: name, in: names))
+                span, suggestion: speller.closest(to: name, in: names, set: "options of \(owner)"))
             return nil
         case .number(let value, let span):
             if value == value.rounded(), let option = list.option(code: Int(value)) { return option.code }
-            let codes = list.options.map { String($0.code) }.joined(separator: ", ")
+            let codes = Suggestions.listed(list.options.map { String($0.code) })
             _ = fail("`\(owner)` has no option with code \(value.formattedNumber); its codes are \(codes)", span)
             return nil
         default:
@@ -151,7 +169,9 @@ struct Binder {
             for side in [a, b] where side.type != .boolean {
                 return fail("`\(op.rawValue)` joins conditions, but one side is \(side.type.description)\(hint(side))", span)
             }
-            return Typed(bound: op == .and ? .and(a.bound, b.bound) : .or(a.bound, b.bound), type: .boolean)
+            return Typed(
+                bound: op == .and ? .and(a.bound, b.bound) : .or(a.bound, b.bound), type: .boolean,
+                identifying: a.identifying ?? b.identifying)
         case .has:
             guard let a = bind(left) else { return nil }
             guard case .set(let list) = a.type else {
@@ -159,7 +179,7 @@ struct Binder {
                 return fail("`has` needs a multiple-choice question on its left, but \(what); use `==` or `in` for a single answer", span)
             }
             guard let code = bindOption(right, list, owner: a.variable ?? "the left side") else { return nil }
-            return Typed(bound: .has(a.bound, code), type: .boolean)
+            return Typed(bound: .has(a.bound, code), type: .boolean, identifying: a.identifying)
         case .in:
             guard let a = bind(left) else { return nil }
             if case .set = a.type {
@@ -182,7 +202,7 @@ struct Binder {
                     return fail("a list after `in` may hold only numbers here", item.span)
                 }
             }
-            return Typed(bound: .inList(a.bound, numbers), type: .boolean)
+            return Typed(bound: .inList(a.bound, numbers), type: .boolean, identifying: a.identifying)
         case .plus, .minus, .times, .divide:
             let a = bind(left), b = bind(right)
             guard let a, let b else { return nil }
@@ -190,7 +210,9 @@ struct Binder {
                 return fail("`\(op.rawValue)` needs numbers on both sides, but one side is \(side.type.description)\(hint(side))", span)
             }
             let integer = op != .divide && a.type.isInteger && b.type.isInteger
-            return Typed(bound: .arithmetic(op, a.bound, b.bound), type: .number(integer: integer))
+            return Typed(
+                bound: .arithmetic(op, a.bound, b.bound), type: .number(integer: integer),
+                identifying: a.identifying ?? b.identifying)
         default:
             return bindComparison(op, left, right, span)
         }
@@ -230,7 +252,7 @@ struct Binder {
             if case .choice(let list) = choice.type, case .number(let value, _) = otherSyntax, other.type.isNumeric,
                 op == .equal || op == .notEqual, list.option(code: Int(exactly: value) ?? Int.min) == nil
             {
-                let codes = list.options.map { String($0.code) }.joined(separator: ", ")
+                let codes = Suggestions.listed(list.options.map { String($0.code) })
                 return fail("`\(choice.variable ?? "the answer")` has no option with code \(value.formattedNumber); its codes are \(codes)", otherSyntax.span)
             }
         }
@@ -248,7 +270,7 @@ struct Binder {
             }
             return fail("`\(op.rawValue)` cannot compare \(a.type.description) with \(b.type.description)", span)
         }
-        return Typed(bound: .compare(op, a.bound, b.bound), type: .boolean)
+        return Typed(bound: .compare(op, a.bound, b.bound), type: .boolean, identifying: a.identifying ?? b.identifying)
     }
 
     private mutating func bindCall(_ name: String, _ arguments: [Syntax], _ span: Span) -> Typed? {
@@ -271,8 +293,10 @@ struct Binder {
         case .sum, .mean, .min, .max: expected = 1...100
         }
         guard arity(expected) else {
-            let wanted = expected.lowerBound == expected.upperBound ? "\(expected.lowerBound)" : "at least \(expected.lowerBound)"
-            return fail("`\(name)` takes \(wanted) argument\(expected.upperBound == 1 ? "" : "s"), but is given \(arguments.count)", span)
+            let wanted = expected.lowerBound == expected.upperBound
+                ? "\(expected.lowerBound) argument\(expected.upperBound == 1 ? "" : "s")"
+                : "\(expected.lowerBound) to \(expected.upperBound) arguments"
+            return fail("`\(name)` takes \(wanted), but is given \(arguments.count)", span)
         }
         switch function {
         case .answered:
@@ -280,6 +304,7 @@ struct Binder {
                 return fail("`answered` takes a variable name", arguments[0].span)
             }
             guard let typed = bindVariable(variable, nameSpan) else { return nil }
+            // Whether there is an answer, not what it is: never identifying.
             return Typed(bound: .call(.answered, [typed.bound]), type: .boolean)
         case .date:
             guard case .string(let text, let textSpan) = arguments[0] else {
@@ -300,6 +325,8 @@ struct Binder {
             typed.append(t)
         }
         let bounds = typed.map(\.bound)
+        // Every other function's value carries its arguments' content (`if` through its condition too).
+        let identifying = typed.lazy.compactMap(\.identifying).first
         func require(_ index: Int, _ ok: (ValueType) -> Bool, _ what: String) -> Bool {
             if ok(typed[index].type) { return true }
             _ = fail("`\(name)` needs \(what), but this is \(typed[index].type.description)", arguments[index].span)
@@ -308,23 +335,23 @@ struct Binder {
         switch function {
         case .count:
             guard require(0, { if case .set = $0 { true } else { false } }, "a multiple-choice question") else { return nil }
-            return Typed(bound: .call(.count, bounds), type: .number(integer: true))
+            return Typed(bound: .call(.count, bounds), type: .number(integer: true), identifying: identifying)
         case .len:
             guard require(0, { $0 == .text }, "text") else { return nil }
-            return Typed(bound: .call(.len, bounds), type: .number(integer: true))
+            return Typed(bound: .call(.len, bounds), type: .number(integer: true), identifying: identifying)
         case .yearsSince, .daysSince:
             guard require(0, { $0 == .date }, "a date") else { return nil }
-            return Typed(bound: .call(function, bounds), type: .number(integer: true))
+            return Typed(bound: .call(function, bounds), type: .number(integer: true), identifying: identifying)
         case .round:
             guard require(0, \.isNumeric, "a number") else { return nil }
             guard case .number(let digits, _) = arguments[1], digits == digits.rounded(), (0...10).contains(digits) else {
                 return fail("`round` needs a whole number of digits from 0 to 10 as its second argument", arguments[1].span)
             }
-            return Typed(bound: .call(.round, bounds), type: .number(integer: digits == 0))
+            return Typed(bound: .call(.round, bounds), type: .number(integer: digits == 0), identifying: identifying)
         case .sum, .mean, .min, .max:
             for index in typed.indices where !require(index, \.isNumeric, "numbers") { return nil }
             let integer = function != .mean && typed.allSatisfy(\.type.isInteger)
-            return Typed(bound: .call(function, bounds), type: .number(integer: integer))
+            return Typed(bound: .call(function, bounds), type: .number(integer: integer), identifying: identifying)
         case .if:
             guard require(0, { $0 == .boolean }, "a condition first") else { return nil }
             let (x, y) = (typed[1].type, typed[2].type)
@@ -336,7 +363,7 @@ struct Binder {
             } else {
                 return fail("`if` must give the same type either way, but gives \(x.description) or \(y.description)", span)
             }
-            return Typed(bound: .call(.if, bounds), type: type)
+            return Typed(bound: .call(.if, bounds), type: type, identifying: identifying)
         default:
             return nil
         }

@@ -1,8 +1,21 @@
-/// Parses an expression into ``Syntax``, by recursive descent with a nesting limit so that
-/// hostile input (10,000 parentheses) is an error, not a stack overflow.
+/// Parses an expression into ``Syntax``, by recursive descent with two limits so that hostile
+/// input is a located error, not a stack overflow in the parser or in the stages after it (the
+/// binder, the evaluator, the checks and the exporters all walk the tree recursively):
+/// - brackets, `not`, prefix `-` and calls may nest at most ``maximumDepth`` levels (the
+///   parser's own recursion: 10,000 `(` in a row);
+/// - the tree may be at most ``maximumDepth`` operators, calls and lists high (a chain such as
+///   `1 + 1 + ... + 1`, which the parser reads in a loop but which makes a tree as high as it is
+///   long).
 struct ExpressionParser {
-    /// The deepest nesting accepted.
+    /// The deepest nesting accepted, and the highest tree.
     static let maximumDepth = 64
+
+    /// A parsed sub-expression and its height: how many operators, calls and lists lie on the
+    /// longest path from it to a value (a value alone is 0).
+    private struct Node {
+        var syntax: Syntax
+        var height: Int
+    }
 
     private var tokens: [Token]
     private var position = 0
@@ -19,7 +32,7 @@ struct ExpressionParser {
         if case .end = parser.current.kind {
             throw ExpressionError(message: "the expression is empty", span: Span(start: 0, end: 0))
         }
-        let syntax = try parser.parseOr()
+        let syntax = try parser.parseOr().syntax
         guard case .end = parser.current.kind else {
             let token = parser.current
             if case .symbol(")") = token.kind {
@@ -59,30 +72,48 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseOr() throws(ExpressionError) -> Syntax {
+    /// A node one level above `children`, refused when that makes the tree too high.
+    private func node(_ syntax: Syntax, above children: Node..., at span: Span) throws(ExpressionError) -> Node {
+        try node(syntax, above: children, at: span)
+    }
+
+    private func node(_ syntax: Syntax, above children: [Node], at span: Span) throws(ExpressionError) -> Node {
+        let height = 1 + (children.map(\.height).max() ?? 0)
+        if height > Self.maximumDepth {
+            throw ExpressionError(
+                message: "the expression is nested more than \(Self.maximumDepth) levels deep (each operator of a chain such as `a + b + c` is one level); split it into calculations, or use `sum(...)` or `in [...]`",
+                span: span)
+        }
+        return Node(syntax: syntax, height: height)
+    }
+
+    private mutating func parseOr() throws(ExpressionError) -> Node {
         var left = try parseAnd()
         while isKeyword("or") {
             let op = advance()
-            left = .binary(.or, left, try parseAnd(), op.span)
+            let right = try parseAnd()
+            left = try node(.binary(.or, left.syntax, right.syntax, op.span), above: left, right, at: op.span)
         }
         return left
     }
 
-    private mutating func parseAnd() throws(ExpressionError) -> Syntax {
+    private mutating func parseAnd() throws(ExpressionError) -> Node {
         var left = try parseNot()
         while isKeyword("and") {
             let op = advance()
-            left = .binary(.and, left, try parseNot(), op.span)
+            let right = try parseNot()
+            left = try node(.binary(.and, left.syntax, right.syntax, op.span), above: left, right, at: op.span)
         }
         return left
     }
 
-    private mutating func parseNot() throws(ExpressionError) -> Syntax {
+    private mutating func parseNot() throws(ExpressionError) -> Node {
         if isKeyword("not") {
             let op = advance()
             try nest(op.span)
             defer { depth -= 1 }
-            return .not(try parseNot(), op.span)
+            let operand = try parseNot()
+            return try node(.not(operand.syntax, op.span), above: operand, at: op.span)
         }
         return try parseComparison()
     }
@@ -100,7 +131,7 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseComparison() throws(ExpressionError) -> Syntax {
+    private mutating func parseComparison() throws(ExpressionError) -> Node {
         let left = try parseSum()
         guard let op = comparisonOperator() else { return left }
         let opToken = advance()
@@ -110,23 +141,27 @@ struct ExpressionParser {
                 message: "comparisons do not chain; write `x > 1 and x < 5` instead of `1 < x < 5`",
                 span: current.span)
         }
-        return .binary(op, left, right, opToken.span)
+        return try node(.binary(op, left.syntax, right.syntax, opToken.span), above: left, right, at: opToken.span)
     }
 
-    private mutating func parseSum() throws(ExpressionError) -> Syntax {
+    private mutating func parseSum() throws(ExpressionError) -> Node {
         var left = try parseProduct()
         while isSymbol("+") || isSymbol("-") {
             let op = advance()
-            left = .binary(isSymbolToken(op, "+") ? .plus : .minus, left, try parseProduct(), op.span)
+            let right = try parseProduct()
+            let syntax = Syntax.binary(isSymbolToken(op, "+") ? .plus : .minus, left.syntax, right.syntax, op.span)
+            left = try node(syntax, above: left, right, at: op.span)
         }
         return left
     }
 
-    private mutating func parseProduct() throws(ExpressionError) -> Syntax {
+    private mutating func parseProduct() throws(ExpressionError) -> Node {
         var left = try parseUnary()
         while isSymbol("*") || isSymbol("/") {
             let op = advance()
-            left = .binary(isSymbolToken(op, "*") ? .times : .divide, left, try parseUnary(), op.span)
+            let right = try parseUnary()
+            let syntax = Syntax.binary(isSymbolToken(op, "*") ? .times : .divide, left.syntax, right.syntax, op.span)
+            left = try node(syntax, above: left, right, at: op.span)
         }
         return left
     }
@@ -136,38 +171,38 @@ struct ExpressionParser {
         return false
     }
 
-    private mutating func parseUnary() throws(ExpressionError) -> Syntax {
+    private mutating func parseUnary() throws(ExpressionError) -> Node {
         if isSymbol("-") {
             let op = advance()
             try nest(op.span)
             defer { depth -= 1 }
             let operand = try parseUnary()
-            if case .number(let value, let span) = operand {
-                return .number(-value, Span(start: op.span.start, end: span.end))
+            if case .number(let value, let span) = operand.syntax {
+                return Node(syntax: .number(-value, Span(start: op.span.start, end: span.end)), height: 0)
             }
-            return .negate(operand, op.span)
+            return try node(.negate(operand.syntax, op.span), above: operand, at: op.span)
         }
         return try parsePrimary()
     }
 
-    private mutating func parsePrimary() throws(ExpressionError) -> Syntax {
+    private mutating func parsePrimary() throws(ExpressionError) -> Node {
         let token = advance()
         switch token.kind {
         case .number(let value):
-            return .number(value, token.span)
+            return Node(syntax: .number(value, token.span), height: 0)
         case .string(let value):
-            return .string(value, token.span)
+            return Node(syntax: .string(value, token.span), height: 0)
         case .keyword("true"):
-            return .boolean(true, token.span)
+            return Node(syntax: .boolean(true, token.span), height: 0)
         case .keyword("false"):
-            return .boolean(false, token.span)
+            return Node(syntax: .boolean(false, token.span), height: 0)
         case .name(let name):
-            guard isSymbol("(") else { return .name(name, token.span) }
+            guard isSymbol("(") else { return Node(syntax: .name(name, token.span), height: 0) }
             _ = advance()
             try nest(token.span)
             defer { depth -= 1 }
             let arguments = try parseArguments(closing: ")", opener: token)
-            return .call(name, arguments, token.span)
+            return try node(.call(name, arguments.map(\.syntax), token.span), above: arguments, at: token.span)
         case .symbol("("):
             try nest(token.span)
             defer { depth -= 1 }
@@ -182,7 +217,7 @@ struct ExpressionParser {
             try nest(token.span)
             defer { depth -= 1 }
             let items = try parseArguments(closing: "]", opener: token)
-            return .list(items, token.span)
+            return try node(.list(items.map(\.syntax), token.span), above: items, at: token.span)
         case .end:
             throw ExpressionError(message: "the expression ends too soon; a value is missing", span: token.span)
         default:
@@ -190,8 +225,8 @@ struct ExpressionParser {
         }
     }
 
-    private mutating func parseArguments(closing: String, opener: Token) throws(ExpressionError) -> [Syntax] {
-        var items: [Syntax] = []
+    private mutating func parseArguments(closing: String, opener: Token) throws(ExpressionError) -> [Node] {
+        var items: [Node] = []
         if isSymbol(closing) {
             _ = advance()
             return items

@@ -85,6 +85,9 @@ public struct Expression: Sendable, Hashable {
     public internal(set) var bound: Bound?
     /// The type, once checked.
     public internal(set) var type: ValueType?
+    /// Once checked: the identifying variable whose content the value carries, if any (the first
+    /// one named outside `answered(...)`).
+    public internal(set) var identifyingInput: String?
 
     /// The location of the expression's start in the file.
     public var location: SourceLocation? { node?.location }

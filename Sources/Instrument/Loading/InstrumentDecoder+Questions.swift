@@ -135,7 +135,7 @@ extension InstrumentDecoder {
     private func decodeOptionList(_ node: YAMLNode, owner: String, optionSets: [String: OptionList], missing: MissingCodes) -> OptionList? {
         if case .scalar(let name, _) = node.kind {
             if let set = optionSets[name] { return set }
-            let suggestion = Suggestions.closest(to: name, in: optionSetNames)
+            let suggestion = speller.closest(to: name, in: optionSetNames, set: "option sets")
             let known = optionSetNames.isEmpty ? " (the instrument has no `option_sets:`)" : ""
             diagnostics.error("there is no option set `\(name.sanitizedForMessage)`\(known)" + Suggestions.didYouMean(suggestion), at: node.location, suggestion: suggestion)
             return nil
@@ -219,7 +219,7 @@ extension InstrumentDecoder {
     private func decodeDefault(_ node: YAMLNode?, kind: Question.Kind, owner: String) -> DefaultAnswer? {
         guard let node else { return nil }
         if case .date = kind, node.scalar == "today" { return .today }
-        switch TestValueReader.answer(node, for: kind) {
+        switch TestValueReader.answer(node, for: kind, speller: speller) {
         case .success(.value(let value)):
             return .value(value)
         case .success:

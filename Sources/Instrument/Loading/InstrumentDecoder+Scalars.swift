@@ -82,9 +82,9 @@ extension InstrumentDecoder {
                 return nil
             }
             if languages.count > 1 {
-                let others = languages.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
+                let others = Suggestions.listed(languages.dropFirst().map { "`\($0)`" })
                 diagnostics.error(
-                    "\(what) is written in one language only; the instrument declares \(languages.count), so write `{\(languages.map { "\($0): ..." }.joined(separator: ", "))}` (missing: \(others))",
+                    "\(what) is written in one language only; the instrument declares \(languages.count), so write `{\(Suggestions.listed(languages.map { "\($0): ..." }))}` (missing: \(others))",
                     at: node.location)
             }
             var result = LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, value) }), location: node.location)
@@ -96,9 +96,9 @@ extension InstrumentDecoder {
             for (key, value) in entries {
                 let language = key.scalar ?? ""
                 guard languages.contains(language) else {
-                    let suggestion = Suggestions.closest(to: language, in: languages)
+                    let suggestion = speller.closest(to: language, in: languages, set: "languages")
                     diagnostics.error(
-                        "`\(language.sanitizedForMessage)` is not one of the instrument's languages (\(languages.joined(separator: ", ")))"
+                        "`\(language.sanitizedForMessage)` is not one of the instrument's languages (\(Suggestions.listed(languages)))"
                             + Suggestions.didYouMean(suggestion),
                         at: key.location, suggestion: suggestion)
                     continue

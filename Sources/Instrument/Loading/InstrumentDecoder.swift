@@ -9,8 +9,13 @@ final class InstrumentDecoder {
     var rawTests: [YAMLNode] = []
     /// Where each option set is defined, for "undefined option set" suggestions.
     var optionSetNames: [String] = []
+    /// "Did you mean" within the file's allowance, shared with the checker.
+    let speller: Speller
 
-    init(source: SourceFile) { self.source = source }
+    init(source: SourceFile, speller: Speller = Speller()) {
+        self.source = source
+        self.speller = speller
+    }
 
     /// Decodes the top level.
     func decode(_ root: YAMLNode) -> Instrument? {
@@ -61,15 +66,27 @@ final class InstrumentDecoder {
             scores: scores, safeguards: safeguards, tests: [], variables: VariableTable())
     }
 
+    /// The most languages an instrument may declare. Every text holds every language, so a
+    /// hostile file declaring 20,000 languages and 30,000 texts made 600 million translations
+    /// (`check` ran out of time); real multilingual surveys use a few dozen at most.
+    static let maximumLanguages = 50
+
     func decodeLanguages(_ node: YAMLNode?) {
         guard let node, let items = list(node, "the languages") else { return }
         var seen: [String] = []
+        var known = Set<String>()
         for item in items {
             guard let code = identifier(item, "language code", pattern: .language) else { continue }
-            if seen.contains(code) {
+            if known.contains(code) {
                 diagnostics.error("the language `\(code)` is listed twice", at: item.location)
+            } else if seen.count == Self.maximumLanguages {
+                diagnostics.error(
+                    "an instrument may have at most \(Self.maximumLanguages) languages; this is one more",
+                    at: item.location)
+                break
             } else {
                 seen.append(code)
+                known.insert(code)
             }
         }
         if items.isEmpty { diagnostics.error("`languages` needs at least one language code", at: node.location) }

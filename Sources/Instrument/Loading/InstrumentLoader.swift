@@ -59,7 +59,8 @@ public enum InstrumentLoader {
         guard let decoded = decoder.decode(root) else {
             return Result(source: source, instrument: nil, diagnostics: decoder.diagnostics.sorted)
         }
-        let checker = InstrumentChecker(instrument: decoded, source: source, diagnostics: decoder.diagnostics)
+        let checker = InstrumentChecker(
+            instrument: decoded, source: source, diagnostics: decoder.diagnostics, speller: decoder.speller)
         checker.run(rawTests: decoder.rawTests)
         let diagnostics = checker.diagnostics
         return Result(

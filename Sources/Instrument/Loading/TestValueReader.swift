@@ -17,13 +17,13 @@ enum TestValueReader {
         }
     }
 
-    static func answer(_ node: YAMLNode, for kind: Question.Kind) -> Result<Answer, Problem> {
+    static func answer(_ node: YAMLNode, for kind: Question.Kind, speller: Speller) -> Result<Answer, Problem> {
         guard let type = valueType(of: kind) else { return .failure(Problem(message: "this question takes no answer")) }
-        return answer(node, for: type)
+        return answer(node, for: type, speller: speller)
     }
 
     /// The answer `node` describes for a variable of `type`.
-    static func answer(_ node: YAMLNode, for type: ValueType) -> Result<Answer, Problem> {
+    static func answer(_ node: YAMLNode, for type: ValueType, speller: Speller) -> Result<Answer, Problem> {
         if case .mapping(let entries) = node.kind {
             guard entries.count == 1, entries[0].key.scalar == "missing", let word = entries[0].value.scalar,
                 let kind = MissingKind(rawValue: word)
@@ -61,13 +61,13 @@ enum TestValueReader {
             default: return .failure(Problem(message: "expected true or false, but found \(describe(node))"))
             }
         case .choice(let list):
-            return option(node, list).map { .value(.choice($0)) }
+            return option(node, list, speller).map { .value(.choice($0)) }
         case .set(let list):
             let items: [YAMLNode]
             if case .sequence(let list) = node.kind { items = list } else { items = [node] }
             var codes: [Int] = []
             for item in items {
-                switch option(item, list) {
+                switch option(item, list, speller) {
                 case .success(let code): codes.append(code)
                 case .failure(let problem): return .failure(problem)
                 }
@@ -77,17 +77,17 @@ enum TestValueReader {
         }
     }
 
-    private static func option(_ node: YAMLNode, _ list: OptionList) -> Result<Int, Problem> {
+    private static func option(_ node: YAMLNode, _ list: OptionList, _ speller: Speller) -> Result<Int, Problem> {
         guard let text = node.scalar, !node.isNull else {
             return .failure(Problem(message: "expected an option (a name or a code), but found \(describe(node))"))
         }
         if let option = list.option(named: text) { return .success(option.code) }
         if let code = Int(text), list.option(code: code) != nil { return .success(code) }
         let names = list.options.compactMap(\.name)
-        let suggestion = Suggestions.closest(to: text, in: names)
+        let suggestion = speller.closest(to: text, in: names)
         let choices = names.isEmpty ? list.options.map { String($0.code) } : names
         return .failure(Problem(
-            message: "`\(text.sanitizedForMessage)` is not one of the options (\(choices.joined(separator: ", ")))"
+            message: "`\(text.sanitizedForMessage)` is not one of the options (\(Suggestions.listed(choices)))"
                 + Suggestions.didYouMean(suggestion)))
     }
 

@@ -38,12 +38,14 @@ public struct Instrument: Sendable, Hashable {
         sections.enumerated().flatMap { index, section in section.questions.map { (index, $0) } }
     }
 
-    /// The variables whose answers identify a participant: those of `identifying: true`
-    /// questions, their grid items and their "please say" follow-ups. These are sealed in the
-    /// study database and never exported.
+    /// The variables whose values identify a participant: those of `identifying: true`
+    /// questions, their grid items and their "please say" follow-ups, and the calculations whose
+    /// values carry the content of one (``Variable/identifying``). These are sealed in the study
+    /// database and never exported.
     public var identifyingVariables: Set<String> {
         let questions = Set(allQuestions.filter { $0.question.identifying }.map { $0.question.id })
         return Set(variables.all.compactMap { variable -> String? in
+            if variable.identifying { return variable.id }
             switch variable.origin {
             case .question: return questions.contains(variable.id) ? variable.id : nil
             case .gridItem(let grid): return questions.contains(grid) ? variable.id : nil

@@ -74,6 +74,11 @@ public struct Variable: Sendable, Hashable {
     public var step: Int?
     /// Where it is defined.
     public var location: SourceLocation
+    /// Whether its values identify a participant: the answer to an `identifying: true` question
+    /// (and its "please say" texts), or a calculation whose value carries the content of one
+    /// (`len(email)`, `years_since(date_of_birth)`; see docs/expressions.md). Such values are
+    /// sealed at capture and never exported de-identified.
+    public var identifying = false
 }
 
 /// The variables of an instrument, by name and in order.

@@ -46,6 +46,22 @@ public struct SourceFile: Sendable {
         return min(scalars.count, lineStarts[line - 1] + max(0, column - 1))
     }
 
+    /// Part of a 1-based line, without its line break: at most `width` scalars from the 0-based
+    /// column offset `start`, or `nil` past the end. Quoting a window rather than the line keeps
+    /// the cost of a diagnostic bounded when a hostile file puts 100,000 characters on one line.
+    /// - Returns: The text, and whether the line goes on past it.
+    func line(_ number: Int, from start: Int, width: Int) -> (text: String, more: Bool)? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let lineStart = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : scalars.count
+        if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
+        let from = min(end, lineStart + max(0, start))
+        let to = min(end, from + max(0, width))
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[from..<to])
+        return (String(text), to < end)
+    }
+
     /// The text of a 1-based line, without its line break, or `nil` past the end.
     public func line(_ number: Int) -> String? {
         guard number >= 1, number <= lineStarts.count else { return nil }

@@ -12,6 +12,10 @@ public final class InterviewSession {
     private var saved: [String: Answer] = [:]
     /// The identifying variables, by index: their answers are never shown back.
     private let identifying: Set<Int>
+    /// The calculations over identifying answers, by index: saved (and so sealed) as soon as they
+    /// change, in the sitting in which their inputs are typed, because a resumed sitting cannot
+    /// read a sealed answer to compute them again.
+    private let identifyingCalculations: [Int]
 
     /// Whether a variable (by index) is identifying.
     public func isIdentifying(_ variable: Int) -> Bool { identifying.contains(variable) }
@@ -39,6 +43,10 @@ public final class InterviewSession {
         self.log = log
         self.saved = saved
         identifying = Set(engine.instrument.identifyingVariables.compactMap { engine.instrument.variables.index(of: $0) })
+        identifyingCalculations = engine.instrument.variables.all.indices.filter {
+            let variable = engine.instrument.variables.all[$0]
+            return variable.identifying && variable.origin == .calculation
+        }
     }
 
     /// The instrument.
@@ -259,10 +267,16 @@ public final class InterviewSession {
                 break
             }
         }
+        for index in identifyingCalculations {
+            guard let answer = engine.answers[index], answer.value != nil else { continue }
+            try write(answer, for: instrument.variables.all[index].id, reason: nil)
+        }
     }
 
     private func write(_ answer: Answer, for variable: String, reason: ChangeReason?) throws {
         guard saved[variable] != answer else { return }
+        // A sealed answer's placeholder stands for the value already stored; it is never written.
+        if case .value(.sealed) = answer { return }
         try log.save(answer, for: variable, reason: saved[variable] == nil ? nil : (reason ?? .amended))
         saved[variable] = answer
     }

@@ -43,6 +43,14 @@ extension StudyDatabase {
         let identifying = instrument.identifyingVariables
         return try write { db in
             if let existing = try InstrumentRecord.filter(InstrumentRecord.Columns.contentHash == hash).fetchOne(db) {
+                // A version registered before calculations could be identifying has them marked
+                // plain: mark them now, so that new values are sealed (and `verify` reports any
+                // stored before). Marks are only ever added.
+                for name in identifying {
+                    try db.execute(
+                        sql: "UPDATE variable SET identifying = 1 WHERE instrument_id = ? AND name = ? AND identifying = 0",
+                        arguments: [existing.id, name])
+                }
                 return try Self.registration(existing, db)
             }
             var record = InstrumentRecord(
