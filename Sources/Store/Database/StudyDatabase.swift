@@ -13,11 +13,12 @@ package final class StudyDatabase: Sendable {
     /// Whether the database was opened read-only.
     package let isReadOnly: Bool
     let queue: DatabaseQueue
+    private let closed = OnceFlag()
 
     /// `PRAGMA application_id`: "PSRV" in ASCII.
     package static let applicationID: UInt32 = 0x5053_5256
     /// The schema version this build writes (`PRAGMA user_version`).
-    package static let schemaVersion = 2
+    package static let schemaVersion = 3
     /// How long a write waits for another process holding the database before giving up.
     package static let busyTimeout: Double = 15
 
@@ -27,64 +28,96 @@ package final class StudyDatabase: Sendable {
         self.isReadOnly = readOnly
     }
 
-    /// Creates a new, empty study database at `path`.
-    /// - Parameter path: Where to create it; nothing may exist there.
+    /// Creates a new study database at `path`. It is built under a temporary name beside
+    /// `path`, readable only by its owner, and moved into place only when complete (`prepare`
+    /// included), so a killed or failed `create` leaves nothing at `path` that would block a retry.
+    /// - Parameters:
+    ///   - path: Where to create it; nothing may exist there.
+    ///   - prepare: Work done on the new database before it gets its name (recording the study,
+    ///     a first merge); when it throws, nothing is created.
     /// - Returns: The open database, with the current schema.
-    /// - Throws: ``StoreError`` when the file exists or cannot be created.
-    package static func create(at path: String) throws -> StudyDatabase {
-        if FileManager.default.fileExists(atPath: path) {
+    /// - Throws: ``StoreError`` when something exists at `path` or the file cannot be made.
+    package static func create(at path: String, prepare: (StudyDatabase) throws -> Void = { _ in }) throws -> StudyDatabase {
+        if StudyFile.entryExists(path) {
             throw StoreError.io(path: path, detail: "a file already exists there; choose another name")
         }
-        let queue = try mapErrors(path) { try DatabaseQueue(path: path, configuration: configuration(readOnly: false)) }
-        let database = StudyDatabase(path: path, queue: queue, readOnly: false)
-        try database.applyDurability()
-        try database.mapErrors {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
+        StudyFile.sweepTemporaries(beside: path)
+        let temporary = StudyFile.temporary(beside: path)
+        do {
+            try StudyFile.createPrivate(temporary)
+            let queue = try mapErrors(path) {
+                try DatabaseQueue(path: temporary, configuration: configuration(readOnly: false))
             }
-            try Schema.migrator.migrate(queue)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-                // Put the header (application id, version) into the main file now, so that a
-                // later open can recognise the file before SQLite touches it.
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            let database = StudyDatabase(path: temporary, queue: queue, readOnly: false)
+            try database.applyDurability()
+            try database.mapErrors {
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
+                }
+                try Schema.migrator.migrate(queue)
+                try queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                }
             }
+            try prepare(database)
+            // Everything into the main file (header included), the WAL removed, then the name.
+            try database.close()
+            try StudyFile.sync(temporary)
+            try StudyFile.publish(temporary, as: path)
+        } catch let error as StoreError {
+            StudyFile.removeDatabase(temporary)
+            throw error.naming(path, insteadOf: temporary)
+        } catch {
+            StudyFile.removeDatabase(temporary)
+            throw error
         }
-        return database
+        return try open(at: path)
     }
 
     /// Opens an existing study database.
+    ///
+    /// A file that is not ours (not SQLite, another application's, a newer schema, a FIFO or
+    /// device) is refused from its first bytes before SQLite opens it, so nothing is written to
+    /// it. Damage is judged by SQLite, after it has replayed the write-ahead log: a main file
+    /// shorter than its header says is normal after a crash during a checkpoint, and is called
+    /// damaged only when SQLite cannot find the missing pages.
     /// - Parameters:
     ///   - path: The file to open.
     ///   - readOnly: Open without the right to write (for status, verify, analysis, and the
-    ///     sources of a merge).
+    ///     sources of a merge). A database in a read-only folder is read as it is on the disk.
     /// - Returns: The open database.
     /// - Throws: ``StoreError`` when the file is missing, not a SQLite database, another
     ///   application's database, damaged, or newer than this build.
     package static func open(at path: String, readOnly: Bool = false) throws -> StudyDatabase {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw StoreError.missing(path: path)
-        }
-        if isDirectory.boolValue {
+        switch StudyFile.kind(of: path) {
+        case .missing: throw StoreError.missing(path: path)
+        case .directory:
             throw StoreError.io(path: path, detail: "this is a folder; give the study database file (such as study.sqlite)")
+        case .special(let what):
+            throw StoreError.io(path: path, detail: "this is \(what), not a study database file; it was not opened")
+        case .regular: break
         }
         guard let header = FileHeader.read(path: path) else { throw StoreError.notADatabase(path: path) }
         guard header.applicationID == applicationID else { throw StoreError.foreignDatabase(path: path) }
         if header.userVersion > schemaVersion {
             throw StoreError.newerSchema(path: path, found: Int(header.userVersion), supported: schemaVersion)
         }
-        if header.isTruncated {
-            throw StoreError.damaged(path: path, detail: "the file is shorter than its header says; it was cut off")
+        do {
+            return try openChecked(path, readOnly: readOnly, shorterThanHeader: header.isShorterThanHeader)
+        } catch StoreError.damaged(let path, _) where header.isShorterThanHeader {
+            throw StoreError.damaged(
+                path: path, detail: "the file is shorter than its header says and SQLite cannot find the missing pages; it was cut off")
         }
-        let queue = try mapErrors(path) {
-            try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-        }
+    }
+
+    private static func openChecked(_ path: String, readOnly: Bool, shorterThanHeader: Bool) throws -> StudyDatabase {
+        let queue = try mapErrors(path) { try openQueue(path, readOnly: readOnly) }
         let database = StudyDatabase(path: path, queue: queue, readOnly: readOnly)
         if !readOnly { try database.applyDurability() }
         var needsMigration = false
         try database.mapErrors {
             try queue.inDatabase { db in
+                // SQLite's view: the main file with the write-ahead log replayed.
                 let id = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard UInt32(truncatingIfNeeded: id) == applicationID else { throw StoreError.foreignDatabase(path: path) }
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -93,6 +126,13 @@ package final class StudyDatabase: Sendable {
                 }
                 if try Schema.migrator.hasBeenSuperseded(db) {
                     throw StoreError.newerSchema(path: path, found: version, supported: schemaVersion)
+                }
+                if shorterThanHeader {
+                    // Rare (a crash in the middle of a checkpoint), so the cost of reading every page is fine.
+                    let check = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                    guard check == ["ok"] else {
+                        throw StoreError.damaged(path: path, detail: check.joined(separator: "; "))
+                    }
                 }
                 needsMigration = !readOnly && version < schemaVersion
             }
@@ -103,7 +143,50 @@ package final class StudyDatabase: Sendable {
                 }
             }
         }
+        if shorterThanHeader, !readOnly {
+            // Finish the interrupted checkpoint: the main file gets its missing pages back.
+            try database.checkpoint()
+        }
         return database
+    }
+
+    /// Opens SQLite's connection. In a folder where SQLite cannot make its shared-memory file
+    /// (a read-only folder or medium) a read-only open reads the file as it is on the disk
+    /// (`immutable`), which is exact when the write-ahead log is empty or absent.
+    private static func openQueue(_ path: String, readOnly: Bool) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+        guard readOnly else { return queue }
+        do {
+            try queue.inDatabase { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            try? queue.close()
+            if case .regular(let size) = StudyFile.kind(of: path + "-wal"), size > 0 {
+                throw StoreError.io(
+                    path: path,
+                    detail: "the folder is read-only and \(path)-wal holds changes not yet in the main file; copy the database with its -wal file to a writable folder and open the copy")
+            }
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+            return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration(readOnly: true))
+        }
+    }
+
+    /// Closes the connection. A writable database is first checkpointed with `TRUNCATE`, so its
+    /// main file alone holds everything (a plain copy of it is complete) and the WAL is empty.
+    /// Every command that wrote calls it at its end; it is also tried when the object goes away.
+    /// - Throws: ``StoreError`` when the connection cannot be closed.
+    package func close() throws {
+        guard closed.set() else { return }
+        if !isReadOnly { try? checkpoint() }
+        try mapErrors { try queue.close() }
+    }
+
+    deinit {
+        if !isReadOnly, closed.set() {
+            _ = try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
     }
 
     private static func configuration(readOnly: Bool) -> Configuration {
@@ -195,6 +278,20 @@ package final class StudyDatabase: Sendable {
             default:
                 throw StoreError.io(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
             }
+        }
+    }
+}
+
+/// A flag set once, from any thread.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; true the first time only.
+    func set() -> Bool {
+        lock.withLock {
+            defer { isSet = true }
+            return !isSet
         }
     }
 }
