@@ -27,10 +27,10 @@ struct Runner {
     /// `timeout` seconds so that a hang fails the test instead of blocking it.
     static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:], directory: URL? = nil,
-        timeout: TimeInterval = 60
+        timeout: TimeInterval = 60, executable: URL = binary
     ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil

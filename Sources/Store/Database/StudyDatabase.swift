@@ -13,6 +13,9 @@ package final class StudyDatabase: Sendable {
     /// Whether the database was opened read-only.
     package let isReadOnly: Bool
     let queue: DatabaseQueue
+    /// What SQLite was given to open the file: its path, or an `immutable` URI for a database
+    /// in a read-only folder. Other connections to this database (the scan's) open the same.
+    let connectionPath: String
     private let closed = OnceFlag()
 
     /// `PRAGMA application_id`: "PSRV" in ASCII.
@@ -22,10 +25,11 @@ package final class StudyDatabase: Sendable {
     /// How long a write waits for another process holding the database before giving up.
     package static let busyTimeout: Double = 15
 
-    private init(path: String, queue: DatabaseQueue, readOnly: Bool) {
+    private init(path: String, queue: DatabaseQueue, readOnly: Bool, connectionPath: String? = nil) {
         self.path = path
         self.queue = queue
         self.isReadOnly = readOnly
+        self.connectionPath = connectionPath ?? path
     }
 
     /// Creates a new study database at `path`. It is built under a temporary name beside
@@ -111,8 +115,8 @@ package final class StudyDatabase: Sendable {
     }
 
     private static func openChecked(_ path: String, readOnly: Bool, shorterThanHeader: Bool) throws -> StudyDatabase {
-        let queue = try mapErrors(path) { try openQueue(path, readOnly: readOnly) }
-        let database = StudyDatabase(path: path, queue: queue, readOnly: readOnly)
+        let (queue, connectionPath) = try mapErrors(path) { try openQueue(path, readOnly: readOnly) }
+        let database = StudyDatabase(path: path, queue: queue, readOnly: readOnly, connectionPath: connectionPath)
         if !readOnly { try database.applyDurability() }
         var needsMigration = false
         try database.mapErrors {
@@ -153,14 +157,13 @@ package final class StudyDatabase: Sendable {
     /// Opens SQLite's connection. In a folder where SQLite cannot make its shared-memory file
     /// (a read-only folder or medium) a read-only open reads the file as it is on the disk
     /// (`immutable`), which is exact when the write-ahead log is empty or absent.
-    private static func openQueue(_ path: String, readOnly: Bool) throws -> DatabaseQueue {
-        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-        guard readOnly else { return queue }
+    private static func openQueue(_ path: String, readOnly: Bool) throws -> (DatabaseQueue, String) {
+        guard readOnly else { return (try DatabaseQueue(path: path, configuration: configuration(readOnly: false)), path) }
         do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
             try queue.inDatabase { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
-            return queue
+            return (queue, path)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
-            try? queue.close()
             if case .regular(let size) = StudyFile.kind(of: path + "-wal"), size > 0 {
                 throw StoreError.io(
                     path: path,
@@ -169,7 +172,8 @@ package final class StudyDatabase: Sendable {
             var allowed = CharacterSet.urlPathAllowed
             allowed.remove(charactersIn: "?#%")
             let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
-            return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration(readOnly: true))
+            let uri = "file:\(escaped)?immutable=1"
+            return (try DatabaseQueue(path: uri, configuration: configuration(readOnly: true)), uri)
         }
     }
 

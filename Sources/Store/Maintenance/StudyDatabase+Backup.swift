@@ -15,9 +15,10 @@ extension StudyDatabase {
         if StudyFile.entryExists(destination) {
             throw StoreError.io(path: destination, detail: "a file already exists there; choose another name")
         }
-        let check = try verify()
-        guard check.isSound else {
-            throw StoreError.damaged(path: path, detail: check.problems.joined(separator: "; ") + "; no backup was written")
+        let problems: [String]
+        do { problems = try verify().problems } catch StoreError.damaged(_, let detail) { problems = [detail] }
+        guard problems.isEmpty else {
+            throw StoreError.damaged(path: path, detail: problems.joined(separator: "; ") + "; no backup was written")
         }
         StudyFile.sweepTemporaries(beside: destination)
         let temporary = StudyFile.temporary(beside: destination)

@@ -21,7 +21,10 @@ extension StudyDatabase {
     ///   database fails SQLite's check (nothing is written then).
     package func withdraw(code: String, wait: Double = 60) throws {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
-        let check = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        let check: [String]
+        do { check = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") } } catch StoreError.damaged(_, let detail) {
+            check = [detail]
+        }
         guard check == ["ok"] else {
             throw StoreError.damaged(path: path, detail: check.joined(separator: "; ") + "; nothing was erased")
         }
