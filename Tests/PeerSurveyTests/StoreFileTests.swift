@@ -175,10 +175,12 @@ struct StoreFileTests {
         let fifo = directory.appendingPathComponent("study.sqlite").path
         #expect(mkfifo(fifo, 0o600) == 0)
         for command in [["status", "--db", fifo], ["verify", "--db", fifo], ["withdraw", "--db", fifo, "K7MQ-2P4X", "--yes"]] {
+            // A process blocked opening a FIFO may not die of SIGTERM: it is killed after 10 s.
+            let process = try LiveProcess(command, directory: directory)
             let started = Date()
-            let result = try Runner.run(command, directory: directory, timeout: 10)
+            let status = process.finish(timeout: 10)
             #expect(Date().timeIntervalSince(started) < 9, "\(command[0]) hung")
-            #expect(result.status == 74 && result.stderr.contains("FIFO"), "\(command[0]): \(result.stderr)")
+            #expect(status == 74 && process.text.contains("FIFO"), "\(command[0]): \(process.text)")
         }
     }
 
