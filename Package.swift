@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Instrument",
+                "Instrument", "Interview",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the raw statements and file handle of the bulk paths.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -41,12 +41,14 @@ let package = Package(
         // The interviewer: the session controller, line mode and the full-screen terminal.
         .target(
             name: "Terminal",
-            dependencies: ["Instrument", "Interview", "Store"]
+            dependencies: ["Instrument", "Interview"]
         ),
+        // One presentation kit for reports and codebooks: number formatting, escaping, JSON.
+        .target(name: "Presentation"),
         // The Dataset read from a study, descriptive statistics, suppression and reports.
         .target(
             name: "Analysis",
-            dependencies: ["Instrument", "Store"]
+            dependencies: ["Instrument", "Store", "Presentation"]
         ),
         // Simulated respondents: interviews generated through the engine, with a coverage report.
         .target(
@@ -59,7 +61,8 @@ let package = Package(
         .target(
             name: "Export",
             dependencies: [
-                "Instrument", "Store", "Analysis", "CReadStat", .product(name: "Crypto", package: "swift-crypto"),
+                "Instrument", "Store", "Analysis", "Presentation", "CReadStat",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Library functions behind each subcommand, so the executable stays thin.
@@ -75,19 +78,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "InstrumentTests", dependencies: ["Instrument"], exclude: ["Fixtures"]),
-        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument"]),
+        // What the test targets share: running the built binary, test folders, study fixtures.
+        .target(name: "TestSupport", dependencies: ["Store", "Instrument"], path: "Tests/TestSupport"),
+        .testTarget(name: "InstrumentTests", dependencies: ["Instrument", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InterviewTests", dependencies: ["Interview", "Instrument", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Instrument", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Store", "Instrument", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Interview", "Instrument", "Store", "TestSupport"]),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store", "TestSupport"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
+        // docs/architecture.md's dependency rule, checked against Package.swift and the imports.
+        .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(
             name: "PeerSurveyTests",
-            dependencies: ["PeerSurveyKit", "Instrument", "Interview", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "PeerSurveyKit", "Instrument", "Interview", "Store", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // A child process for the reliability tests: saves answers and acknowledges each one, so a
         // test can kill it at any moment or run several at once against one database.
         .executableTarget(name: "store-stress", dependencies: ["Store", "Instrument"], path: "Tests/StoreStress"),

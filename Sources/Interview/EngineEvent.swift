@@ -15,16 +15,19 @@ public enum EngineEvent: Sendable, Hashable {
     case sectionSkipped(section: String)
 }
 
-/// Why an answer changed.
-public enum ChangeReason: String, Sendable, Hashable, Codable {
+/// Why an answer changed, as the audit log records it (the `reason` of a `changed` event; the
+/// raw values are the codes docs/study-database.md lists).
+public enum ChangeReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The interviewer went back and gave another answer.
-    case corrected
+    case amended
     /// An earlier answer changed and routing now passes this question by.
-    case routedPast = "routed_past"
+    case routeChanged = "route_changed"
     /// Changed with the participant at the review of answers (the member check).
     case memberCheck = "member_check"
-    /// A skipped section's questions.
+    /// The rest of the section was skipped from the pause screen.
     case sectionSkipped = "section_skipped"
+    /// Settled when the interview ended: calculations, scores and questions routed past.
+    case final
 }
 
 /// The result of giving an answer.

@@ -31,7 +31,7 @@ extension InterviewEngine {
             let warnings = firedRules(question(of: step).warnings, at: step, with: answer, variable: variable)
             if !warnings.isEmpty { return .needsConfirmation(warnings) }
         }
-        set(variable, answer, reason: .corrected)
+        set(variable, answer, reason: .amended)
         return .accepted(safeguards: fireSafeguards())
     }
 
@@ -54,7 +54,7 @@ extension InterviewEngine {
         // for the caller to ask (see ``unansweredOnRoute``).
         for index in (stepIndex + 1)..<plan.steps.count where !isOnRoute(index) {
             if let v = plan.steps[index].variable, answers[v] != nil, answers[v] != .notApplicable {
-                set(v, .notApplicable, reason: .routedPast)
+                set(v, .notApplicable, reason: .routeChanged)
             }
         }
         return .accepted(safeguards: fireSafeguards())
@@ -92,6 +92,10 @@ extension InterviewEngine {
                     : "That is not one of the answers this question allows."]
             }
             return []
+        }
+        if case .sealed = value {
+            // A sealed answer can only be kept as it is (it was checked when it was given).
+            return answers[variable] == .value(.sealed) ? [] : ["That kind of answer does not fit this question."]
         }
         let question = question(of: step)
         var problems: [String] = []

@@ -117,7 +117,7 @@ public struct InterviewEngine: Sendable {
     /// Records that a step is off the route: its variable becomes not applicable (logged if it had an answer).
     private mutating func routePast(_ index: Int) {
         guard let variable = plan.steps[index].variable else { return }
-        set(variable, .notApplicable, reason: .routedPast)
+        set(variable, .notApplicable, reason: .routeChanged)
     }
 
     /// Sets a variable's answer, logging a first answer or a change, then refreshes what depends on it.

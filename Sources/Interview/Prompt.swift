@@ -18,8 +18,8 @@ public struct Prompt: Sendable, Hashable {
     public var interviewer: String?
     /// The options, with labels in the interview's language.
     public var options: [(code: Int, label: String, exclusive: Bool)]
-    /// The question's kind.
-    public var kind: Question.Kind
+    /// How the answer is taken.
+    public var input: AnswerInput
     /// The missing answers the participant may give.
     public var allowed: [MissingKind]
     /// The answer already given (after going back), or the default.
@@ -45,7 +45,7 @@ extension InterviewEngine {
         var itemText: String?
         var id = question.id
         var options: [(code: Int, label: String, exclusive: Bool)] = []
-        var kind = question.kind
+        var input = question.kind.input ?? .readOut
         switch step.kind {
         case .gridItem(let item):
             if case .grid(_, let items) = question.kind {
@@ -55,8 +55,8 @@ extension InterviewEngine {
         case .specify(let code):
             let option = question.kind.options?.option(code: code)
             text = option?.specify.map { pipe($0) } ?? ""
-            id = "\(question.id)_\(code)_text"
-            kind = .text(length: 1...2000, long: false)
+            id = Variable.specifyName(question: question.id, code: code)
+            input = .text(length: 1...2000, long: false)
         default:
             break
         }
@@ -74,7 +74,7 @@ extension InterviewEngine {
         return Prompt(
             step: step, id: id, sectionTitle: pipe(section.title), text: text, itemText: itemText,
             hint: question.hint.map { pipe($0) }, interviewer: question.interviewer.map { pipe($0) },
-            options: options, kind: kind, allowed: allowed(at: step), current: current)
+            options: options, input: input, allowed: allowed(at: step), current: current)
     }
 
     /// A text in the interview's language with `{variable}` replaced by answers (`...` when none).
@@ -131,8 +131,12 @@ extension InterviewEngine {
         case .boolean(let b): return b ? "yes" : "no"
         case .choice(let code): return String(code)
         case .set(let codes): return codes.map(String.init).joined(separator: ", ")
+        case .sealed: return Self.sealedWords
         }
     }
+
+    /// How a sealed answer is shown: never as text that could be edited into an answer.
+    public static let sealedWords = "sealed (given earlier, kept private)"
 
     /// `a`, `a and b`, `a, b and c`.
     static func joinedList(_ items: [String]) -> String {

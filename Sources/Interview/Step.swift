@@ -53,7 +53,7 @@ public struct StepPlan: Sendable {
                     for option in question.kind.options?.options ?? [] where option.specify != nil {
                         steps.append(Step(
                             section: s, question: q, kind: .specify(code: option.code),
-                            variable: variables.index(of: "\(question.id)_\(option.code)_text")))
+                            variable: variables.index(of: Variable.specifyName(question: question.id, code: option.code))))
                     }
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 import Store
 package import Terminal
 
@@ -62,8 +62,8 @@ package enum InterviewCommand {
             }
             defer { try? database.close() }
             let registered = try database.register(instrument, source: source)
-            let recorder = try database.startInterview(
-                registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage)
+            let recorder = try database.beginInterview(
+                registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage, simulated: false)
             let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
             let session = InterviewSession(engine: engine, log: recorder)
             let ending = try run(session, true)
@@ -78,31 +78,16 @@ package enum InterviewCommand {
         do {
             let database = try StudyDatabase.open(at: databasePath)
             defer { try? database.close() }
-            let recorder = try database.resumeInterview(code: code)
+            let recorder = try database.continueInterview(code: code)
             let source = try database.source(of: recorder.instrument)
             let result = InstrumentLoader.load(text: source, path: "\(recorder.instrument.name) (stored)")
             guard let instrument = result.instrument, !result.hasErrors else {
                 return CommandOutput(stderr: "error: the stored instrument no longer loads; it cannot be resumed\n", status: .dataError)
             }
-            var engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
-            var saved: [String: Answer] = [:]
-            for (name, stored) in try recorder.storedAnswers() {
-                guard let variable = instrument.variables[name] else { continue }
-                let answer: Answer?
-                switch stored {
-                case .missing(let status): answer = AnswerCodec.decode(status: status, value: nil, type: variable.type)
-                case .value(let value): answer = AnswerCodec.decode(status: .answered, value: value, type: variable.type)
-                case .sealed: answer = .value(.text("(sealed)"))
-                }
-                guard let answer else { continue }
-                engine.restore(name, answer)
-                saved[name] = answer
-            }
-            if let next = engine.unansweredOnRoute.first { engine.jump(to: next) } else { engine.jump(to: engine.plan.steps.count - 1) }
-            let session = InterviewSession(engine: engine, log: recorder, saved: saved)
-            // Consent is asked again unless it was given in full before the interview stopped
-            // (Ctrl-C, or the laptop dying, can come in the middle of the statements).
-            let ending = try run(session, !(try recorder.hasConsented()))
+            let (session, askConsent) = InterviewSession.resuming(
+                instrument, saved: try recorder.saved(for: instrument), log: recorder, language: recorder.language,
+                today: Day.current())
+            let ending = try run(session, askConsent)
             return report(ending, code: recorder.code, database: databasePath, prefix: "")
         } catch {
             return .failure(error)
@@ -146,7 +131,7 @@ package enum InterviewCommand {
         switch ending {
         case .completed: return CommandOutput(stdout: prefix + "Interview \(code) is complete and saved in \(database).\n")
         case .suspended: return CommandOutput(stdout: prefix + "Interview \(code) is suspended; every answer given is saved. Continue with:\n  \(resume)\n")
-        case .stopped(let reason): return CommandOutput(stdout: prefix + "Interview \(code) was stopped (\(reason)); the answers so far are saved.\n")
+        case .stopped(let reason): return CommandOutput(stdout: prefix + "Interview \(code) was stopped (\(reason.rawValue)); the answers so far are saved.\n")
         case .discarded: return CommandOutput(stdout: prefix + "Interview \(code) was stopped and its answers deleted.\n")
         case .noConsent: return CommandOutput(stdout: prefix + "Interview \(code) ended without consent; no answers were kept.\n")
         }

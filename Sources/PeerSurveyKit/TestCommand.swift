@@ -1,5 +1,5 @@
 package import Instrument
-import Interview
+package import Interview
 
 /// `peersurvey test FILE...`: runs each instrument's own test cases.
 package enum TestCommand {

@@ -27,7 +27,7 @@ struct Respondent {
     struct Ask {
         var id: String
         var question: String
-        var kind: Question.Kind
+        var input: AnswerInput
         var options: [Option]
         var allowed: [MissingKind]
     }
@@ -35,20 +35,20 @@ struct Respondent {
     static func ask(_ engine: InterviewEngine) -> Ask? {
         guard let step = engine.currentStep else { return nil }
         let question = engine.question(of: step)
-        var kind = question.kind
-        var options = question.kind.options?.options ?? []
+        var input = question.kind.input ?? .readOut
+        var options = input.options?.options ?? []
         var id = question.id
         switch step.kind {
-        case .note: return Ask(id: id, question: id, kind: .note, options: [], allowed: [])
+        case .note: return Ask(id: id, question: id, input: .readOut, options: [], allowed: [])
         case .gridItem(let item):
             if case .grid(_, let items) = question.kind { id = items[item].id }
         case .specify(let code):
-            id = "\(question.id)_\(code)_text"
-            kind = .text(length: 1...2000, long: false)
+            id = Variable.specifyName(question: question.id, code: code)
+            input = .text(length: 1...2000, long: false)
             options = []
         case .question: break
         }
-        return Ask(id: id, question: question.id, kind: kind, options: options, allowed: engine.allowed(at: step))
+        return Ask(id: id, question: question.id, input: input, options: options, allowed: engine.allowed(at: step))
     }
 
     /// Runs one interview through the engine.
@@ -65,7 +65,7 @@ struct Respondent {
                 return (engine, true)
             }
             asked += 1
-            if case .note = prompt.kind {
+            if case .readOut = prompt.input {
                 engine.advance()
                 continue
             }
@@ -122,11 +122,11 @@ struct Respondent {
     private mutating func draw(_ prompt: Ask) -> Answer {
         if prompt.allowed.contains(.refused), generator.chance(settings.refusedRate) { return .refused }
         if prompt.allowed.contains(.dontKnow), generator.chance(settings.dontKnowRate) { return .dontKnow }
-        switch prompt.kind {
-        case .single, .grid:
+        switch prompt.input {
+        case .oneOption:
             guard let option = prompt.options.randomElement(using: &generator) else { return .refused }
             return .value(.choice(option.code))
-        case .multiple:
+        case .options:
             let exclusive = prompt.options.filter(\.exclusive)
             if !exclusive.isEmpty, generator.chance(0.1) {
                 return .value(.set([exclusive.randomElement(using: &generator)!.code]))
@@ -135,11 +135,11 @@ struct Respondent {
             var codes = ordinary.filter { _ in generator.chance(0.35) }.map(\.code)
             if codes.isEmpty, let one = ordinary.randomElement(using: &generator) { codes = [one.code] }
             return .value(.set(codes.sorted()))
-        case .integer(let range):
+        case .wholeNumber(let range):
             let range = range ?? 0...100
             let low = Int(range.lowerBound.rounded(.up)), high = max(low, Int(min(range.upperBound, 1e9).rounded(.down)))
             return .value(.number(Double(Int.random(in: low...high, using: &generator))))
-        case .decimal(let range, let decimals):
+        case .number(let range, let decimals):
             let range = range ?? 0...100
             let scale = pow(10, Double(decimals ?? 2))
             let x = Double.random(in: range, using: &generator)
@@ -151,7 +151,7 @@ struct Respondent {
             let high = to.map(resolve(today)) ?? today
             guard low <= high else { return .value(.date(low)) }
             return .value(.date(Day(ordinal: Int.random(in: low.ordinal...high.ordinal, using: &generator))))
-        case .note, .calculate:
+        case .readOut:
             return .refused
         }
     }

@@ -23,7 +23,7 @@ package enum Simulator {
     ///   - settings: Count, seed and rates.
     ///   - today: The interview date the engine uses (fixed for reproducible runs).
     package static func run(
-        _ instrument: Instrument, registered: RegisteredInstrument, into database: StudyDatabase,
+        _ instrument: Instrument, registered: RegisteredInstrument, into database: any StudyWriting,
         settings: SimulationSettings, today: Day
     ) throws -> Result {
         // One thread simulates while this one saves: the two halves of the work overlap.
@@ -35,7 +35,7 @@ package enum Simulator {
         thread.start()
         let written: Int
         do {
-            written = try database.bulkInsert(registered, interviews: AnySequence { AnyIterator { channel.receive() } }, simulated: true)
+            written = try database.insertInterviews(registered, AnySequence { AnyIterator { channel.receive() } }, simulated: true)
         } catch {
             producer.cancel()
             while channel.receive() != nil {}
@@ -116,6 +116,8 @@ package enum Simulator {
 
         func makeIterator() -> AnyIterator<BulkInterview> {
             var remaining = settings.count
+            // Every simulated interview happens on the simulated day, at noon UTC.
+            let startedAt = "\(state.respondent.today.description)T12:00:00.000Z"
             return AnyIterator {
                 guard remaining > 0 else { return nil }
                 remaining -= 1
@@ -130,7 +132,8 @@ package enum Simulator {
                 }
                 return BulkInterview(
                     status: brokeOff ? .brokenOff : .completed, interviewer: settings.interviewer,
-                    language: engine.language, outcome: brokeOff ? "simulated_break_off" : nil, answers: answers)
+                    language: engine.language, outcome: brokeOff ? "simulated_break_off" : nil, answers: answers,
+                    startedAt: startedAt)
             }
         }
     }

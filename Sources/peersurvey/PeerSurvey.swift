@@ -16,9 +16,21 @@ struct PeerSurvey: ParsableCommand {
               peersurvey check instruments/warmline-follow-up.yaml
             """,
         version: PeerSurveyVersion.current,
-        subcommands: [
-            Check.self, Test.self, Schema.self, Keys.self, Study.self, Status.self, Verify.self, Merge.self,
-            Withdraw.self, Backup.self, Unseal.self, Interview.self, Resume.self, Preview.self, Simulate.self, Describe.self, Analyse.self, Codebook.self, ExportData.self,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Study leads",
+                subcommands: [Check.self, Test.self, Schema.self, Preview.self, Simulate.self, Codebook.self]),
+            CommandGroup(
+                name: "Peer researchers",
+                subcommands: [Interview.self, Resume.self]),
+            CommandGroup(
+                name: "Custodians",
+                subcommands: [
+                    Keys.self, Study.self, Status.self, Verify.self, Backup.self, Merge.self, Withdraw.self, Unseal.self,
+                ]),
+            CommandGroup(
+                name: "Analysts",
+                subcommands: [Describe.self, Analyse.self, ExportData.self]),
         ]
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Instrument
 import Store
 import Testing

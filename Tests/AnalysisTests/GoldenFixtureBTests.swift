@@ -1,3 +1,4 @@
+import TestSupport
 import Analysis
 import Instrument
 import Store
@@ -148,5 +149,19 @@ struct GoldenFixtureBTests {
         let ofCases = result.options.map { (option: MultipleResponse.Option) in option.count.percent(of: result.base)! }
         #expect(ofResponses.map { ($0 * 10).rounded() / 10 } == [38.5, 30.8, 30.8])
         #expect(ofCases == [62.5, 50, 50])
+    }
+}
+
+/// With weights, a sum of weights is not a number of people: reports say "a weighted total"
+/// (they said "10.5 people answered every item").
+struct WeightedWordingTests {
+    @Test func aWeightedCountIsNotCalledPeople() throws {
+        let fixture = try GoldenFixtureBTests.fixture()
+        let weighted = try fixture.describe(DescribeRequest(weight: "w"))
+        let text = ReportRenderer.render([weighted], format: .text)
+        #expect(text.contains("a weighted total of 11 answered every item"), "\(text)")
+        #expect(!text.contains("people answered every item"))
+        let plain = ReportRenderer.render([try fixture.describe()], format: .text)
+        #expect(plain.contains("10 people answered every item"))
     }
 }

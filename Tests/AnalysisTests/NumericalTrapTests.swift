@@ -1,3 +1,4 @@
+import TestSupport
 import Instrument
 import Store
 import Testing

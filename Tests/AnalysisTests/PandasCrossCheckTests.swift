@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import TestSupport
 import Instrument
 import Store
 import Testing

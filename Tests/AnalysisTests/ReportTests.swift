@@ -1,5 +1,6 @@
-import Analysis
+@testable import Analysis
 import Foundation
+import TestSupport
 import Instrument
 import Store
 import Testing
@@ -148,5 +149,16 @@ struct ReportTests {
                     .instrument)
             #expect(PlanChecker.check(plan, against: PlanChecker.Catalogue(instrument)).isEmpty, "\(name)")
         }
+    }
+}
+
+/// Markdown tables: labels are escaped once, and totals are bold, not `\*\*`.
+struct MarkdownTableTests {
+    @Test func totalsAreBoldAndLabelsEscapedOnce() {
+        let table = TableBlock(header: ["answer", "n"], rows: [["a_b | c", "3"], ["Total", "7"]], numeric: [1], totals: [1])
+        let text = MarkdownRenderer.render(table)
+        #expect(text.contains("| a\\_b \\| c | 3 |"), "\(text)")
+        #expect(text.contains("| **Total** | **7** |"), "\(text)")
+        #expect(!text.contains("\\*\\*"))
     }
 }

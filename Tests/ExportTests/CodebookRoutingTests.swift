@@ -7,14 +7,14 @@ import Testing
 /// sentences for a few, and each kind of condition on small inline instruments.
 struct CodebookRoutingTests {
     static func routing(_ id: String, in instrument: Instrument) -> Routing {
-        let lookup = InstrumentLookup(instrument)
+        let lookup = VariableCatalogue(instrument)
         return Routing.of(id, lookup: lookup, words: PlainWords(lookup))
     }
 
     @Test(arguments: bundledInstruments)
     func everyConditionalQuestionIsPutIntoWords(instrument id: String) throws {
         let instrument = try bundled(id)
-        let lookup = InstrumentLookup(instrument)
+        let lookup = VariableCatalogue(instrument)
         var conditional = 0
         for (index, question) in instrument.allQuestions where question.isAsked {
             let section = instrument.sections[index]
@@ -155,7 +155,7 @@ struct CodebookRoutingTests {
     ])
     func conditionsInWords(condition: String, expected: String) throws {
         let instrument = try inlineInstrument(Self.fixture.replacingOccurrences(of: "%@", with: condition))
-        let words = PlainWords(InstrumentLookup(instrument))
+        let words = PlainWords(VariableCatalogue(instrument))
         let question = try #require(instrument.allQuestions.first { $0.question.id == "q" }?.question)
         let described = words.describe(try #require(question.askIf))
         #expect(!described.isExpressionText)
@@ -165,7 +165,7 @@ struct CodebookRoutingTests {
     @Test(arguments: ["visits * 2 > age", "if(regular, 1, 0) == 1", "sum(age, visits) > 10"])
     func exoticConditionsFallBackToTheirText(condition: String) throws {
         let instrument = try inlineInstrument(Self.fixture.replacingOccurrences(of: "%@", with: condition))
-        let words = PlainWords(InstrumentLookup(instrument))
+        let words = PlainWords(VariableCatalogue(instrument))
         let question = try #require(instrument.allQuestions.first { $0.question.id == "q" }?.question)
         let described = words.describe(try #require(question.askIf))
         #expect(described.isExpressionText)

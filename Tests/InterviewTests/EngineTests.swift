@@ -104,7 +104,7 @@ struct EngineTests {
         #expect(engine.prompt?.id == "services")
         #expect(engine.answer(of: "why_none") == .notApplicable)
         let events = engine.takeEvents()
-        #expect(events.contains(.changed(variable: "why_none", from: .value(.text("Too far")), to: .notApplicable, reason: .routedPast)))
+        #expect(events.contains(.changed(variable: "why_none", from: .value(.text("Too far")), to: .notApplicable, reason: .routeChanged)))
         #expect(events.contains(.back(from: "services", to: "why_none")))
     }
 

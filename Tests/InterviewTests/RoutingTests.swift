@@ -81,12 +81,12 @@ struct RoutingTests {
         #expect(engine.answer(of: "tried_stopping") == .notApplicable)
         let events = engine.takeEvents()
         #expect(
-            events.contains(.changed(variable: "per_day", from: number(20), to: .notApplicable, reason: .routedPast)))
+            events.contains(.changed(variable: "per_day", from: number(20), to: .notApplicable, reason: .routeChanged)))
         #expect(
             events.contains(
                 .changed(
                     variable: "tried_stopping", from: engine.option("tried_stopping", "no"), to: .notApplicable,
-                    reason: .routedPast)))
+                    reason: .routeChanged)))
     }
 
     @Test func amendingAtTheReviewReroutesImmediately() throws {

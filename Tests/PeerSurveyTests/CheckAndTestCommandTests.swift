@@ -92,3 +92,19 @@ struct CheckAndTestCommandTests {
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }
+
+/// `peersurvey --help` groups the commands by who uses them.
+struct HelpTests {
+    @Test func helpGroupsTheCommandsByWhoUsesThem() throws {
+        let help = try Runner.run(["--help"])
+        #expect(help.status == 0)
+        let groups = ["STUDY LEADS SUBCOMMANDS", "PEER RESEARCHERS SUBCOMMANDS", "CUSTODIANS SUBCOMMANDS", "ANALYSTS SUBCOMMANDS"]
+        let positions = groups.compactMap { help.stdout.range(of: $0)?.lowerBound }
+        #expect(positions.count == 4, "\(help.stdout)")
+        #expect(positions == positions.sorted())
+        // Every command is listed once, in its group.
+        for command in ["check", "interview", "withdraw", "export"] {
+            #expect(help.stdout.components(separatedBy: "\n  \(command) ").count == 2, "\(command)")
+        }
+    }
+}

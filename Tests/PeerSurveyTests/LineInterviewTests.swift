@@ -86,6 +86,25 @@ struct LineInterviewTests {
         #expect(answers["age"] == .value(.integer(34)))
     }
 
+    /// After `resume`, going back walks the questions in the order they were asked (answers used
+    /// to be restored from an unordered dictionary, so `back` jumped to random questions).
+    @Test func backAfterResumeWalksTheQuestionsInOrder() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let first = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR02"],
+            input: Array(Self.firstHalf.prefix(9)).joined(separator: "\n") + "\n")
+        let code = try #require(first.stdout.components(separatedBy: "resume --db \(db) ").last?.prefix(9))
+        for _ in 0..<3 {
+            let resumed = try Runner.run(["resume", "--db", db, String(code), "--plain"], input: "back\nback\nback\nback\n")
+            let numbers = resumed.stdout.components(separatedBy: "Question ").dropFirst().compactMap {
+                Int($0.prefix { $0.isNumber })
+            }
+            #expect(numbers == [6, 5, 4, 3, 2], "\(numbers)")
+        }
+    }
+
     @Test func aRefusedConsentKeepsNoAnswers() throws {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -134,6 +153,32 @@ struct LineInterviewTests {
                 $0, sql: "SELECT e.reason FROM event e JOIN variable v ON v.id = e.variable_id WHERE e.kind = 'changed' AND v.name = 'call_minutes'")
         }
         #expect(changes == ["member_check"], "only the real change is logged")
+    }
+
+    /// The member check in line mode asks about soft warnings as the full screen does (it used to
+    /// save an amended answer past its warning without a word): "no" keeps the old answer, "yes"
+    /// saves the new one.
+    @Test func theReviewAsksAboutWarningsAsTheScreenDoes() throws {
+        let directory = try Runner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("study.sqlite").path
+        let upToReview = Self.firstHalf + Self.secondHalf.dropLast()
+        // Question 5 of the review is the call's length; over 120 minutes the instrument warns.
+        let script = (upToReview + ["5", "200", "no", "5", "250", "yes", "done"]).joined(separator: "\n") + "\n"
+        let result = try Runner.run(
+            ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain"],
+            input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stdout.components(separatedBy: "Please check: That is a very long call").count - 1
+        #expect(warnings == 2, "the review did not warn:\n\(result.stdout)")
+        let (summary, saved) = try answers(db)
+        #expect(summary.status == .completed)
+        #expect(saved["call_minutes"] == .value(.integer(250)))
+        let changes = try DatabaseQueue(path: db).read {
+            try String.fetchAll(
+                $0, sql: "SELECT e.reason FROM event e JOIN variable v ON v.id = e.variable_id WHERE e.kind = 'changed' AND v.name = 'call_minutes'")
+        }
+        #expect(changes == ["member_check"], "200 was refused, only 250 is a change")
     }
 
     /// Stopped after one of three consent statements: resuming asks every statement again, and

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 
 /// Files, processes and raw SQLite access for the end-to-end tests of the study database.
 enum StoreFixtures {
@@ -40,18 +41,18 @@ enum StoreFixtures {
     ) throws -> Runner.Output {
         signal(SIGPIPE, SIG_IGN)
         let quoted = ([Runner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        return try Runner.run(
-            ["-c", prelude + "; exec " + quoted.joined(separator: " ")], input: input, directory: directory,
-            timeout: timeout, executable: URL(fileURLWithPath: "/bin/sh"))
+        return Runner.Output(try Program.run(
+            "/bin/sh", ["-c", prelude + "; exec " + quoted.joined(separator: " ")], input: input, directory: directory,
+            environment: ["NO_COLOR": nil], timeout: timeout))
     }
 
     /// Runs the binary as a user who cannot write the test's files (nobody, when the tests
     /// run as root; the tests' own user otherwise, with the files made read-only by the caller).
     static func runAsOtherUser(_ arguments: [String], directory: URL) throws -> Runner.Output {
         guard getuid() == 0 else { return try Runner.run(arguments, directory: directory) }
-        return try Runner.run(
-            ["--reuid=65534", "--regid=65534", "--clear-groups", Runner.binary.path] + arguments, directory: directory,
-            executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        return Runner.Output(try Program.run(
+            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Runner.binary.path] + arguments,
+            directory: directory, environment: ["NO_COLOR": nil]))
     }
 
     /// The permission bits of a file.

@@ -1,26 +1,13 @@
 import Foundation
 import Instrument
+import TestSupport
 @testable import Store
 
-/// Where this test process keeps its files: one folder per process, so that a run can remove
-/// what earlier runs left behind (Swift Testing has no suite-wide teardown to do it at the end).
-let testFilesRoot: URL = {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("peersurvey-store-tests")
-    let mine = root.appendingPathComponent(String(ProcessInfo.processInfo.processIdentifier))
-    for old in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
-        if let pid = Int32(old), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 {
-            try? FileManager.default.removeItem(at: root.appendingPathComponent(old))
-        }
-    }
-    return mine
-}()
+/// Where this test process keeps its files.
+let testFiles = TestFiles("peersurvey-store-tests")
 
 /// A fresh directory for one test's files.
-func temporaryDirectory() throws -> URL {
-    let url = testFilesRoot.appendingPathComponent(UUID().uuidString)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryDirectory() throws -> URL { try testFiles.directory() }
 
 /// An instrument with `count` integer questions q1..qN, a free-text question `feel` and, when
 /// asked, an identifying text question `contact`.

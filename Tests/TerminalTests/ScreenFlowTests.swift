@@ -115,7 +115,7 @@ struct ScreenFlowTests {
     @Test func stopForGoodWithAReason() throws {
         let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .character("q"), .character("3"), .enter]
         let (ending, _, answers, _) = try run(keys)
-        #expect(ending == .stopped(reason: StopReason.distress.rawValue))
+        #expect(ending == .stopped(reason: StopReason.distress))
         #expect(answers["mood"] == .value(.integer(1)))
         #expect(answers["age"] == .missing(.notReached))
     }

@@ -20,8 +20,7 @@ extension Dataset {
     /// How many interviews the dataset holds, by status (of the statuses read).
     func interviewCount() throws(AnalysisError) -> Int {
         do {
-            let counts = try database.interviewCounts(plan([]))
-            return statuses.reduce(0) { $0 + (counts[$1] ?? 0) }
+            return try interviewsRead()
         } catch {
             throw Self.storeError(error, database.path)
         }
@@ -46,7 +45,7 @@ extension Dataset {
         if ranges.count <= 1 {
             var consumer = make()
             do {
-                try database.scan(plan) { consumer.consume($0) }
+                try database.scan(plan, range: nil) { consumer.consume($0) }
             } catch {
                 throw Self.storeError(error, database.path)
             }

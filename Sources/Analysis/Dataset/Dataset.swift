@@ -16,8 +16,8 @@ package struct Dataset: Sendable {
         package var instrument: Instrument
     }
 
-    /// The database.
-    package let database: StudyDatabase
+    /// Where the interviews are stored: the study database, or any other backend of the seam.
+    package let database: any StudyReading
     /// The instrument's id.
     package let name: String
     /// The versions, oldest first.
@@ -40,7 +40,7 @@ package struct Dataset: Sendable {
     /// - Throws: ``AnalysisError`` when the instrument is missing or ambiguous, or a stored
     ///   version does not load.
     package static func open(
-        _ database: StudyDatabase, instrument: String? = nil, statuses: Set<InterviewStatus> = [.completed]
+        _ database: any StudyReading, instrument: String? = nil, statuses: Set<InterviewStatus> = [.completed]
     ) throws(AnalysisError) -> Dataset {
         let registered: [RegisteredInstrument]
         do {
@@ -77,7 +77,7 @@ package struct Dataset: Sendable {
         versions.sort {
             ($0.registration.version, $0.registration.rowID) < ($1.registration.version, $1.registration.rowID)
         }
-        let variables = VariableCatalogue(versions).variables
+        let variables = DatasetVariables(versions).variables
         return Dataset(
             database: database, name: name, versions: versions, variables: variables, statuses: statuses,
             index: Dictionary(uniqueKeysWithValues: variables.enumerated().map { ($1.name, $0) }))
@@ -105,17 +105,51 @@ package struct Dataset: Sendable {
 
     /// The scan plan reading these variables from this dataset's interviews.
     func plan(_ variables: [DatasetVariable]) -> ScanPlan {
+        plan(variables.map { ($0, Self.need($0.kind)) }, metadata: false)
+    }
+
+    /// The scan plan reading variables, each as asked, from this dataset's interviews.
+    func plan(_ columns: [(variable: DatasetVariable, need: ScanNeed)], metadata: Bool) -> ScanPlan {
         var plan = ScanPlan(
             instruments: versions.map(\.registration.rowID), statuses: statuses,
-            slots: variables.map { ScanSlot(variableIDs: $0.variableIDs, need: Self.need($0.kind)) })
-        plan.metadata = false
+            slots: columns.map { ScanSlot(variableIDs: $0.variable.variableIDs, need: $0.need) })
+        plan.metadata = metadata
         return plan
+    }
+
+    /// Reads the interviews one at a time, in the database's interview order, on this thread.
+    /// - Parameters:
+    ///   - columns: The variables to read and what to read of each; slot `i` of each row is
+    ///     `columns[i]`.
+    ///   - metadata: Whether to read each interview's language, interviewer, start time,
+    ///     participant code and outcome.
+    ///   - body: Called once per interview with a row that is reused: copy what you keep.
+    /// - Throws: ``StoreError`` when the database cannot be read, or what `body` throws.
+    package func read(
+        _ columns: [(variable: DatasetVariable, need: ScanNeed)], metadata: Bool, body: (InterviewRow) throws -> Void
+    ) throws {
+        try database.scan(plan(columns, metadata: metadata), range: nil, body: body)
+    }
+
+    /// How many interviews of this instrument the database holds, by status, whatever statuses
+    /// the dataset reads.
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    package func interviewsByStatus() throws -> [InterviewStatus: Int] {
+        try database.interviewCounts(ScanPlan(instruments: versions.map(\.registration.rowID), statuses: [], slots: []))
+    }
+
+    /// How many interviews the dataset reads (of its statuses).
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    package func interviewsRead() throws -> Int {
+        let counts = try interviewsByStatus()
+        return statuses.reduce(0) { $0 + (counts[$1] ?? 0) }
     }
 
     static func need(_ kind: DatasetVariable.Kind) -> ScanNeed {
         switch kind {
         case .categorical, .integer, .decimal: return .number
-        case .multiple, .date: return .text
+        case .multiple: return .codes
+        case .date: return .day
         case .text, .identifying: return .status
         }
     }

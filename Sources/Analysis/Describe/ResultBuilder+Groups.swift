@@ -1,4 +1,5 @@
 import Instrument
+import Store
 
 /// Cross-tabulations and statistics by group over the people who answered both questions,
 /// suppressed together with the frequency tables their totals could be compared with.
@@ -146,8 +147,8 @@ extension ResultBuilder {
         let columns = columns(grouping, byWay)
         let noAnswer = variableTally.groups[grouping.noAnswer]
         let table = Linked(
-            inner: [columns.map { Count(variableTally.groups[$0.group].statuses[0]) }],
-            rowSkipped: [Count(noAnswer.statuses[0])],
+            inner: [columns.map { Count(variableTally.groups[$0.group].statuses[.answered]) }],
+            rowSkipped: [Count(noAnswer.statuses[.answered])],
             columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
             bothSkipped: Count(noAnswer.statuses.missing), rows: [.valid], columns: columns.map(\.margin))
         let solved = solve(table, rowWay: rowWay, columnWay: byWay)
@@ -162,6 +163,6 @@ extension ResultBuilder {
             }
             return GroupedSummary.Group(category: columns[index].category, count: count, summary: summary)
         }
-        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups, leftOut: noAnswer.statuses[0].people)
+        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups, leftOut: noAnswer.statuses[.answered].people)
     }
 }

@@ -1,4 +1,5 @@
 import Instrument
+import Store
 
 /// Multiple response tables and Cronbach's alpha.
 extension ResultBuilder {
@@ -42,7 +43,7 @@ extension ResultBuilder {
                     return false
                 })
             else { continue }
-            let count = Count(variableTallies[index].overall.statuses[0])
+            let count = Count(variableTallies[index].overall.statuses[.answered])
             specified.append((category, plan.tallied[index].name, count, problem.add(count, role: .candidate)))
         }
         problem.solve()
@@ -98,7 +99,7 @@ extension ResultBuilder {
         for (index, column) in columns.enumerated() {
             let group = variableTally.groups[column.group]
             let rest = Count(
-                people: group.statuses.missing.people + group.statuses[0].people - group.multiple!.base.people,
+                people: group.statuses.missing.people + group.statuses[.answered].people - group.multiple!.base.people,
                 weight: 0)
             problem.equation(
                 [cells[index][codes.count]] + (outside ? [unknown(rest)] : []),

@@ -71,11 +71,11 @@ struct ResultBuilder {
             (.notReached, .notReached), (.notInVersion, .notInVersion),
         ]
         let missing = kinds.map { kind, status -> CaseCounts.Missing in
-            let tally = group.statuses[status.rawValue]
+            let tally = group.statuses[status]
             return CaseCounts.Missing(
                 kind: kind, label: dataset.instrument.missing[kind].label.text(in: language), count: Count(tally))
         }
-        let valid = Count(group.statuses[0])
+        let valid = Count(group.statuses[.answered])
         let total = missing.reduce(valid) { $0 + $1.count }
         return CaseCounts(total: total, valid: valid, missing: missing)
     }

@@ -1,57 +1,57 @@
 import Instrument
 import Store
 
-/// People and weight by `answer.status` (0 answered, 1 refused, ... 5 not in version), as six
-/// fields rather than an array so that counting needs no checks in the hot loop.
+/// People and weight by answer status, as six fields rather than an array so that counting
+/// needs no checks in the hot loop.
 struct StatusTallies: Sendable {
     private var answered = ValueCounter.Tally(), refused = ValueCounter.Tally(), dontKnow = ValueCounter.Tally()
     private var notApplicable = ValueCounter.Tally(), notReached = ValueCounter.Tally(),
         notInVersion = ValueCounter.Tally()
 
-    subscript(_ status: Int) -> ValueCounter.Tally {
+    subscript(_ status: StoredStatus) -> ValueCounter.Tally {
         get {
             switch status {
-            case 0: return answered
-            case 1: return refused
-            case 2: return dontKnow
-            case 3: return notApplicable
-            case 4: return notReached
-            default: return notInVersion
+            case .answered: return answered
+            case .refused: return refused
+            case .dontKnow: return dontKnow
+            case .notApplicable: return notApplicable
+            case .notReached: return notReached
+            case .notInVersion: return notInVersion
             }
         }
         set {
             switch status {
-            case 0: answered = newValue
-            case 1: refused = newValue
-            case 2: dontKnow = newValue
-            case 3: notApplicable = newValue
-            case 4: notReached = newValue
-            default: notInVersion = newValue
+            case .answered: answered = newValue
+            case .refused: refused = newValue
+            case .dontKnow: dontKnow = newValue
+            case .notApplicable: notApplicable = newValue
+            case .notReached: notReached = newValue
+            case .notInVersion: notInVersion = newValue
             }
         }
     }
 
     @inline(__always)
-    mutating func count(_ status: Int, weight: Double) {
+    mutating func count(_ status: StoredStatus, weight: Double) {
         switch status {
-        case 0: answered.add(weight)
-        case 1: refused.add(weight)
-        case 2: dontKnow.add(weight)
-        case 3: notApplicable.add(weight)
-        case 4: notReached.add(weight)
-        default: notInVersion.add(weight)
+        case .answered: answered.add(weight)
+        case .refused: refused.add(weight)
+        case .dontKnow: dontKnow.add(weight)
+        case .notApplicable: notApplicable.add(weight)
+        case .notReached: notReached.add(weight)
+        case .notInVersion: notInVersion.add(weight)
         }
     }
 
     /// Every reason for no answer together.
     var missing: ValueCounter.Tally {
-        (1...5).reduce(ValueCounter.Tally()) {
+        StoredStatus.allCases.filter { $0 != .answered }.reduce(ValueCounter.Tally()) {
             ValueCounter.Tally(people: $0.people + self[$1].people, weight: $0.weight + self[$1].weight)
         }
     }
 
     mutating func merge(_ other: StatusTallies) {
-        for status in 0...5 {
+        for status in StoredStatus.allCases {
             self[status].people += other[status].people
             self[status].weight += other[status].weight
         }
@@ -82,14 +82,14 @@ struct GroupTally: Sendable {
     }
 }
 
-/// How a variable's value is read for counting.
+/// How a variable's value is read for counting: dates come as day numbers, so they are counted
+/// as numbers.
 enum TallyMode: Sendable {
-    case number, date, multiple, status
+    case number, multiple, status
 
     init(_ kind: DatasetVariable.Kind) {
         switch kind {
-        case .categorical, .integer, .decimal: self = .number
-        case .date: self = .date
+        case .categorical, .integer, .decimal, .date: self = .number
         case .multiple: self = .multiple
         case .text, .identifying: self = .status
         }
@@ -114,7 +114,7 @@ extension GroupTally {
     ) {
         let status = statuses[slot]
         guard status == .answered else {
-            self.statuses.count(status.rawValue, weight: weight)
+            self.statuses.count(status, weight: weight)
             return
         }
         switch mode {
@@ -125,21 +125,16 @@ extension GroupTally {
                 return
             }
             values.add(value, weight: weight)
-        case .date:
-            guard let text = row.texts[slot], let day = Day(iso: text) else {
-                unreadable += 1
-                return
-            }
-            values.add(Double(day.ordinal), weight: weight)
         case .multiple:
-            guard let text = row.texts[slot], multiple!.add(text, weight: weight) else {
+            guard let codes = row.codes(slot) else {
                 unreadable += 1
                 return
             }
+            multiple!.add(codes, weight: weight)
         case .status:
             break
         }
-        self.statuses.count(0, weight: weight)
+        self.statuses.count(.answered, weight: weight)
     }
 }
 
@@ -177,35 +172,13 @@ struct MultipleCounter: Sendable {
         options = Array(repeating: ValueCounter.Tally(), count: codes.count)
     }
 
-    /// Counts the codes of one answer (`1 3 97`); returns `false` if the text is not codes.
-    mutating func add(_ text: String, weight: Double) -> Bool {
-        var value = 0, negative = false, digits = 0, chosen = 0
-        var valid = true
-        func flush(_ counter: inout MultipleCounter) {
-            guard digits > 0 else { return }
-            counter.count(negative ? -value : value, weight: weight)
-            chosen += 1
-            value = 0
-            digits = 0
-            negative = false
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
-                digits += 1
-            case UInt8(ascii: " "): flush(&self)
-            case UInt8(ascii: "-") where digits == 0: negative = true
-            default: valid = false
-            }
-        }
-        flush(&self)
-        guard valid else { return false }
-        if chosen > 0 {
+    /// Counts the codes of one answer.
+    mutating func add(_ codes: ArraySlice<Int>, weight: Double) {
+        for code in codes { count(code, weight: weight) }
+        if !codes.isEmpty {
             base.people += 1
             base.weight += weight
         }
-        return true
     }
 
     private mutating func count(_ code: Int, weight: Double) {

@@ -18,7 +18,7 @@ package enum PlanChecker {
             let identifying = instrument.identifyingVariables
             kinds = Dictionary(
                 uniqueKeysWithValues: instrument.variables.all.map {
-                    ($0.id, VariableCatalogue.kind($0, identifying: identifying))
+                    ($0.id, DatasetVariables.kind($0, identifying: identifying))
                 })
             scores = instrument.scores.map(\.id)
             self.instrument = instrument.id

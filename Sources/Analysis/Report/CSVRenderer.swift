@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import Instrument
 
 /// Long-format CSV: one number per row, `table,variable,group,category,code,statistic,value`.

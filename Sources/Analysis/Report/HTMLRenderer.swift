@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// One self-contained HTML page: inline CSS, inline SVG, no scripts, nothing fetched. Labels are
 /// HTML text (they reflow on a phone); bars and histograms are SVG shapes; wide tables scroll

@@ -1,29 +1,30 @@
 import Instrument
+import Presentation
 import Store
 
 /// One JSON document. A count is a number when shown and the string `<N` or `x` when suppressed;
 /// a statistic or percentage that may not be shown is `null`.
 enum JSONRenderer {
     static func render(_ reports: [DescribeReport], title: String?) -> String {
-        let document: JSONValue
+        let document: JSON
         if reports.count == 1, title == nil {
             document = report(reports[0])
         } else {
             document = .object([("title", .string(title ?? "Report")), ("tables", .array(reports.map(report)))])
         }
-        return document.serialized() + "\n"
+        return document.rendered(.report) + "\n"
     }
 
-    static func count(_ count: Count, _ minCell: Int) -> JSONValue {
+    static func count(_ count: Count, _ minCell: Int) -> JSON {
         count.isShown ? .number(count.weight) : .string(Formatting.count(count, minCell: minCell))
     }
 
-    static func category(_ category: Category?) -> [(String, JSONValue)] {
+    static func category(_ category: Category?) -> [(String, JSON)] {
         guard let category else { return [("code", .null), ("label", .string("No answer"))] }
         return [("code", .number(Double(category.code))), ("label", .string(category.label))]
     }
 
-    static func report(_ report: DescribeReport) -> JSONValue {
+    static func report(_ report: DescribeReport) -> JSON {
         let suppression = report.suppression
         return .object([
             ("title", .string(report.title)),
@@ -33,8 +34,8 @@ enum JSONRenderer {
             ("statuses", .array(report.statuses.map { .string($0.rawValue) })),
             ("interviews", .number(Double(report.interviews))),
             ("simulated", .number(Double(report.simulated))),
-            ("by", report.by.map(JSONValue.string) ?? .null),
-            ("weight", report.weight.map(JSONValue.string) ?? .null),
+            ("by", report.by.map(JSON.string) ?? .null),
+            ("weight", report.weight.map(JSON.string) ?? .null),
             ("left_out_for_weight", .number(Double(report.unweighted))),
             ("percentiles", .string(report.percentiles.rawValue)),
             (
@@ -46,13 +47,13 @@ enum JSONRenderer {
                     ("explanation", .string(suppression.explanation)),
                 ])
             ),
-            ("notes", .array(report.notes.map(JSONValue.string))),
+            ("notes", .array(report.notes.map(JSON.string))),
             ("variables", .array(report.variables.map { variable($0, suppression.minCell) })),
             ("scales", .array(report.scales.map { scale($0, suppression.minCell) })),
         ])
     }
 
-    static func summary(_ summary: NumericSummary?) -> JSONValue {
+    static func summary(_ summary: NumericSummary?) -> JSON {
         guard let summary else { return .null }
         return .object([
             ("n", .number(summary.n)), ("mean", .optional(summary.mean)), ("sd", .optional(summary.standardDeviation)),
@@ -71,9 +72,9 @@ enum JSONRenderer {
         ])
     }
 
-    static func variable(_ variable: VariableResult, _ minCell: Int) -> JSONValue {
+    static func variable(_ variable: VariableResult, _ minCell: Int) -> JSON {
         let cases = variable.cases
-        var pairs: [(String, JSONValue)] = [
+        var pairs: [(String, JSON)] = [
             ("name", .string(variable.name)), ("label", .string(variable.label)),
             ("kind", .string(variable.kind.rawValue)),
             (
@@ -207,8 +208,8 @@ enum JSONRenderer {
         return .object(pairs)
     }
 
-    static func crossTab(_ table: CrossTab, _ minCell: Int) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func crossTab(_ table: CrossTab, _ minCell: Int) -> JSON {
+        var pairs: [(String, JSON)] = [
             ("by", .string(table.by)),
             ("rows", .array(table.rows.map { .object(category($0)) })),
             ("columns", .array(table.columns.map { .object(category($0)) })),
@@ -250,11 +251,11 @@ enum JSONRenderer {
         return .object(pairs)
     }
 
-    static func scale(_ scale: ScaleResult, _ minCell: Int) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
+    static func scale(_ scale: ScaleResult, _ minCell: Int) -> JSON {
+        var pairs: [(String, JSON)] = [
             ("name", .string(scale.name)), ("label", .string(scale.label)),
-            ("items", .array(scale.items.map(JSONValue.string))),
-            ("reversed", .array(scale.reversed.map(JSONValue.string))),
+            ("items", .array(scale.items.map(JSON.string))),
+            ("reversed", .array(scale.reversed.map(JSON.string))),
             ("complete_cases", count(scale.complete, minCell)),
         ]
         if let reliability = scale.reliability {

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 
 /// Cross-tabulations, groups, multiple response and scales as blocks.
 extension ReportBlocks {
@@ -134,7 +135,7 @@ extension ReportBlocks {
         let reversed = scale.reversed.isEmpty ? "" : "; reversed first: \(scale.reversed.joined(separator: ", "))"
         blocks.append(
             .paragraph(
-                "\(scale.items.count) items (\(scale.items.joined(separator: ", "))\(reversed)); \(count(scale.complete)) people answered every item (listwise)."
+                "\(scale.items.count) items (\(scale.items.joined(separator: ", "))\(reversed)); \(people(scale.complete)) answered every item (listwise)."
             ))
         if let reliability = scale.reliability {
             var text =

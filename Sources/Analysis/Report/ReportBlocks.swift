@@ -1,4 +1,5 @@
 import Store
+import Presentation
 
 /// Lays out a report as blocks: the words, tables and charts every format shares.
 struct ReportBlocks {
@@ -42,6 +43,12 @@ struct ReportBlocks {
     }
 
     func count(_ count: Count) -> String { Formatting.count(count, minCell: minCell) }
+
+    /// A count of people as words: "34 people", or with weights "a weighted total of 77466.49"
+    /// (a sum of weights is not a number of people).
+    func people(_ count: Count) -> String {
+        report.weight == nil ? "\(self.count(count)) people" : "a weighted total of \(self.count(count))"
+    }
 
     func variable(_ variable: VariableResult) -> [Block] {
         var blocks: [Block] = [.heading("\(variable.name): \(variable.label)", anchor: "var-" + variable.name)]

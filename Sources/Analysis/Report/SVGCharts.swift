@@ -1,3 +1,4 @@
+import Presentation
 /// Charts as inline SVG. A suppressed count is never drawn to scale: its bar is left out and
 /// its label says `<N` or `x`.
 enum SVGCharts {

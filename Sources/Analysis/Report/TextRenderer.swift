@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 
 /// Plain text for a terminal: headings underlined, paragraphs wrapped at 80 columns, tables with
@@ -94,29 +95,21 @@ enum MarkdownRenderer {
         func row(_ cells: [String]) -> String {
             "| "
                 + (0..<table.header.count).map {
-                    $0 < cells.count ? escape(cells[$0]).replacingOccurrences(of: "|", with: "\\|") : ""
+                    $0 < cells.count ? cells[$0] : ""
                 }
                 .joined(separator: " | ") + " |\n"
         }
         let rule =
             "|" + table.header.indices.map { table.numeric.contains($0) ? " ---: " : " --- " }.joined(separator: "|")
             + "|\n"
-        return row(table.header.map { $0.isEmpty ? " " : $0 }) + rule
+        // Cells are escaped first, then totals made bold: escaping after would print `\*\*`.
+        return row(table.header.map { $0.isEmpty ? " " : escape($0) }) + rule
             + table.rows.enumerated().map { index, cells in
-                row(table.totals.contains(index) ? cells.map { $0.isEmpty ? $0 : "**\($0)**" } : cells)
+                let escaped = cells.map(escape)
+                return row(table.totals.contains(index) ? escaped.map { $0.isEmpty ? $0 : "**\($0)**" } : escaped)
             }.joined()
     }
 
-    /// Escapes the characters Markdown would read as formatting in labels (`*`, `_`, `<`).
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "*", "_", "`", "[", "]", "#": out += "\\\(character)"
-            case "<": out += "&lt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes the characters Markdown would read as formatting.
+    static func escape(_ text: String) -> String { TextEscaping.markdown(text) }
 }

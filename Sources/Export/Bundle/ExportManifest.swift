@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import Store
 
 /// Writes `export.json`: what the export read, left out, masked and coarsened, and every file's
@@ -8,40 +9,43 @@ enum ExportManifest {
     /// The field that holds the time of the export: the only one that differs between two exports.
     static let timestampField = "exported_at"
 
-    static func object(_ report: ExportReport) -> [String: Any] {
+    static func object(_ report: ExportReport) -> JSON {
+        func sorted(_ pairs: [String: JSON]) -> JSON { .object(pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }) }
+        func counts(_ values: [String: Int]) -> JSON { sorted(values.mapValues { .integer($0) }) }
         var interviews: [String: Int] = [:]
         for (status, count) in report.interviews { interviews[status.rawValue] = count }
-        return [
-            "peersurvey_export": 1,
-            "instrument": report.instrument,
-            "versions": report.versions,
-            "profile": report.profile.rawValue,
-            "release": report.release,
-            "include_text": report.includeText,
-            "interviews": interviews,
-            "exported_statuses": report.exportedStatuses.map(\.rawValue),
-            "rows": report.rows,
-            "simulated": report.simulated,
-            "any_simulated": report.simulated > 0,
-            "dropped": report.dropped.map { ["variable": $0.variableID, "reason": $0.reason.rawValue] },
-            "masked": report.masked,
-            "truncated": report.truncated,
-            "coarsened": report.coarsened,
-            "pseudonyms": report.profile == .custodian
-                ? "none: the custodian profile keeps participant codes"
-                : "HMAC-SHA256 of the participant code under a key derived (HKDF-SHA256) from the study's export secret and the release name; first 6 bytes in hex",
-            "timestamp_field": timestampField,
-            timestampField: report.exportedAt,
-            "files": report.files,
-        ]
+        return sorted([
+            "peersurvey_export": .integer(1),
+            "instrument": .string(report.instrument),
+            "versions": .array(report.versions.map { .integer($0) }),
+            "profile": .string(report.profile.rawValue),
+            "release": .string(report.release),
+            "include_text": .bool(report.includeText),
+            "interviews": counts(interviews),
+            "exported_statuses": .array(report.exportedStatuses.map { .string($0.rawValue) }),
+            "rows": .integer(report.rows),
+            "simulated": .integer(report.simulated),
+            "any_simulated": .bool(report.simulated > 0),
+            "dropped": .array(
+                report.dropped.map {
+                    .object([("reason", .string($0.reason.rawValue)), ("variable", .string($0.variableID))])
+                }),
+            "masked": sorted(report.masked.mapValues { counts($0) }),
+            "truncated": counts(report.truncated),
+            "coarsened": sorted(report.coarsened.mapValues { .string($0) }),
+            "pseudonyms": .string(
+                report.profile == .custodian
+                    ? "none: the custodian profile keeps participant codes"
+                    : "HMAC-SHA256 of the participant code under a key derived (HKDF-SHA256) from the study's export secret and the release name; first 6 bytes in hex"),
+            "timestamp_field": .string(timestampField),
+            timestampField: .string(report.exportedAt),
+            "files": sorted(report.files.mapValues { .string($0) }),
+        ])
     }
 
     static func write(_ report: ExportReport, to url: URL) throws(ExportError) {
         do {
-            var data = try JSONSerialization.data(
-                withJSONObject: object(report), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            data.append(10)
-            try OutputFile.writeText(String(decoding: data, as: UTF8.self), to: url)
+            try OutputFile.writeText(object(report).rendered(.descriptor) + "\n", to: url)
         } catch let error as ExportError {
             throw error
         } catch {

@@ -61,8 +61,7 @@ package enum ExportRunner {
         report.dropped = layout.dropped
         report.coarsened = coarsened(layout)
         do {
-            let plan = ScanPlan(instruments: dataset.versions.map(\.registration.rowID), statuses: [], slots: [])
-            report.interviews = try database.interviewCounts(plan)
+            report.interviews = try dataset.interviewsByStatus()
         } catch { throw storeError(error, database.path) }
         let deidentifier = Deidentifier(
             profile: request.options.profile, secret: secret, studyID: study.uuid, release: request.release)
@@ -115,9 +114,6 @@ package enum ExportRunner {
             if secret == nil && request.options.profile == .deidentified {
                 database = try StudyDatabase.open(at: request.databasePath, readOnly: false)
                 secret = try database.makeExportSecret()
-                // Move that write into the main file: the scan reads answer pages from the file
-                // only while the write-ahead log is empty (else it falls back to SQLite, 2x slower).
-                try? database.checkpoint()
             }
             let dataset = try Dataset.open(
                 database, instrument: request.instrument, statuses: Set(exportedStatuses))

@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 
 /// Writes rows as CSV bytes: each row is encoded into a local buffer (no per-byte calls into the
@@ -46,7 +47,7 @@ enum CSVLine {
     /// Whole numbers without a decimal point, others in Swift's shortest round-trip form.
     static func appendNumber(_ value: Double, to line: inout [UInt8]) {
         guard value == value.rounded(), abs(value) < 1e15 else {
-            var text = value.description
+            var text = NumberFormat.exact(value)
             text.withUTF8 { line.append(contentsOf: $0) }
             return
         }

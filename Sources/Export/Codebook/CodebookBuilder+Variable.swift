@@ -40,7 +40,7 @@ extension CodebookBuilder {
         }
         let ownQuestion = question.flatMap { $0.id == id || isGridItem(variable) ? $0 : nil }
         return CodebookVariable(
-            name: id, label: lookup.label(of: id, in: language), type: typeWords(variable, question: question),
+            name: id, label: lookup.wordingLabel(of: id, in: language), type: typeWords(variable, question: question),
             export: export,
             wording: lookup.wording(of: id).map { LanguageText(language: $0.language, text: $0.text) },
             hint: texts(ownQuestion?.hint), interviewer: texts(ownQuestion?.interviewer), codes: codes,

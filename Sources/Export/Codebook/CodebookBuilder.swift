@@ -9,7 +9,7 @@ package struct CodebookBuilder {
     let layout: ExportLayout
     let statistics: DescribeReport?
     let studyTitle: String?
-    let lookup: InstrumentLookup
+    let lookup: VariableCatalogue
     let words: PlainWords
     let language: String
 
@@ -24,7 +24,7 @@ package struct CodebookBuilder {
         self.layout = layout
         self.statistics = statistics
         self.studyTitle = studyTitle
-        lookup = InstrumentLookup(instrument)
+        lookup = VariableCatalogue(instrument)
         words = PlainWords(lookup)
         language = instrument.defaultLanguage
     }

@@ -1,3 +1,4 @@
+import Presentation
 package import Analysis
 import Instrument
 
@@ -16,7 +17,7 @@ package struct PublishedCount: Sendable, Equatable, Codable {
         switch count.visibility {
         case .shown:
             value = count.weight
-            display = PlainWords.number(count.weight)
+            display = NumberFormat.number(count.weight, places: 2)
         case .small:
             value = nil
             display = "<\(minCell)"

@@ -1,3 +1,4 @@
+import Presentation
 import Analysis
 /// The human codebook as one self-contained HTML page: inline CSS, no scripts, nothing fetched.
 /// Tables have captions and header cells with scopes; texts in other languages carry their
@@ -193,7 +194,7 @@ package enum HTMLCodebook {
             }
             out += "</tr></thead>\n<tbody><tr>"
             let values = [
-                PlainWords.number(summary.n), MarkdownCodebook.fixed(summary.mean),
+                NumberFormat.number(summary.n, places: 2), MarkdownCodebook.fixed(summary.mean),
                 MarkdownCodebook.fixed(summary.standardDeviation), MarkdownCodebook.number(summary.minimum),
                 MarkdownCodebook.number(summary.median), MarkdownCodebook.number(summary.maximum),
             ]

@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 
 /// The human codebook as Markdown: a header, the missing codes, then every variable with its
@@ -124,7 +125,7 @@ package enum MarkdownCodebook {
         }
         if let summary = frequencies.summary {
             out += "| n | mean | SD | minimum | median | maximum |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n"
-            out += "| \(PlainWords.number(summary.n)) | \(fixed(summary.mean)) | \(fixed(summary.standardDeviation)) | "
+            out += "| \(NumberFormat.number(summary.n, places: 2)) | \(fixed(summary.mean)) | \(fixed(summary.standardDeviation)) | "
             out += "\(number(summary.minimum)) | \(number(summary.median)) | \(number(summary.maximum)) |\n\n"
         }
         if let months = frequencies.months, months.count == 2 {
@@ -164,33 +165,12 @@ package enum MarkdownCodebook {
 
     /// Escapes every character Markdown (and the HTML inside Markdown) would read as markup, and
     /// turns line breaks into spaces, so instrument text stays plain text.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "&", "!", "~", "{", "}":
-                out += "\\\(character)"
-            case "\n", "\r", "\r\n", "\t": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { TextEscaping.markdown(text) }
 
-    static func percent(_ value: Double?) -> String { value.map { fixedString($0, 1) } ?? "" }
-    static func fixed(_ value: Double?) -> String { value.map { fixedString($0, 2) } ?? "" }
-    static func number(_ value: Double?) -> String { value.map(PlainWords.number) ?? "" }
-
-    /// A number with exactly `places` decimals, without a locale.
-    static func fixedString(_ value: Double, _ places: Int) -> String {
-        guard value.isFinite else { return "" }
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let whole = Int64(scaled / scale)
-        var fraction = String(Int64(scaled) - whole * Int64(scale))
-        while fraction.count < places { fraction = "0" + fraction }
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        return places == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
-    }
+    /// A percentage as reports print it.
+    static func percent(_ value: Double?) -> String { NumberFormat.percent(value) }
+    /// A mean or SD as reports print it.
+    static func fixed(_ value: Double?) -> String { NumberFormat.statistic(value) }
+    /// A minimum, median or maximum as reports print it.
+    static func number(_ value: Double?) -> String { NumberFormat.number(value) }
 }

@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 import Instrument
 
@@ -165,15 +166,12 @@ extension PlainWords {
         case .text(let text): return "\"\(text)\""
         case .date(let day): return day.description
         case .boolean(let flag): return flag ? "true" : "false"
-        case .set: return nil
+        case .set, .sealed: return nil
         }
     }
 
     /// A number without a needless `.0`.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
-    }
+    static func number(_ value: Double) -> String { NumberFormat.exact(value) }
 
     /// A label cut to about 80 characters at a word, for naming a question inside a sentence.
     static func shortened(_ label: String) -> String {

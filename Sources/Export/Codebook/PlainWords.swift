@@ -23,14 +23,14 @@ package struct PlainCondition: Sendable, Equatable, Codable {
 /// answer)`. Anything the words cannot say exactly (arithmetic, `if`, `sum`) gives the
 /// expression as written.
 package struct PlainWords: Sendable {
-    let lookup: InstrumentLookup
+    let lookup: VariableCatalogue
     let language: String
 
     /// Creates a describer.
     /// - Parameters:
     ///   - lookup: The instrument, indexed.
     ///   - language: The language of the labels; the instrument's default when `nil`.
-    package init(_ lookup: InstrumentLookup, language: String? = nil) {
+    package init(_ lookup: VariableCatalogue, language: String? = nil) {
         self.lookup = lookup
         self.language = language ?? lookup.instrument.defaultLanguage
     }
@@ -155,7 +155,7 @@ package struct PlainWords: Sendable {
         switch bound {
         case .variable(let index):
             let id = variable(index).id
-            let label = lookup.label(of: id, in: language)
+            let label = lookup.wordingLabel(of: id, in: language)
             return label == id ? id : "\(quoted(Self.shortened(label))) (\(id))"
         case .call(.count, let arguments) where arguments.count == 1:
             return noun(arguments[0]).map { "the number of options chosen at \($0)" }

@@ -1,4 +1,4 @@
-import Instrument
+package import Instrument
 
 /// Who is asked a variable, in plain words: the condition of its section, of its question, and
 /// for a "please say" text, the option that asks it. A variable with no condition is asked of
@@ -56,7 +56,7 @@ package struct Routing: Sendable, Equatable, Codable {
     ///   - lookup: The instrument, indexed.
     ///   - words: The describer of conditions.
     /// - Returns: Its routing; unconditional for scores, calculations and unknown names.
-    package static func of(_ id: String, lookup: InstrumentLookup, words: PlainWords) -> Routing {
+    package static func of(_ id: String, lookup: VariableCatalogue, words: PlainWords) -> Routing {
         var conditions: [Condition] = []
         guard let question = lookup.question(of: id), question.isAsked else { return Routing(conditions: []) }
         if let section = lookup.section(of: id), let condition = section.askIf {

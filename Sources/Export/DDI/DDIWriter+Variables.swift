@@ -1,3 +1,4 @@
+import Presentation
 import Analysis
 import Instrument
 
@@ -54,8 +55,8 @@ extension DDIWriter {
     /// Valid and invalid counts and, for numbers, the statistics `describe` may show.
     private func summary(_ frequencies: CodebookFrequencies, column: ExportColumn, into xml: inout XMLBuilder) {
         if let answered = frequencies.answered.value {
-            xml.element("sumStat", PlainWords.number(answered), [("type", "vald")])
-            xml.element("sumStat", PlainWords.number(Double(frequencies.total) - answered), [("type", "invd")])
+            xml.element("sumStat", NumberFormat.exact(answered), [("type", "vald")])
+            xml.element("sumStat", NumberFormat.exact(Double(frequencies.total) - answered), [("type", "invd")])
         }
         guard column.measure == .scale, let summary = frequencies.summary else { return }
         let values: [(String, Double?)] = [
@@ -64,7 +65,7 @@ extension DDIWriter {
         ]
         for (type, value) in values {
             guard let value, value.isFinite else { continue }
-            xml.element("sumStat", PlainWords.number(value), [("type", type)])
+            xml.element("sumStat", NumberFormat.exact(value), [("type", type)])
         }
     }
 
@@ -104,7 +105,7 @@ extension DDIWriter {
         xml.element("labl", label)
         if let count {
             if let value = count.value {
-                xml.element("catStat", PlainWords.number(value), [("type", "freq")])
+                xml.element("catStat", NumberFormat.exact(value), [("type", "freq")])
             } else {
                 xml.element("catStat", count.display, [("type", "other"), ("otherType", "suppressed")])
             }

@@ -14,7 +14,7 @@ package struct DDIWriter {
     let statistics: DescribeReport?
     let studyTitle: String?
     let csvFileName: String
-    let lookup: InstrumentLookup
+    let lookup: VariableCatalogue
     let words: PlainWords
 
     /// The DDI Codebook 2.5 namespace.
@@ -36,7 +36,7 @@ package struct DDIWriter {
         self.statistics = statistics
         self.studyTitle = studyTitle
         self.csvFileName = csvFileName
-        lookup = InstrumentLookup(instrument)
+        lookup = VariableCatalogue(instrument)
         words = PlainWords(lookup)
     }
 

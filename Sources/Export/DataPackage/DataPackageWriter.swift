@@ -1,3 +1,4 @@
+import Presentation
 import Foundation
 package import Instrument
 
@@ -21,16 +22,16 @@ package enum DataPackageWriter {
     ///   - csvFileName: The CSV's file name, relative to the descriptor.
     /// - Returns: The JSON text, ending with a newline.
     package static func render(layout: ExportLayout, instrument: Instrument, csvFileName: String) -> String {
-        let lookup = InstrumentLookup(instrument)
+        let lookup = VariableCatalogue(instrument)
         let words = PlainWords(lookup)
         let language = instrument.defaultLanguage
         let fields = layout.columns.map { field($0, lookup: lookup, words: words) }
-        var schema: [(String, JSONText)] = [("$schema", .string(schemaProfile)), ("fields", .array(fields))]
+        var schema: [(String, JSON)] = [("$schema", .string(schemaProfile)), ("fields", .array(fields))]
         if let key = layout.columns.first(where: { $0.role == .metadata(.participant) }) {
             schema.append(("primaryKey", .array([.string(key.name)])))
         }
         schema.append(("missingValues", .array([.string("")])))
-        let resource: [(String, JSONText)] = [
+        let resource: [(String, JSON)] = [
             ("$schema", .string(resourceProfile)),
             ("name", .string(resourceName(layout.instrument))),
             ("type", .string("table")),
@@ -53,14 +54,14 @@ package enum DataPackageWriter {
         description +=
             "Coded interviews of the instrument `\(instrument.id)` (version \(layout.version)), exported by peersurvey: "
             + "one row per interview; each reason for no answer has its own code, listed in each field's `missingValues`."
-        let package: [(String, JSONText)] = [
+        let package: [(String, JSON)] = [
             ("$schema", .string(packageProfile)),
             ("name", .string(resourceName(layout.instrument))),
             ("title", .string(instrument.title.text(in: language))),
             ("description", .string(description)),
             ("resources", .array([.object(resource)])),
         ]
-        return JSONText.object(package).rendered() + "\n"
+        return JSON.object(package).rendered(.descriptor) + "\n"
     }
 
     /// A name as Data Package names should be: lower case letters, digits, `-`, `_` and `.`.
@@ -71,8 +72,8 @@ package enum DataPackageWriter {
     }
 
     /// One field of the table schema.
-    static func field(_ column: ExportColumn, lookup: InstrumentLookup, words: PlainWords) -> JSONText {
-        var members: [(String, JSONText)] = [("name", .string(column.name)), ("title", .string(column.label))]
+    static func field(_ column: ExportColumn, lookup: VariableCatalogue, words: PlainWords) -> JSON {
+        var members: [(String, JSON)] = [("name", .string(column.name)), ("title", .string(column.label))]
         let description = self.description(column, lookup: lookup, words: words)
         if !description.isEmpty { members.append(("description", .string(description))) }
         let type: String
@@ -94,21 +95,21 @@ package enum DataPackageWriter {
         if column.storage.isNumeric {
             members.append(("missingValues", .array(missingValues(column))))
         }
-        var constraints: [(String, JSONText)] = []
+        var constraints: [(String, JSON)] = []
         if column.role == .metadata(.participant) { constraints.append(("required", .bool(true))) }
         if labelled {
             let codes = column.valueLabels.map(\.code) + column.missingCodes.map(\.code)
             var seen = Set<Int>()
-            constraints.append(("enum", .array(codes.filter { seen.insert($0).inserted }.map(JSONText.integer))))
+            constraints.append(("enum", .array(codes.filter { seen.insert($0).inserted }.map(JSON.integer))))
         }
         if !constraints.isEmpty { members.append(("constraints", .object(constraints))) }
         return .object(members)
     }
 
     /// The blank cell and each missing code, with labels (which must be unique).
-    static func missingValues(_ column: ExportColumn) -> [JSONText] {
+    static func missingValues(_ column: ExportColumn) -> [JSON] {
         var labels = Set<String>()
-        var out: [JSONText] = []
+        var out: [JSON] = []
         func add(_ value: String, _ label: String) {
             var label = label
             if !labels.insert(label).inserted {
@@ -123,7 +124,7 @@ package enum DataPackageWriter {
     }
 
     /// The wording in every language and who is asked, or what a metadata column holds.
-    static func description(_ column: ExportColumn, lookup: InstrumentLookup, words: PlainWords) -> String {
+    static func description(_ column: ExportColumn, lookup: VariableCatalogue, words: PlainWords) -> String {
         switch column.role {
         case .metadata(let kind): return metadataDescription(kind)
         default: break

@@ -1,10 +1,14 @@
+import Foundation
 /// Masks contact details in free text: email addresses, telephone numbers (UK and international
 /// forms) and UK postcodes become `[email]`, `[phone]` and `[postcode]`, and each is counted.
 ///
-/// A telephone number is a run of digits with spaces, dots, dashes or brackets between them that
-/// starts with `+`, `00`, `0` or `(0` and has 9 to 15 digits (`07700 900123`, `+44 (0)20 7946 0958`,
-/// `0161-496-0000`, `+1 415 555 2671`, `0033 1 23 45 67 89`). A postcode is the Royal Mail
-/// pattern (`SW1A 1AA`, `m1 1ae`, `B33 8TH`), in any case, with or without the space.
+/// An email address may be written out to dodge filters: `jo at example dot org`,
+/// `jo [at] example [dot] org`, `jo(at)example(dot)org`, `jo @ example . org` are masked too.
+/// A telephone number is a run of digits with spaces, dots, dashes, slashes or brackets between
+/// them that starts with `+`, `00`, `0` or `(0` and has 9 to 15 digits (`07700 900123`,
+/// `+44 (0)20 7946 0958`, `0161-496-0000`, `07700/900123`, `0 7 7 0 0 9 0 0 1 2 3`). A postcode
+/// is the Royal Mail pattern (`SW1A 1AA`, `m1 1ae`, `B33 8TH`), in any case, with no space, one
+/// or two spaces, or a dash between its halves.
 package struct TextMasker: Sendable {
     /// The kinds of detail masked.
     package enum Kind: String, Sendable, CaseIterable {
@@ -27,11 +31,15 @@ package struct TextMasker: Sendable {
     /// - Returns: The masked text and how many of each kind were masked (kinds with none left out).
     package func mask(_ text: String) -> (text: String, counts: [Kind: Int]) {
         var counts: [Kind: Int] = [:]
-        // Nothing to mask without an `@` or a digit: the common case, decided quickly.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || ($0 >= 48 && $0 <= 57) }) else {
+        // Nothing to mask without an `@`, a digit or the word "at": the common case, decided quickly.
+        guard
+            text.utf8.contains(where: { $0 == UInt8(ascii: "@") || ($0 >= 48 && $0 <= 57) })
+                || text.range(of: "at", options: .caseInsensitive) != nil
+        else {
             return (text, counts)
         }
         var result = replace(Self.email, in: text, kind: .email, counts: &counts)
+        result = replace(Self.spelledEmail, in: result, kind: .email, counts: &counts)
         result = maskPhones(result, counts: &counts)
         result = maskPostcodes(result, counts: &counts)
         return (result, counts)
@@ -39,9 +47,13 @@ package struct TextMasker: Sendable {
 
     nonisolated(unsafe) private static let email = try! Regex(
         #"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
+    /// An address with its `@` or dots written out or spaced (`jo at example dot org`); "at" and
+    /// "dot" as words need spaces or brackets around them, so "cat" or "dotted" never count.
+    nonisolated(unsafe) private static let spelledEmail = try! Regex(
+        #"[A-Za-z0-9._%+\-]+(?:\s*@\s*|\s*[\[\(\{<]\s*(?i:at)\s*[\]\)\}>]\s*|\s+(?i:at)\s+)[A-Za-z0-9\-]+(?:(?:\s*\.\s*|\s*[\[\(\{<]\s*(?i:dot)\s*[\]\)\}>]\s*|\s+(?i:dot)\s+)[A-Za-z0-9\-]+)*(?:\s*\.\s*|\s*[\[\(\{<]\s*(?i:dot)\s*[\]\)\}>]\s*|\s+(?i:dot)\s+)[A-Za-z]{2,}\b"#)
     // Swift's Regex has no lookbehind: the boundaries around a postcode are checked by hand.
     nonisolated(unsafe) private static let postcode = try! Regex(
-        #"GIR ?0AA|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"#)
+        #"GIR ?0AA|[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(?: {1,2}|-)?[0-9][A-Za-z]{2}"#)
 
     private func replace(_ regex: Regex<AnyRegexOutput>, in text: String, kind: Kind, counts: inout [Kind: Int])
         -> String
@@ -83,7 +95,7 @@ package struct TextMasker: Sendable {
         var index = 0
         func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
         func isSeparator(_ byte: UInt8) -> Bool {
-            byte == 32 || byte == 46 || byte == 45 || byte == 40 || byte == 41
+            byte == 32 || byte == 46 || byte == 45 || byte == 40 || byte == 41 || byte == 47
         }
         while index < bytes.count {
             let byte = bytes[index]

@@ -2,24 +2,13 @@ import Instrument
 package import Store
 
 extension LayoutBuilder {
-    /// The label of a variable: its question's `label`, else its wording.
+    /// The label of a variable, from the newest version that defines it (the catalogue's rule,
+    /// the same as the analysis).
     func label(of variable: Variable) -> String {
-        switch variable.origin {
-        case .question, .calculation:
-            let question = questions[variable.id]
-            return (question?.label ?? question?.text)?.text(in: language) ?? variable.id
-        case .gridItem:
-            let item = gridOf[variable.id]?.item
-            return (item?.label ?? item?.text)?.text(in: language) ?? variable.id
-        case .specify(let question, let code):
-            let owner = questions[question]
-            let base = (owner?.label ?? owner?.text)?.text(in: language) ?? question
-            let option = owner?.kind.options?.option(code: code)?.label.text(in: language) ?? "code \(code)"
-            return "\(base): \(option), in their words"
-        case .score:
-            let score = (olderVersions + [instrument]).lazy.flatMap(\.scores).last { $0.id == variable.id }
-            return score?.label?.text(in: language) ?? variable.id
+        for catalogue in catalogues.reversed() where catalogue.source(of: variable.id) != nil {
+            return catalogue.label(of: variable.id, in: language)
         }
+        return variable.id
     }
 
     /// The missing codes that can occur in a variable, lowest code first.

@@ -1,4 +1,4 @@
-import Instrument
+package import Instrument
 import Store
 
 /// Builds an ``ExportLayout``: walks the instrument's variables in order and turns each into its
@@ -14,6 +14,8 @@ struct LayoutBuilder {
     let allMissing: [ExportColumn.MissingValue]
     var questions: [String: Question] = [:]
     var gridOf: [String: (grid: Question, item: GridItem)] = [:]
+    /// The variables of every version, oldest first.
+    let catalogues: [VariableCatalogue]
     private var names = ColumnNames()
 
     /// Strings longer than this are cut (SPSS's longest string); the cut is counted in export.json.
@@ -24,6 +26,7 @@ struct LayoutBuilder {
         self.options = options
         self.olderVersions = olderVersions
         language = instrument.defaultLanguage
+        catalogues = (olderVersions + [instrument]).map(VariableCatalogue.init)
         allMissing = MissingKind.allCases.map { kind in
             let code = instrument.missing[kind]
             return ExportColumn.MissingValue(kind: kind, code: code.code, label: code.label.text(in: instrument.defaultLanguage))

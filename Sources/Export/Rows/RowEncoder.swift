@@ -17,15 +17,15 @@ struct RowEncoder {
     }
 
     let programs: [Program]
-    let plan: ScanPlan
+    /// What the pass reads: slot `i` of each row is `columns[i]`.
+    let columns: [(variable: DatasetVariable, need: ScanNeed)]
+    /// Whether the pass reads each interview's metadata.
+    let metadata: Bool
     private let deidentifier: Deidentifier
     private let masker = TextMasker()
     private let versionOf: [Int64: Int]
-    /// The missing code of each stored status, by its raw value.
-    private let missingCode: [Double]
-    /// Codes of a multiple choice parsed once per row.
-    private var parsedSlot = -1
-    private var parsedCodes: [Int] = []
+    /// The missing code of each status (NaN when answered).
+    private let missingCode: PerStatus<Double>
     let row: ExportRow
     var tally = RowTally()
 
@@ -40,19 +40,15 @@ struct RowEncoder {
         versionOf = Dictionary(
             uniqueKeysWithValues: dataset.versions.map { ($0.registration.rowID, $0.instrument.version) })
         let missing = dataset.instrument.missing
-        var codes = [Double](repeating: .nan, count: StoredStatus.allCases.count)
-        for status in StoredStatus.allCases {
-            if let kind = status.missingKind { codes[status.rawValue] = Double(missing[kind].code) }
-        }
-        missingCode = codes
-        var slots: [ScanSlot] = []
+        missingCode = PerStatus { status in status.missingKind.map { Double(missing[$0].code) } ?? .nan }
+        var columns: [(variable: DatasetVariable, need: ScanNeed)] = []
         var slotOf: [String: Int] = [:]
         func slot(_ id: String, _ need: ScanNeed) -> Int? {
             if let existing = slotOf[id] { return existing }
             guard let variable = dataset.variable(id) else { return nil }
-            slotOf[id] = slots.count
-            slots.append(ScanSlot(variableIDs: variable.variableIDs, need: need))
-            return slots.count - 1
+            slotOf[id] = columns.count
+            columns.append((variable, need))
+            return columns.count - 1
         }
         let coarse = layout.options.profile == .deidentified
         programs = layout.columns.map { column -> Program in
@@ -69,28 +65,25 @@ struct RowEncoder {
                 case .month: return .month
                 }
             case .optionFlag(let code):
-                return slot(column.variableID!, .text).map { .flag(slot: $0, code: code) } ?? .skip
+                return slot(column.variableID!, .codes).map { .flag(slot: $0, code: code) } ?? .skip
             case .value, .score, .calculation, .specify, .text:
                 let id = column.variableID!
                 if case .string(let width) = column.storage {
                     return slot(id, .text).map { .text(slot: $0, width: width, variable: id) } ?? .skip
                 }
                 if dataset.variable(id)?.kind == .date {
-                    return slot(id, .text).map { .date(slot: $0, coarse: coarse) } ?? .skip
+                    return slot(id, .day).map { .date(slot: $0, coarse: coarse) } ?? .skip
                 }
                 return slot(id, .number).map { .number(slot: $0) } ?? .skip
             }
         }
-        var plan = ScanPlan(
-            instruments: dataset.versions.map(\.registration.rowID), statuses: dataset.statuses, slots: slots)
-        plan.metadata = !textOnly
-        self.plan = plan
+        self.columns = columns
+        metadata = !textOnly
         row = ExportRow(count: layout.columns.count)
     }
 
     /// Encodes one interview into ``row``.
     mutating func encode(_ source: InterviewRow) {
-        parsedSlot = -1
         tally.rows += 1
         if source.simulated { tally.simulated += 1 }
         for index in programs.indices {
@@ -115,7 +108,7 @@ struct RowEncoder {
                     let value = source.numbers[slot]
                     if value.isNaN { row.kindCells[index] = .blank } else { setNumber(index, value, missing: false) }
                 } else {
-                    setNumber(index, missingCode[status.rawValue], missing: true)
+                    setNumber(index, missingCode[status], missing: true)
                 }
             case .date(let slot, let coarse):
                 encodeDate(index, source, slot: slot, coarse: coarse)
@@ -143,14 +136,15 @@ struct RowEncoder {
     private mutating func encodeDate(_ index: Int, _ source: InterviewRow, slot: Int, coarse: Bool) {
         let status = source.statuses[slot]
         guard status == .answered else {
-            setNumber(index, missingCode[status.rawValue], missing: true)
+            setNumber(index, missingCode[status], missing: true)
             return
         }
-        guard let text = source.texts[slot], let day = Day(iso: text) else {
+        let ordinal = source.numbers[slot]
+        guard ordinal.isFinite else {
             row.kindCells[index] = .blank
             return
         }
-        let (year, month, date) = day.components
+        let (year, month, date) = Day(ordinal: Int(ordinal)).components
         setNumber(index, Double(coarse ? year * 100 + month : (year * 100 + month) * 100 + date), missing: false)
     }
 
@@ -158,14 +152,13 @@ struct RowEncoder {
         let status = source.statuses[slot]
         switch status {
         case .answered:
-            if parsedSlot != slot {
-                parsedSlot = slot
-                parsedCodes.removeAll(keepingCapacity: true)
-                Self.parseCodes(source.texts[slot] ?? "", into: &parsedCodes)
+            guard let codes = source.codes(slot) else {
+                row.kindCells[index] = .blank
+                return
             }
-            setNumber(index, parsedCodes.contains(code) ? 1 : 0, missing: false)
+            setNumber(index, codes.contains(code) ? 1 : 0, missing: false)
         case .refused, .dontKnow:
-            setNumber(index, missingCode[status.rawValue], missing: true)
+            setNumber(index, missingCode[status], missing: true)
         default:
             row.kindCells[index] = .blank
         }
@@ -186,25 +179,6 @@ struct RowEncoder {
         tally.longest[index] = max(tally.longest[index] ?? 0, value.utf8.count)
         if value.utf8.contains(where: { $0 == 10 || $0 == 13 }) { tally.lineBreaks += 1 }
         setText(index, value)
-    }
-
-    /// The codes of a stored multiple choice (`1 3 97`).
-    static func parseCodes(_ text: String, into codes: inout [Int]) {
-        var current = 0, negative = false, inNumber = false
-        for byte in text.utf8 {
-            if byte >= 48 && byte <= 57 {
-                current = current * 10 + Int(byte - 48)
-                inNumber = true
-            } else if byte == UInt8(ascii: "-") {
-                negative = true
-            } else if inNumber {
-                codes.append(negative ? -current : current)
-                current = 0
-                negative = false
-                inNumber = false
-            }
-        }
-        if inNumber { codes.append(negative ? -current : current) }
     }
 
     /// A text cut to at most `count` bytes of UTF-8, on a character boundary.

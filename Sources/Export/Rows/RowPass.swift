@@ -46,7 +46,7 @@ package enum RowPass {
         let sinks = try formats.map { try $0.makeSink(bundle, directory: directory, rowCount: count) }
         var encoder = RowEncoder(layout: bundle.layout, dataset: dataset, deidentifier: bundle.deidentifier)
         do {
-            try dataset.database.scan(encoder.plan) { source in
+            try dataset.read(encoder.columns, metadata: encoder.metadata) { source in
                 encoder.encode(source)
                 for sink in sinks { try sink.write(encoder.row) }
             }
@@ -70,9 +70,9 @@ package enum RowPass {
         guard let dataset = bundle.dataset else { return RowTally() }
         var encoder = RowEncoder(
             layout: bundle.layout, dataset: dataset, deidentifier: bundle.deidentifier, textOnly: true)
-        guard !encoder.plan.slots.isEmpty else { return RowTally() }
+        guard !encoder.columns.isEmpty else { return RowTally() }
         do {
-            try dataset.database.scan(encoder.plan) { encoder.encode($0) }
+            try dataset.read(encoder.columns, metadata: encoder.metadata) { encoder.encode($0) }
         } catch let error as StoreError {
             throw ExportError.store(error)
         }
@@ -87,7 +87,7 @@ package enum RowPass {
             layout: bundle.layout, dataset: dataset, deidentifier: bundle.deidentifier, textOnly: true)
         var texts = columns.map { _ in [String]() }
         do {
-            try dataset.database.scan(encoder.plan) { source in
+            try dataset.read(encoder.columns, metadata: encoder.metadata) { source in
                 encoder.encode(source)
                 for (position, column) in columns.enumerated() {
                     texts[position].append(encoder.row.kinds[column] == .text ? encoder.row.texts[column] : "")
@@ -101,9 +101,7 @@ package enum RowPass {
 
     static func rowCount(_ dataset: Dataset) throws -> Int {
         do {
-            let plan = ScanPlan(instruments: dataset.versions.map(\.registration.rowID), statuses: dataset.statuses, slots: [])
-            let counts = try dataset.database.interviewCounts(plan)
-            return dataset.statuses.reduce(0) { $0 + (counts[$1] ?? 0) }
+            return try dataset.interviewsRead()
         } catch let error as StoreError {
             throw ExportError.store(error)
         }

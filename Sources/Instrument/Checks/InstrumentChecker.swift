@@ -95,7 +95,7 @@ final class InstrumentChecker {
                     }
                     for option in list.options where option.specify != nil {
                         addVariable(Variable(
-                            id: "\(question.id)_\(option.code)_text", origin: .specify(question: question.id, code: option.code),
+                            id: Variable.specifyName(question: question.id, code: option.code), origin: .specify(question: question.id, code: option.code),
                             type: .text, section: sectionIndex, available: step, step: step, location: option.location ?? location))
                         step += 1
                     }

@@ -216,7 +216,7 @@ extension InstrumentChecker {
             var ids = [question.id]
             if case .grid(_, let items) = question.kind { ids += items.map(\.id) }
             for option in question.kind.options?.options ?? [] where option.specify != nil {
-                ids.append("\(question.id)_\(option.code)_text")
+                ids.append(Variable.specifyName(question: question.id, code: option.code))
             }
             for id in ids { if let index = instrument.variables.index(of: id) { analysis.neverAsked.insert(index) } }
         }

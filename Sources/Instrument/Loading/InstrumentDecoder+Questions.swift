@@ -1,17 +1,10 @@
 extension InstrumentDecoder {
-    /// Which keys each question type takes beyond the common ones.
-    static let typeKeys: [String: Set<String>] = [
-        "single": ["options"], "multiple": ["options"], "integer": ["range"], "decimal": ["range", "decimals"],
-        "text": ["length", "long"], "date": ["range"], "note": [], "calculate": ["expression"],
-        "grid": ["options", "items"],
-    ]
-    static let specificKeys: Set<String> = ["options", "items", "range", "decimals", "length", "long", "expression"]
 
     func decodeQuestion(_ node: YAMLNode, optionSets: [String: OptionList], missing: MissingCodes) -> Question? {
         guard let map = MappingReader(node, Shapes.question, what: "a question", &diagnostics) else { return nil }
         let id = identifier(map["id"], "question id")
         let typeName = string(map["type"], "the question type")
-        if let typeName, Self.typeKeys[typeName] == nil, let typeNode = map["type"] {
+        if let typeName, QuestionType(rawValue: typeName) == nil, let typeNode = map["type"] {
             let suggestion = Suggestions.closest(to: typeName, in: Shapes.questionTypes)
             diagnostics.error(
                 "`\(typeName.sanitizedForMessage)` is not a question type; use one of \(Shapes.questionTypes.joined(separator: ", "))"
@@ -19,18 +12,18 @@ extension InstrumentDecoder {
                 at: typeNode.location, suggestion: suggestion)
         }
         let owner = id.map { "`\($0)`" } ?? "this question"
-        if let typeName, let allowed = Self.typeKeys[typeName] {
-            for key in Self.specificKeys.subtracting(allowed).sorted() where map.has(key) {
+        if let typeName, let type = QuestionType(rawValue: typeName) {
+            for key in QuestionType.specificKeys.subtracting(type.keys).sorted() where map.has(key) {
                 diagnostics.error("a \(typeName) question does not take `\(key)`", at: map.location(of: key))
             }
-            if typeName == "calculate" {
+            if !type.isAsked {
                 for key in ["text", "allow", "check", "warn", "default", "identifying", "hint", "interviewer"] where map.has(key) {
                     diagnostics.error("a calculation is not asked, so it does not take `\(key)`", at: map.location(of: key))
                 }
             } else if map["text"] == nil, map.has("type") {
                 diagnostics.error("\(owner) needs `text:` (the wording read aloud)", at: node.location)
             }
-            if typeName == "note" || typeName == "grid" {
+            if type.isAsked, !type.takesAnswerKeys {
                 for key in ["check", "warn", "default", "allow"] where map.has(key) {
                     diagnostics.error("a \(typeName) does not take `\(key)`", at: map.location(of: key))
                 }

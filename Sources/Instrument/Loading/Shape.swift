@@ -54,7 +54,7 @@ enum Shapes {
     }
 
     static let missingKinds = MissingKind.allCases.map(\.key)
-    static let questionTypes = ["single", "multiple", "integer", "decimal", "text", "date", "note", "calculate", "grid"]
+    static let questionTypes = QuestionType.allCases.map(\.rawValue)
     static let ruleValue: ValueShape = .oneOf([.object("rule"), .list(.object("rule"), minItems: 1)])
     static let optionsValue: ValueShape = .oneOf([.string(pattern: Patterns.name), .list(.object("option"), minItems: 1)])
 

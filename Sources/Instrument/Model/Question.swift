@@ -50,19 +50,7 @@ public struct Question: Sendable, Hashable {
         case grid(OptionList, items: [GridItem])
 
         /// The word used in YAML.
-        public var name: String {
-            switch self {
-            case .single: return "single"
-            case .multiple: return "multiple"
-            case .integer: return "integer"
-            case .decimal: return "decimal"
-            case .text: return "text"
-            case .date: return "date"
-            case .note: return "note"
-            case .calculate: return "calculate"
-            case .grid: return "grid"
-            }
-        }
+        public var name: String { type.rawValue }
 
         /// The options of a choice or grid question.
         public var options: OptionList? {

@@ -88,6 +88,11 @@ public enum Value: Sendable, Hashable {
     case choice(Int)
     /// A multiple-choice answer: the chosen options' codes, ascending.
     case set([Int])
+    /// An identifying answer that was given and sealed, whose content this process cannot read
+    /// (a resumed interview's email address). It counts as answered; expressions get nothing
+    /// else from it (comparisons with it are false, arithmetic and text functions missing), and
+    /// it is never written back: only a newly typed value replaces it.
+    case sealed
 
     /// The largest whole number an integer question takes: 2^53 - 1. Every whole number up to it
     /// is exact as a `Double` (the model's number), in SQLite and in every export format; beyond

@@ -54,6 +54,14 @@ public struct Variable: Sendable, Hashable {
     public var id: String
     /// Where it comes from.
     public var origin: Origin
+
+    /// The name of the variable that holds the "please say" text of an option: the one place
+    /// that builds it (`services_97_text`).
+    /// - Parameters:
+    ///   - question: The choice question's id.
+    ///   - code: The option's code.
+    /// - Returns: The variable's name.
+    public static func specifyName(question: String, code: Int) -> String { "\(question)_\(code)_text" }
     /// Its type (for calculations, as inferred from the expression).
     public var type: ValueType
     /// The index of the section it belongs to (scores: the section of their last item).

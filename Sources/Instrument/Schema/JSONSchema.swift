@@ -44,7 +44,7 @@ public enum JSONSchema {
         let required = shape.keys.filter(\.required).map(\.name)
         if !required.isEmpty { result["required"] = required }
         if shape.name == "question" {
-            let needsOptions = ["single", "multiple", "grid"].map { type -> [String: Any] in
+            let needsOptions = QuestionType.allCases.filter(\.needsOptions).map(\.rawValue).map { type -> [String: Any] in
                 ["if": ["properties": ["type": ["const": type]], "required": ["type"]], "then": ["required": ["options"]]]
             }
             let needsExpression: [String: Any] = [

@@ -18,6 +18,20 @@ enum Schema {
         return migrator
     }
 
+    /// The `answer` table of the first schema, named apart because the page reader
+    /// (``AnswerPages``) decodes exactly this layout and checks the stored definition against it.
+    static let answerTable = """
+        CREATE TABLE answer (
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            variable_id INTEGER NOT NULL REFERENCES variable(id),
+            status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
+            value,
+            revision INTEGER NOT NULL DEFAULT 1,
+            answered_at TEXT,
+            PRIMARY KEY (interview_id, variable_id)
+        ) WITHOUT ROWID
+        """
+
     /// The first schema. Column by column in docs/study-database.md.
     static let v1 = """
         CREATE TABLE study (
@@ -65,15 +79,7 @@ enum Schema {
         );
         CREATE INDEX interview_by_instrument ON interview(instrument_id, status);
 
-        CREATE TABLE answer (
-            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
-            variable_id INTEGER NOT NULL REFERENCES variable(id),
-            status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
-            value,
-            revision INTEGER NOT NULL DEFAULT 1,
-            answered_at TEXT,
-            PRIMARY KEY (interview_id, variable_id)
-        ) WITHOUT ROWID;
+        \(answerTable);
 
         CREATE TABLE sealed (
             interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,

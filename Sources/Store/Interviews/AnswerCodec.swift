@@ -26,7 +26,10 @@ package enum AnswerCodec {
         case .boolean(let flag): return .integer(flag ? 1 : 0)
         case .text(let text): return .text(text)
         case .date(let day): return .text(day.description)
-        case .set(let codes): return .text(codes.sorted().map(String.init).joined(separator: " "))
+        case .set(let codes): return .text(StoredFormat.codesText(codes))
+        // Never stored: the recorder refuses a sealed placeholder before encoding (see
+        // `InterviewRecorder.save`); the bulk path only ever gets values it was given.
+        case .sealed: return .text("")
         }
     }
 
@@ -58,9 +61,12 @@ package enum AnswerCodec {
         case (.choice, .integer(let code)): return .value(.choice(Int(code)))
         case (.boolean, .integer(let flag)): return .value(.boolean(flag != 0))
         case (.text, .text(let text)): return .value(.text(text))
-        case (.date, .text(let text)): return Day(iso: text).map { .value(.date($0)) }
+        case (.date, .text(let text)):
+            var text = text
+            return text.withUTF8 { StoredFormat.day($0) }.map { .value(.date(Day(ordinal: $0))) }
         case (.set, .text(let text)):
-            let codes = text.split(separator: " ").compactMap { Int($0) }
+            var text = text, codes: [Int] = []
+            guard text.withUTF8({ StoredFormat.codes($0, into: &codes) }) else { return nil }
             return .value(.set(codes))
         default: return nil
         }

@@ -48,6 +48,10 @@ package final class InterviewRecorder {
     /// - Returns: The answer's revision: 1 for a first answer, then 2, 3, ...
     @discardableResult
     package func save(_ answer: Answer, for variable: String, reason: String? = nil) throws -> Int {
+        if case .value(.sealed) = answer {
+            // Only a newly typed value may replace a sealed one; its placeholder never can.
+            throw StoreError.io(path: database.path, detail: "the sealed answer to \(variable) cannot be saved again")
+        }
         let variableID = try self.variableID(variable)
         let identifying = instrument.identifying.contains(variable)
         var (status, value) = AnswerCodec.encode(answer)

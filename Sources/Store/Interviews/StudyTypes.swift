@@ -127,3 +127,20 @@ package enum StoredValue: Sendable, Equatable {
     /// Text: free text, a date `YYYY-MM-DD`, or the codes of a multiple choice (`1 3 97`).
     case text(String)
 }
+
+/// One value per answer status, looked up by status without a dictionary (for hot loops that
+/// turn each status into a code or a count).
+package struct PerStatus<Value> {
+    private var values: [Value]
+
+    /// A table holding `make(status)` for every status.
+    package init(_ make: (StoredStatus) -> Value) { values = StoredStatus.allCases.map(make) }
+
+    /// The value of a status.
+    package subscript(status: StoredStatus) -> Value {
+        @inline(__always) get { values[status.rawValue] }
+        @inline(__always) set { values[status.rawValue] = newValue }
+    }
+}
+
+extension PerStatus: Sendable where Value: Sendable {}

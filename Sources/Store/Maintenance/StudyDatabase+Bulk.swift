@@ -14,17 +14,21 @@ package struct BulkInterview: Sendable {
     package var outcome: String?
     /// Answers by the variable's row id (``RegisteredInstrument/variableIDs``).
     package var answers: [(variableID: Int64, answer: Answer)]
+    /// When it started (ISO 8601, UTC); now when not given. `simulate --today` sets it, so the
+    /// month an export reports is the simulated day's.
+    package var startedAt: String?
 
     /// A finished interview.
     package init(
         status: InterviewStatus, interviewer: String, language: String, outcome: String? = nil,
-        answers: [(variableID: Int64, answer: Answer)]
+        answers: [(variableID: Int64, answer: Answer)], startedAt: String? = nil
     ) {
         self.status = status
         self.interviewer = interviewer
         self.language = language
         self.outcome = outcome
         self.answers = answers
+        self.startedAt = startedAt
     }
 }
 
@@ -68,7 +72,7 @@ extension StudyDatabase {
                         try answers.flush()
                         return
                     }
-                    let now = Timestamp.now()
+                    let now = next.startedAt ?? Timestamp.now()
                     let uuid = Self.randomUUID()
                     let ended: String? = next.status == .active || next.status == .suspended ? nil : now
                     var code = ParticipantCode.random()

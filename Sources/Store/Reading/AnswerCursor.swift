@@ -16,13 +16,15 @@ protocol AnswerSource {
     func number() -> Double
     /// The value as text.
     func text() -> String?
+    /// Calls `body` with the bytes of the value as text (UTF-8), or `nil` when it is null.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R
     /// Stores rows into `sink` from the current one while they belong to `interview` (to the end
     /// when `nil`); returns whether the source is then on a row of a later interview.
     mutating func store(into sink: inout AnswerSink, interview: Int64?) throws -> Bool
 }
 
 /// Where the answers of one interview go: its statuses and numbers by slot, written without
-/// the checks an array needs, and its texts.
+/// the checks an array needs, its texts and its decoded codes.
 struct AnswerSink {
     let slotOf: [Int32]
     let base: Int64
@@ -30,6 +32,38 @@ struct AnswerSink {
     let statuses: UnsafeMutableBufferPointer<StoredStatus>
     let numbers: UnsafeMutableBufferPointer<Double>
     var texts: [String?]
+    var codeValues: [Int]
+    var codeSpans: [CodeSpan]
+
+    /// Decodes the codes of a multiple choice into `slot`.
+    @inline(__always)
+    mutating func storeCodes(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>?) {
+        let start = codeValues.count
+        if let bytes, StoredFormat.codes(bytes, into: &codeValues) {
+            codeSpans[slot] = CodeSpan(start: Int32(start), count: Int32(codeValues.count - start))
+        } else {
+            codeValues.removeSubrange(start...)
+            codeSpans[slot] = .unreadable
+        }
+    }
+
+    /// Decodes a date into `slot` as its day number (NaN when it is not a date).
+    @inline(__always)
+    func storeDay(_ slot: Int, _ bytes: UnsafeBufferPointer<UInt8>?) {
+        numbers[slot] = bytes.flatMap(StoredFormat.day).map(Double.init) ?? .nan
+    }
+
+    /// Stores the value a source is on into `slot`, decoded as the slot needs.
+    @inline(__always)
+    mutating func storeValue<Source: AnswerSource>(_ slot: Int, from source: Source) {
+        switch needs[slot] {
+        case .status: break
+        case .number: numbers[slot] = source.number()
+        case .codes: source.withText { storeCodes(slot, $0) }
+        case .day: source.withText { storeDay(slot, $0) }
+        case .text: texts[slot] = source.text()
+        }
+    }
 
     /// The slot of a variable row id, or -1.
     @inline(__always)
@@ -46,13 +80,7 @@ extension AnswerSource {
             let slot = sink.slot(of: variable)
             if slot >= 0, let status = StoredStatus(rawValue: status) {
                 sink.statuses[slot] = status
-                if status == .answered {
-                    switch sink.needs[slot] {
-                    case .status: break
-                    case .number: sink.numbers[slot] = number()
-                    case .text: sink.texts[slot] = text()
-                    }
-                }
+                if status == .answered { sink.storeValue(slot, from: self) }
             }
             guard try next() else { return false }
             if let interview, self.interview != interview { return true }
@@ -89,10 +117,13 @@ struct StatementAnswers: AnswerSource {
     }
 
     func text() -> String? {
+        withText { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         let raw = statement.sqliteStatement
-        guard let bytes = sqlite3_column_text(raw, 3) else { return nil }
-        return String(
-            decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, 3))), as: UTF8.self)
+        guard let bytes = sqlite3_column_text(raw, 3) else { return body(nil) }
+        return body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, 3))))
     }
 }
 
@@ -193,9 +224,15 @@ final class RowAssembler {
     private func fill<Source: AnswerSource>(_ source: inout Source, interview: Int64?) throws -> Bool {
         var sink = AnswerSink(
             slotOf: layout.slotOf, base: layout.base, needs: layout.needs, statuses: statuses, numbers: numbers,
-            texts: [])
+            texts: [], codeValues: [], codeSpans: [])
         swap(&sink.texts, &row.texts)
-        defer { swap(&sink.texts, &row.texts) }
+        swap(&sink.codeValues, &row.codeValues)
+        swap(&sink.codeSpans, &row.codeSpans)
+        defer {
+            swap(&sink.texts, &row.texts)
+            swap(&sink.codeValues, &row.codeValues)
+            swap(&sink.codeSpans, &row.codeSpans)
+        }
         let pending = try source.store(into: &sink, interview: interview)
         complete()
         return pending
@@ -235,6 +272,8 @@ final class RowAssembler {
             for index in defaults.indices { statuses[index] = defaults[index] }
         }
         for slot in layout.textSlots { row.texts[slot] = nil }
+        for slot in layout.codeSlots { row.codeSpans[slot] = .unreadable }
+        row.codeValues.removeAll(keepingCapacity: true)
     }
 
     /// Moves to the next wanted interview; returns its row id, or `nil` at the end.

@@ -40,6 +40,15 @@ struct AnswerPages: AnswerSource {
         var pending: Int?
     }
 
+    /// The definition of the `answer` table this reader was written for.
+    static let tableDefinition = Schema.answerTable
+
+    /// Whether a stored table definition is the one this reader decodes (white space aside).
+    static func reads(tableDefinition sql: String) -> Bool {
+        func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }
+        return words(sql) == words(tableDefinition)
+    }
+
     private let file: PageFile
     private let range: ClosedRange<Int64>
     private let path: String
@@ -87,6 +96,16 @@ struct AnswerPages: AnswerSource {
         }
     }
 
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let row = batch.rows[position]
+        guard row.type >= 12 else {
+            guard var text = text() else { return body(nil) }
+            return text.withUTF8 { body($0) }
+        }
+        let start = Int(row.textStart)
+        return batch.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<(start + Int(row.textCount))])) }
+    }
+
     func text() -> String? {
         let row = batch.rows[position]
         switch Int(row.type) {
@@ -118,7 +137,7 @@ struct AnswerPages: AnswerSource {
                     switch sink.needs[slot] {
                     case .status: break
                     case .number: sink.numbers[slot] = row.type >= 1 && row.type <= 9 ? row.number : .nan
-                    case .text:
+                    case .codes, .day, .text:
                         stop = index
                         return false
                     }
@@ -130,9 +149,9 @@ struct AnswerPages: AnswerSource {
                 return true
             }
             if stop < batch.rows.count {
-                // A text value: through the accessor, then on with the rest of the batch.
+                // A value stored as text: through the accessors, then on with the rest of the batch.
                 position = stop
-                sink.texts[sink.slot(of: batch.rows[stop].variable)] = text()
+                sink.storeValue(sink.slot(of: batch.rows[stop].variable), from: self)
                 guard try next() else { return false }
                 if let interview, self.interview != interview { return true }
                 continue

@@ -14,6 +14,8 @@ struct ScanLayout {
     let defaults: [Int64: [StoredStatus]]
     /// The slots read as text, which are reset between interviews.
     let textSlots: [Int]
+    /// The slots read as codes, which are reset between interviews.
+    let codeSlots: [Int]
     /// The number of slots.
     let count: Int
 
@@ -40,6 +42,7 @@ struct ScanLayout {
         }
         self.needs = needs
         textSlots = needs.indices.filter { needs[$0] == .text }
+        codeSlots = needs.indices.filter { needs[$0] == .codes }
         for instrument in plan.instruments {
             defaults[instrument] = plan.slots.map { $0.variableIDs[instrument] == nil ? .notInVersion : .notReached }
         }

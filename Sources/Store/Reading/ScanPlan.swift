@@ -1,13 +1,17 @@
-/// What a scan reads for one variable.
-package enum ScanNeed: UInt8, Sendable {
+/// What a scan reads for one variable: always its status and, when it is answered, its value
+/// decoded by kind. Nothing outside the store sees how a value is written in the file.
+package enum ScanNeed: Sendable {
     /// Only the status (answered or the reason for no answer). Free text and identifying
-    /// variables are read this way: their contents are never needed to count them.
-    case status = 0
-    /// The status and, when answered, the value as a number (choices, integers, decimals,
-    /// booleans as 0 or 1).
-    case number = 1
-    /// The status and, when answered, the value as text (the codes of a multiple choice, a date).
-    case text = 2
+    /// variables are counted this way: their contents are never needed to count them.
+    case status
+    /// A number in ``InterviewRow/numbers``: choices, integers, decimals, booleans as 0 or 1.
+    case number
+    /// The chosen codes of a multiple choice, through ``InterviewRow/codes(_:)``.
+    case codes
+    /// A date, as its day number since 1970-01-01 in ``InterviewRow/numbers``.
+    case day
+    /// Text in ``InterviewRow/texts`` (free text, for exports that include it).
+    case text
 }
 
 /// One column of a scan: a variable, found by its row id in each instrument version that has it.
@@ -80,15 +84,40 @@ package struct InterviewRow: Sendable {
     package internal(set) var outcome: String?
     /// The status of each slot.
     package internal(set) var statuses: [StoredStatus]
-    /// The value of each ``ScanNeed/number`` slot that is answered (NaN when the stored value is
-    /// not a number); unspecified otherwise.
+    /// The value of each ``ScanNeed/number`` slot that is answered, and the day number of each
+    /// ``ScanNeed/day`` slot that is answered (NaN when the stored value cannot be read as one);
+    /// unspecified otherwise.
     package internal(set) var numbers: [Double]
     /// The value of each ``ScanNeed/text`` slot that is answered; `nil` otherwise.
     package internal(set) var texts: [String?]
+    /// The codes of every ``ScanNeed/codes`` slot of this interview, one after the other.
+    var codeValues: [Int] = []
+    /// Where each ``ScanNeed/codes`` slot's codes lie in ``codeValues``.
+    var codeSpans: [CodeSpan]
+
+    /// The codes chosen in a ``ScanNeed/codes`` slot that is answered, in ascending order.
+    /// - Parameter slot: The slot.
+    /// - Returns: The codes, or `nil` when the stored value cannot be read as codes (a damaged row)
+    ///   or the slot is not answered.
+    @inline(__always)
+    package func codes(_ slot: Int) -> ArraySlice<Int>? {
+        let span = codeSpans[slot]
+        guard span.count >= 0 else { return nil }
+        return codeValues[Int(span.start)..<Int(span.start + span.count)]
+    }
 
     init(slots: Int) {
         statuses = Array(repeating: .notReached, count: slots)
         numbers = Array(repeating: 0, count: slots)
         texts = Array(repeating: nil, count: slots)
+        codeSpans = Array(repeating: CodeSpan.unreadable, count: slots)
     }
+}
+
+/// Where one slot's codes lie in ``InterviewRow/codeValues``; a negative count when unreadable.
+struct CodeSpan: Sendable {
+    var start: Int32
+    var count: Int32
+
+    static let unreadable = CodeSpan(start: 0, count: -1)
 }

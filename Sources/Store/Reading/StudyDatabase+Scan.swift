@@ -80,12 +80,15 @@ extension StudyDatabase {
 
     /// The `answer` B-tree read from the file, when that reads the same snapshot as the open
     /// transaction: the write-ahead log is empty (or absent), so every committed page is in the
-    /// main file, and the open read transaction keeps any checkpoint from changing it.
+    /// main file, and the open read transaction keeps any checkpoint from changing it. Only a
+    /// file whose `answer` table is defined exactly as the reader was written for is read this
+    /// way; any other (a later schema) is read through SQLite's statements.
     private func answerPages(_ db: Database, range: ClosedRange<Int64>) throws -> AnswerPages? {
         let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        guard log == 0, let file = PageFile(path: path),
-            let root = try Int.fetchOne(
-                db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
+        guard log == 0, let table = try Row.fetchOne(
+                db, sql: "SELECT rootpage, sql FROM sqlite_master WHERE type = 'table' AND name = 'answer'"),
+            let root: Int = table[0], let sql: String = table[1], AnswerPages.reads(tableDefinition: sql),
+            let file = PageFile(db)
         else { return nil }
         return try AnswerPages(file: file, root: root, range: range, path: path)
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 
 /// The interview as numbered prompts and typed answers: used when standard input is not a
 /// terminal, and with `--plain`. It works with a screen reader (no cursor movement, no
@@ -80,7 +80,7 @@ package final class LineInterviewer {
             default:
                 break
             }
-            if case .note = prompt.kind {
+            if case .readOut = prompt.input {
                 try session.continuePastNote()
                 return nil
             }
@@ -97,15 +97,21 @@ package final class LineInterviewer {
     }
 
     /// Submits an answer, handling checks, warnings and safeguards; true when it was accepted.
-    private func submit(_ answer: Answer, _ prompt: Prompt, confirmed: Bool = false) throws -> Bool {
-        switch try session.submit(answer, confirmed: confirmed) {
+    private func submit(_ answer: Answer, _ prompt: Prompt) throws -> Bool {
+        try give(answer, to: .current)
+    }
+
+    /// Gives an answer to the current question or at the review, the same way for both: checks
+    /// refuse it, warnings ask to keep or change it, safeguards are shown; true when accepted.
+    private func give(_ answer: Answer, to target: InterviewSession.Target, confirmed: Bool = false) throws -> Bool {
+        switch try session.give(answer, to: target, confirmed: confirmed) {
         case .rejected(let messages):
             for message in messages { say("Check: " + message) }
             return false
         case .needsConfirmation(let messages):
             for message in messages { say("Please check: " + message) }
             guard let keep = askYesNo("Keep this answer? (yes to keep it, no to change it)") else { return false }
-            return keep ? try submit(answer, prompt, confirmed: true) : false
+            return keep ? try give(answer, to: target, confirmed: true) : false
         case .accepted(let safeguards):
             for safeguard in safeguards { try showSafeguard(safeguard) }
             return true
@@ -132,7 +138,7 @@ package final class LineInterviewer {
             lastSection = prompt.step.section
         }
         say("")
-        if case .note = prompt.kind {} else {
+        if case .readOut = prompt.input {} else {
             say("Question \(progress.current) of about \(progress.total)")
         }
         say(clean(prompt.text))
@@ -140,11 +146,11 @@ package final class LineInterviewer {
         if let hint = prompt.hint { say("(\(clean(hint)))") }
         if let interviewer = prompt.interviewer { say("[Interviewer: \(clean(interviewer))]") }
         for (index, option) in prompt.options.enumerated() { say("  \(index + 1). \(clean(option.label))") }
-        switch prompt.kind {
-        case .multiple: say("Type the numbers of every answer that applies, such as 1 3.")
-        case .note: say("Press Enter to go on.")
+        switch prompt.input {
+        case .options: say("Type the numbers of every answer that applies, such as 1 3.")
+        case .readOut: say("Press Enter to go on.")
         case .date: say("Type a date as day/month/year.")
-        default: break
+        case .oneOption, .wholeNumber, .number, .text: break
         }
         if let current = prompt.current, let variable = prompt.step.variable {
             say("Answer so far: \(clean(session.describe(current, variable: variable))) (press Enter to keep it)")
@@ -199,9 +205,9 @@ package final class LineInterviewer {
                 try session.skipSection()
                 return nil
             case "3":
-                try session.stop(reason: StopReason.distress.rawValue)
+                try session.stop(reason: StopReason.distress)
                 say("The interview has stopped; the answers so far are kept.")
-                return .stopped(reason: StopReason.distress.rawValue)
+                return .stopped(reason: StopReason.distress)
             case "4":
                 try session.discard()
                 say("The interview has stopped and its answers are deleted.")
@@ -227,7 +233,7 @@ package final class LineInterviewer {
                 try session.suspend()
                 return .suspended
             case 2...(StopReason.allCases.count + 1):
-                let reason = StopReason.allCases[choice - 2].rawValue
+                let reason = StopReason.allCases[choice - 2]
                 try session.stop(reason: reason)
                 return .stopped(reason: reason)
             case StopReason.allCases.count + 2:
@@ -282,16 +288,10 @@ package final class LineInterviewer {
                 }
                 answer = parsed
             }
-            switch try session.amend(id, to: answer, confirmed: true) {
-            case .rejected(let messages): for message in messages { say("Check: " + message) }
-            case .needsConfirmation: break
-            case .accepted(let safeguards):
-                for safeguard in safeguards { try showSafeguard(safeguard) }
-                if let opened = session.questionsOpenedByAmendment.first {
-                    say("The change opens more questions.")
-                    session.ask(step: opened)
-                    return nil
-                }
+            if try give(answer, to: .review(id)), let opened = session.questionsOpenedByAmendment.first {
+                say("The change opens more questions.")
+                session.ask(step: opened)
+                return nil
             }
         }
     }

@@ -1,5 +1,5 @@
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// The screen of a question.
@@ -7,10 +7,11 @@ extension ScreenInterviewer {
         let progress = session.progress
         var status: String
         var fraction: Double?
-        switch (mode, prompt.kind) {
+        switch (mode, prompt.input) {
         case (.amend, _): status = "Changing an answer at the review"
-        case (_, .note): status = "Read this out"
-        default:
+        case (.interview, .readOut): status = "Read this out"
+        case (.interview, .oneOption), (.interview, .options), (.interview, .wholeNumber), (.interview, .number),
+            (.interview, .date), (.interview, .text):
             status = "Question \(progress.current) of about \(progress.total)"
             fraction = progress.total > 0 ? Double(progress.current - 1) / Double(progress.total) : nil
         }
@@ -23,10 +24,10 @@ extension ScreenInterviewer {
             // a megabyte.
             let tail = state.field.count > 400 ? String(state.field.suffix(400)) : state.field
             let label: String
-            switch prompt.kind {
+            switch prompt.input {
             case .date: label = "Date (day/month/year)"
             case .text: label = state.typing ? "Typing (Enter saves, Esc stops typing)" : "Answer"
-            default: label = "Answer"
+            case .wholeNumber, .number, .oneOption, .options, .readOut: label = "Answer"
             }
             body += [.gap, .field(label: label, text: SafeText.clean(tail), active: state.typing || isNumeric(prompt))]
         }
@@ -34,7 +35,7 @@ extension ScreenInterviewer {
         for (index, option) in prompt.options.enumerated() {
             let on = state.chosen.contains(index)
             let mark: String
-            if case .multiple = prompt.kind { mark = on ? "[x]" : "[ ]" } else { mark = on ? "(•)" : "( )" }
+            if case .options = prompt.input { mark = on ? "[x]" : "[ ]" } else { mark = on ? "(•)" : "( )" }
             items.append(Frame.Item(key: String(index + 1), mark: mark, text: clean(option.label)))
         }
         return Frame(
@@ -45,12 +46,12 @@ extension ScreenInterviewer {
     private func footer(_ prompt: Prompt, _ state: QuestionState, _ mode: Mode) -> String {
         if state.typing { return "Enter save   Esc stop typing   Ctrl-U clear   Ctrl-C suspend" }
         var keys: [String] = []
-        switch prompt.kind {
-        case .note: keys.append("Enter go on")
-        case .multiple: keys += ["digits/space choose", "↑↓ move", "Enter confirm"]
-        case .single, .grid: keys += ["digits choose", "↑↓ move", "Enter confirm"]
+        switch prompt.input {
+        case .readOut: keys.append("Enter go on")
+        case .options: keys += ["digits/space choose", "↑↓ move", "Enter confirm"]
+        case .oneOption: keys += ["digits choose", "↑↓ move", "Enter confirm"]
         case .text: keys.append("Enter type")
-        default: keys.append("type, then Enter")
+        case .wholeNumber, .number, .date: keys.append("type, then Enter")
         }
         keys.append(mode == .interview ? "b back" : "Esc leave unchanged")
         if prompt.allowed.contains(.refused) { keys.append("r prefer not to say") }

@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// A menu: digits or arrows choose, Enter confirms. Returns the chosen index, or nil for Esc
@@ -45,8 +45,8 @@ extension ScreenInterviewer {
             try session.skipSection()
             return nil
         case 2:
-            try session.stop(reason: StopReason.distress.rawValue)
-            return .stopped(reason: StopReason.distress.rawValue)
+            try session.stop(reason: StopReason.distress)
+            return .stopped(reason: StopReason.distress)
         case 3:
             guard try confirmDelete() else { return try pauseMenu() }
             try session.discard()
@@ -70,7 +70,7 @@ extension ScreenInterviewer {
         switch choice {
         case 0: return try suspend()
         case 1...reasons.count:
-            let reason = reasons[choice - 1].rawValue
+            let reason = reasons[choice - 1]
             try session.stop(reason: reason)
             return .stopped(reason: reason)
         default:

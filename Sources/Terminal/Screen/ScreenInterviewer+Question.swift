@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// Asking a question in the interview, or again at the review to change its answer.
@@ -142,6 +142,12 @@ extension ScreenInterviewer {
         case .value(.set(let codes)):
             state.chosen = prompt.options.indices.filter { codes.contains(prompt.options[$0].code) }
             state.cursor = state.chosen.first ?? 0
+        case .value(.sealed):
+            // Never put into the field, where it could be edited into an answer: Enter keeps the
+            // sealed answer, typing replaces it with a new one.
+            state.messages = [.info("Answer so far: \(InterviewEngine.plain(.sealed)). Enter keeps it; type to replace it.")]
+        case .value where prompt.step.variable.map(session.isIdentifying) == true:
+            state.messages = [.info("Answer so far: \(InterviewSession.privateWords). Enter keeps it; type to replace it.")]
         case .value(.date(let day)):
             let parts = day.components
             state.field = String(format: "%02d/%02d/%04d", parts.day, parts.month, parts.year)
@@ -172,7 +178,7 @@ extension ScreenInterviewer {
         state.digits = number * 10 <= prompt.options.count ? typed : ""
         state.cursor = number - 1
         state.moved = true
-        if case .multiple = prompt.kind {
+        if case .options = prompt.input {
             toggle(number - 1, prompt, &state)
         } else {
             state.chosen = [number - 1]
@@ -184,7 +190,7 @@ extension ScreenInterviewer {
         guard !prompt.options.isEmpty else { return }
         state.cursor = min(max(state.cursor + step, 0), prompt.options.count - 1)
         state.digits = ""
-        if case .multiple = prompt.kind { return }
+        if case .options = prompt.input { return }
         state.moved = true
         state.chosen = [state.cursor]
         edited(&state)
@@ -195,7 +201,7 @@ extension ScreenInterviewer {
     private func toggle(_ index: Int, _ prompt: Prompt, _ state: inout QuestionState) {
         guard prompt.options.indices.contains(index) else { return }
         edited(&state)
-        guard case .multiple = prompt.kind else {
+        guard case .options = prompt.input else {
             state.chosen = [index]
             state.moved = true
             return
@@ -213,25 +219,24 @@ extension ScreenInterviewer {
 
     /// Enter: the answer on screen, submitted; true when accepted.
     private func confirm(_ prompt: Prompt, _ state: inout QuestionState, _ mode: Mode) throws -> Bool {
-        if case .note = prompt.kind {
+        let answer: Answer
+        switch prompt.input {
+        case .readOut:
             if mode == .interview { try session.continuePastNote() }
             return true
-        }
-        let answer: Answer
-        switch prompt.kind {
-        case .single, .grid:
+        case .oneOption:
             guard let index = state.chosen.first, state.moved || prompt.current != nil else {
                 state.messages = [.info("Choose an answer: type its number, or move to it with the arrows.")]
                 return false
             }
             answer = .value(.choice(prompt.options[index].code))
-        case .multiple:
+        case .options:
             guard !state.chosen.isEmpty else {
                 state.messages = [.info("Choose at least one: type its number or press space on it, then Enter.")]
                 return false
             }
             answer = .value(.set(state.chosen.map { prompt.options[$0].code }.sorted()))
-        default:
+        case .wholeNumber, .number, .date, .text:
             if state.field.isEmpty, let current = prompt.current {
                 answer = current
             } else {
@@ -251,8 +256,8 @@ extension ScreenInterviewer {
         let confirmed = state.warned == answer
         let outcome: InterviewSession.Outcome
         switch mode {
-        case .interview: outcome = try session.submit(answer, confirmed: confirmed)
-        case .amend(let id): outcome = try session.amend(id, to: answer, confirmed: confirmed)
+        case .interview: outcome = try session.give(answer, to: .current, confirmed: confirmed)
+        case .amend(let id): outcome = try session.give(answer, to: .review(id), confirmed: confirmed)
         }
         switch outcome {
         case .rejected(let messages):
@@ -280,14 +285,14 @@ extension ScreenInterviewer {
     }
 
     func isNumeric(_ prompt: Prompt) -> Bool {
-        switch prompt.kind {
-        case .integer, .decimal, .date: return true
-        default: return false
+        switch prompt.input {
+        case .wholeNumber, .number, .date: return true
+        case .oneOption, .options, .text, .readOut: return false
         }
     }
 
     func isText(_ prompt: Prompt) -> Bool {
-        if case .text = prompt.kind { return true }
+        if case .text = prompt.input { return true }
         return false
     }
 }

@@ -1,5 +1,5 @@
 import Instrument
-import Interview
+package import Interview
 
 extension ScreenInterviewer {
     /// The member check: every answer in plain words; Enter on one changes it with the

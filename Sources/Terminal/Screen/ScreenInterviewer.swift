@@ -1,6 +1,6 @@
 import Foundation
 import Instrument
-import Interview
+package import Interview
 
 /// The full-screen interviewer: one question per screen, driven by the keyboard alone. The same
 /// keys work on every question: digits choose, arrow keys or j/k move, space toggles, Enter

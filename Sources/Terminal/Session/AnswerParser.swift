@@ -12,13 +12,13 @@ package enum AnswerParser {
     /// - Returns: The answer, or a message saying what to type.
     package static func parse(_ input: String, for prompt: Prompt) -> Result<Answer, Message> {
         let trimmed = input.trimmingCharacters(in: .whitespaces)
-        switch prompt.kind {
-        case .single, .grid:
+        switch prompt.input {
+        case .oneOption:
             guard let number = Int(trimmed), (1...prompt.options.count).contains(number) else {
                 return .failure(Message("Type a number from 1 to \(prompt.options.count)."))
             }
             return .success(.value(.choice(prompt.options[number - 1].code)))
-        case .multiple:
+        case .options:
             let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
             var codes: [Int] = []
             for part in parts {
@@ -30,12 +30,12 @@ package enum AnswerParser {
             }
             guard !codes.isEmpty else { return .failure(Message("Type the numbers of every answer that applies, such as 1 3.")) }
             return .success(.value(.set(codes.sorted())))
-        case .integer:
+        case .wholeNumber:
             guard let number = Int(trimmed.replacingOccurrences(of: ",", with: "")) else {
                 return .failure(Message("Type a whole number, such as 12."))
             }
             return .success(.value(.number(Double(number))))
-        case .decimal:
+        case .number:
             guard let number = Double(trimmed), number.isFinite, trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
                 return .failure(Message("Type a number, such as 2.5."))
             }
@@ -47,7 +47,7 @@ package enum AnswerParser {
             return .success(.value(.date(day)))
         case .text:
             return .success(.value(.text(input)))
-        case .note, .calculate:
+        case .readOut:
             return .failure(Message("Press Enter to go on."))
         }
     }

@@ -1,9 +1,9 @@
-import Instrument
+package import Instrument
 import Store
 
 /// Builds the variables of a dataset from its versions: kinds, labels and options from the newest
 /// version that has each variable, codes that only older versions offered added after.
-struct VariableCatalogue {
+struct DatasetVariables {
     private(set) var variables: [DatasetVariable] = []
 
     init(_ versions: [Dataset.Version]) {
@@ -11,7 +11,7 @@ struct VariableCatalogue {
         for version in versions.reversed() {
             let instrument = version.instrument
             let identifying = instrument.identifyingVariables
-            let labels = Labels(instrument)
+            let labels = VariableCatalogue(instrument)
             for variable in instrument.variables.all {
                 guard let rowID = version.registration.variableIDs[variable.id] else { continue }
                 let categories = Self.categories(variable.type, language: instrument.defaultLanguage)
@@ -26,7 +26,7 @@ struct VariableCatalogue {
                 position[variable.id] = variables.count
                 variables.append(
                     DatasetVariable(
-                        name: variable.id, label: labels.label(of: variable),
+                        name: variable.id, label: labels.label(of: variable.id, in: instrument.defaultLanguage),
                         kind: Self.kind(variable, identifying: identifying),
                         origin: variable.origin, categories: categories, location: variable.location,
                         versions: [instrument.version], variableIDs: [version.registration.rowID: rowID]))
@@ -57,43 +57,6 @@ struct VariableCatalogue {
             return [Category(code: 0, label: "false"), Category(code: 1, label: "true")]
         default:
             return []
-        }
-    }
-}
-
-/// The label of each variable: the question's `label`, else its wording.
-private struct Labels {
-    let language: String
-    var questions: [String: Question] = [:]
-    var items: [String: GridItem] = [:]
-    var scores: [String: Score] = [:]
-
-    init(_ instrument: Instrument) {
-        language = instrument.defaultLanguage
-        for (_, question) in instrument.allQuestions {
-            questions[question.id] = question
-            if case .grid(_, let gridItems) = question.kind {
-                for item in gridItems { items[item.id] = item }
-            }
-        }
-        for score in instrument.scores { scores[score.id] = score }
-    }
-
-    func label(of variable: Variable) -> String {
-        switch variable.origin {
-        case .question, .calculation:
-            let question = questions[variable.id]
-            return (question?.label ?? question?.text)?.text(in: language) ?? variable.id
-        case .gridItem:
-            let item = items[variable.id]
-            return (item?.label ?? item?.text)?.text(in: language) ?? variable.id
-        case .specify(let question, let code):
-            let owner = questions[question]
-            let base = (owner?.label ?? owner?.text)?.text(in: language) ?? question
-            let option = owner?.kind.options?.option(code: code)?.label.text(in: language) ?? "code \(code)"
-            return "\(base): \(option), in their words"
-        case .score:
-            return scores[variable.id]?.label?.text(in: language) ?? variable.id
         }
     }
 }

@@ -1,20 +1,26 @@
-package import Instrument
-package import Interview
-import Store
+public import Instrument
 
 /// One interview as the interviewer runs it, independent of the screen: it drives the pure
 /// ``InterviewEngine`` and writes every change to an ``InterviewLog`` at once, so that both the
 /// full-screen and the line interviewer behave the same and a crash loses nothing confirmed.
-package final class InterviewSession {
+public final class InterviewSession {
     /// The engine: routing, validation, calculations, piping.
-    package private(set) var engine: InterviewEngine
+    public private(set) var engine: InterviewEngine
     /// Where answers and events go.
-    package let log: any InterviewLog
+    public let log: any InterviewLog
     /// What has been written to the log, by variable, to save only changes.
     private var saved: [String: Answer] = [:]
+    /// The identifying variables, by index: their answers are never shown back.
+    private let identifying: Set<Int>
+
+    /// Whether a variable (by index) is identifying.
+    public func isIdentifying(_ variable: Int) -> Bool { identifying.contains(variable) }
+
+    /// How an identifying answer that was given is shown.
+    public static let privateWords = "given (kept private)"
 
     /// The result of giving an answer.
-    package enum Outcome: Equatable {
+    public enum Outcome: Equatable {
         /// Saved; show these safeguard scripts (each needs acknowledging) before going on.
         case accepted(safeguards: [Safeguard])
         /// A hard check refused it.
@@ -28,37 +34,38 @@ package final class InterviewSession {
     ///   - engine: A fresh engine, or one restored from the store.
     ///   - log: The study database's recorder, or ``PreviewLog``.
     ///   - saved: Answers already in the store (when resuming).
-    package init(engine: InterviewEngine, log: any InterviewLog, saved: [String: Answer] = [:]) {
+    public init(engine: InterviewEngine, log: any InterviewLog, saved: [String: Answer] = [:]) {
         self.engine = engine
         self.log = log
         self.saved = saved
+        identifying = Set(engine.instrument.identifyingVariables.compactMap { engine.instrument.variables.index(of: $0) })
     }
 
     /// The instrument.
-    package var instrument: Instrument { engine.instrument }
+    public var instrument: Instrument { engine.instrument }
 
     /// The current prompt, or `nil` at the end.
-    package var prompt: Prompt? { engine.prompt }
+    public var prompt: Prompt? { engine.prompt }
 
     /// "Question 7 of about 24".
-    package var progress: (current: Int, total: Int) { engine.progress }
+    public var progress: (current: Int, total: Int) { engine.progress }
 
     // MARK: - Consent
 
     /// The consent text and the statements, in the interview's language.
-    package var consent: (text: String, statements: [String])? {
+    public var consent: (text: String, statements: [String])? {
         instrument.consent.map { consent in
             (engine.pipe(consent.text), consent.statements.map { engine.pipe($0) })
         }
     }
 
     /// Every statement was agreed: the interview may begin.
-    package func consentGiven() throws {
-        try log.record(.consented, variable: nil, reason: nil)
+    public func consentGiven() throws {
+        try log.record(.consented)
     }
 
     /// A statement was not agreed: the interview ends with no answers.
-    package func consentRefused() throws {
+    public func consentRefused() throws {
         try log.noConsent()
     }
 
@@ -66,7 +73,7 @@ package final class InterviewSession {
 
     /// Moves to the first question (after consent).
     @discardableResult
-    package func start() -> Prompt? {
+    public func start() -> Prompt? {
         if engine.position == nil, !engine.isFinished { engine.advance() }
         return engine.prompt
     }
@@ -76,7 +83,7 @@ package final class InterviewSession {
     /// - Parameters:
     ///   - answer: The answer or missing status.
     ///   - confirmed: Whether the interviewer confirmed the soft warnings.
-    package func submit(_ answer: Answer, confirmed: Bool = false) throws -> Outcome {
+    public func submit(_ answer: Answer, confirmed: Bool = false) throws -> Outcome {
         let variable = engine.prompt?.id
         switch engine.answer(answer, confirmed: confirmed) {
         case .rejected(let messages): return .rejected(messages)
@@ -94,8 +101,8 @@ package final class InterviewSession {
     }
 
     /// Moves past a note.
-    package func continuePastNote() throws {
-        try log.record(.shown, variable: nil, reason: engine.prompt?.id)
+    public func continuePastNote() throws {
+        if let id = engine.prompt?.id { try log.record(.noteShown(id)) }
         engine.advance()
         try flush()
     }
@@ -103,19 +110,19 @@ package final class InterviewSession {
     /// Goes back to the previous question asked.
     /// - Returns: Whether there was one.
     @discardableResult
-    package func back() throws -> Bool {
+    public func back() throws -> Bool {
         guard engine.goBack() != nil else { return false }
         try flush()
         return true
     }
 
     /// Logs that a safeguard's script was shown and acknowledged.
-    package func acknowledge(_ safeguard: Safeguard) throws {
-        try log.record(.safeguardShown, variable: nil, reason: safeguard.id)
+    public func acknowledge(_ safeguard: Safeguard) throws {
+        try log.record(.safeguardShown(safeguard.id))
     }
 
     /// Saves an interviewer note about the current question.
-    package func note(_ text: String) throws {
+    public func note(_ text: String) throws {
         let variable = engine.prompt?.step.variable.map { instrument.variables.all[$0].id }
         try log.note(text, about: variable)
     }
@@ -123,14 +130,14 @@ package final class InterviewSession {
     // MARK: - Pause
 
     /// The distress pause began (logged without free text).
-    package func pause() throws { try log.record(.paused, variable: nil, reason: nil) }
+    public func pause() throws { try log.record(.paused) }
 
     /// The interview resumes after a pause.
-    package func resume() throws { try log.record(.resumed, variable: nil, reason: nil) }
+    public func resume() throws { try log.record(.resumed) }
 
     /// Skips the rest of the current section (its unanswered questions become refused).
-    package func skipSection() throws {
-        try log.record(.skippedSection, variable: nil, reason: engine.prompt.map { instrument.sections[$0.step.section].id })
+    public func skipSection() throws {
+        if let prompt = engine.prompt { try log.record(.skippedSection(instrument.sections[prompt.step.section].id)) }
         _ = engine.skipRestOfSection()
         try flush()
     }
@@ -138,17 +145,17 @@ package final class InterviewSession {
     // MARK: - The end
 
     /// One line of the review: the question and the answer in plain words.
-    package struct ReviewItem: Equatable {
+    public struct ReviewItem: Equatable {
         /// The variable.
-        package var id: String
+        public var id: String
         /// The question's wording.
-        package var question: String
+        public var question: String
         /// The answer in words.
-        package var answer: String
+        public var answer: String
     }
 
     /// The answers given, in asking order, for the member check.
-    package var review: [ReviewItem] {
+    public var review: [ReviewItem] {
         engine.plan.steps.indices.compactMap { index in
             let step = engine.plan.steps[index]
             guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return nil }
@@ -159,8 +166,12 @@ package final class InterviewSession {
     }
 
     /// An answer in plain words.
-    package func describe(_ answer: Answer, variable: Int) -> String {
+    /// An identifying answer is never shown again once given (it may be on a shared screen or in
+    /// a captured transcript): it reads "given (kept private)", and a new one can be typed.
+    public func describe(_ answer: Answer, variable: Int) -> String {
         switch answer {
+        case .value(.sealed): return InterviewEngine.plain(.sealed)
+        case .value where identifying.contains(variable): return Self.privateWords
         case .value(let value): return engine.describe(value, of: variable)
         case .refused: return "Prefer not to say"
         case .dontKnow: return "Don't know"
@@ -173,7 +184,7 @@ package final class InterviewSession {
     /// Changes an answer at the review, with the participant (logged as a member check).
     /// - Returns: The outcome; when accepted, ``questionsOpenedByAmendment`` lists questions the
     ///   change brought onto the route, to ask now.
-    package func amend(_ id: String, to answer: Answer, confirmed: Bool = false) throws -> Outcome {
+    public func amend(_ id: String, to answer: Answer, confirmed: Bool = false) throws -> Outcome {
         switch engine.amend(id, to: answer, confirmed: confirmed) {
         case .rejected(let messages): return .rejected(messages)
         case .needsConfirmation(let messages): return .needsConfirmation(messages)
@@ -183,31 +194,53 @@ package final class InterviewSession {
         }
     }
 
+    /// Which answer an interviewer's answer is for.
+    public enum Target: Sendable, Hashable {
+        /// The current question.
+        case current
+        /// An earlier answer, changed at the review with the participant (the member check).
+        case review(String)
+    }
+
+    /// Gives an answer to the current question or, at the review, to an earlier one: the one
+    /// path both interviewers take, so that checks, warnings and safeguards behave the same.
+    /// - Parameters:
+    ///   - answer: The answer or missing status.
+    ///   - target: Which answer it is.
+    ///   - confirmed: Whether the interviewer confirmed the soft warnings.
+    /// - Returns: The outcome; when accepted, the answer is saved.
+    public func give(_ answer: Answer, to target: Target, confirmed: Bool = false) throws -> Outcome {
+        switch target {
+        case .current: return try submit(answer, confirmed: confirmed)
+        case .review(let id): return try amend(id, to: answer, confirmed: confirmed)
+        }
+    }
+
     /// Questions on the route without an answer (after an amendment opened a branch).
-    package var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
+    public var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
 
     /// Asks a step again (after an amendment, or to change an answer at the review).
-    package func ask(step index: Int) { engine.jump(to: index) }
+    public func ask(step index: Int) { engine.jump(to: index) }
 
     /// Completes the interview: final statuses of every variable (not applicable, calculations,
     /// scores) are saved, then the interview is marked completed.
-    package func complete() throws {
+    public func complete() throws {
         try settle()
         try log.complete()
     }
 
     /// Suspends the interview to continue later (its answers are already saved).
-    package func suspend() throws { try log.suspend() }
+    public func suspend() throws { try log.suspend() }
 
     /// Stops for good, keeping the answers; what was not reached is saved as not reached.
-    package func stop(reason: String) throws {
+    public func stop(reason: StopReason) throws {
         engine.breakOff()
         try settle()
         try log.breakOff(reason: reason)
     }
 
     /// Stops and deletes the answers, at the participant's request.
-    package func discard() throws { try log.discard() }
+    public func discard() throws { try log.discard() }
 
     // MARK: - Writing
 
@@ -219,25 +252,25 @@ package final class InterviewSession {
             case .answered(let variable, let answer):
                 try write(answer, for: variable, reason: nil)
             case .changed(let variable, _, let answer, let reason):
-                try write(answer, for: variable, reason: reason.rawValue)
+                try write(answer, for: variable, reason: reason)
             case .back(_, let to):
-                try log.record(.back, variable: to, reason: nil)
+                try log.record(.back(to: to))
             case .safeguardFired, .sectionSkipped:
                 break
             }
         }
     }
 
-    private func write(_ answer: Answer, for variable: String, reason: String?) throws {
+    private func write(_ answer: Answer, for variable: String, reason: ChangeReason?) throws {
         guard saved[variable] != answer else { return }
-        try log.save(answer, for: variable, reason: saved[variable] == nil ? nil : (reason ?? "corrected"))
+        try log.save(answer, for: variable, reason: saved[variable] == nil ? nil : (reason ?? .amended))
         saved[variable] = answer
     }
 
     /// Saves every variable's final status that differs from what was saved.
     private func settle() throws {
         for (variable, answer) in engine.finalAnswers where saved[variable.id] != answer {
-            try write(answer, for: variable.id, reason: "final")
+            try write(answer, for: variable.id, reason: .final)
         }
     }
 }

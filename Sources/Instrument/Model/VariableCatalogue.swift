@@ -1,10 +1,10 @@
-package import Instrument
-
-/// What a codebook needs to know about each variable of an instrument, found once: the question,
-/// grid item, option or score that defines it, and its short label.
-package struct InstrumentLookup: Sendable {
+/// Every variable of an instrument, found once by name: its definition (the question, grid item,
+/// option or score that defines it), its type, its labels, its wording and its section. The one
+/// lookup that the analysis, the exports and the codebooks use for what a variable is called and
+/// where it comes from.
+public struct VariableCatalogue: Sendable {
     /// Where a variable is written in the instrument.
-    package enum Source: Sendable {
+    public enum Source: Sendable {
         /// An asked question or a calculation.
         case question(Question, section: Int)
         /// One item of a grid question.
@@ -16,12 +16,12 @@ package struct InstrumentLookup: Sendable {
     }
 
     /// The instrument.
-    package let instrument: Instrument
+    public let instrument: Instrument
     private let sources: [String: Source]
 
     /// Indexes an instrument.
     /// - Parameter instrument: The instrument.
-    package init(_ instrument: Instrument) {
+    public init(_ instrument: Instrument) {
         self.instrument = instrument
         var sources: [String: Source] = [:]
         var specifyVariables: [String: [Int: String]] = [:]
@@ -34,7 +34,7 @@ package struct InstrumentLookup: Sendable {
                 for item in items { sources[item.id] = .gridItem(item, grid: question, section: section) }
             case .note:
                 break
-            default:
+            case .single, .multiple, .integer, .decimal, .text, .date, .calculate:
                 sources[question.id] = .question(question, section: section)
             }
             for option in question.kind.options?.options ?? [] {
@@ -50,26 +50,62 @@ package struct InstrumentLookup: Sendable {
     /// Where a variable is written.
     /// - Parameter id: The variable's name.
     /// - Returns: Its source, if the instrument defines it.
-    package func source(of id: String) -> Source? { sources[id] }
+    public func source(of id: String) -> Source? { sources[id] }
+
+    /// The variable with a name: its origin, type and section.
+    /// - Parameter id: The variable's name.
+    /// - Returns: The variable, if the instrument has it.
+    public func variable(_ id: String) -> Variable? { instrument.variables[id] }
+
+    /// The missing answers a participant may give to a variable (a grid item and a "please say"
+    /// text follow their question; calculations and scores take none).
+    /// - Parameter id: The variable's name.
+    /// - Returns: The missing kinds allowed.
+    public func allowedMissing(_ id: String) -> [MissingKind] {
+        switch sources[id] {
+        case .question(let question, _)?, .gridItem(_, let question, _)?, .specify(_, let question, _)?:
+            return question.allow
+        case .score?, nil:
+            return []
+        }
+    }
 
     /// The question that asks a variable (for a grid item, the grid; for a "please say" text, the
     /// choice question).
     /// - Parameter id: The variable's name.
     /// - Returns: The question, or `nil` for scores and unknown names.
-    package func question(of id: String) -> Question? {
+    public func question(of id: String) -> Question? {
         switch sources[id] {
         case .question(let question, _)?, .gridItem(_, let question, _)?, .specify(_, let question, _)?:
             return question
-        default: return nil
+        case .score?, nil: return nil
         }
     }
 
-    /// The variable's short label in a language: its `label`, or failing that its wording.
+    /// The variable's label in datasets (the analysis, SPSS, Stata, R): its `label`, or failing
+    /// that its wording; a "please say" text is named by its question and option
+    /// (`Services used: Something else, in their words`).
+    /// - Parameters:
+    ///   - id: The variable's name.
+    ///   - language: A language code.
+    /// - Returns: The label, or the name itself when the instrument does not define it.
+    public func label(of id: String, in language: String) -> String {
+        switch sources[id] {
+        case .specify(let option, let question, _)?:
+            let base = (question.label ?? question.text)?.text(in: language) ?? question.id
+            return "\(base): \(option.label.text(in: language)), in their words"
+        case .question, .gridItem, .score, nil:
+            return wordingLabel(of: id, in: language)
+        }
+    }
+
+    /// The variable's short label as a codebook lists it: its `label`, or failing that its
+    /// wording; for a "please say" text, the follow-up's wording.
     /// - Parameters:
     ///   - id: The variable's name.
     ///   - language: A language code.
     /// - Returns: The label, or the name itself when there is nothing better.
-    package func label(of id: String, in language: String) -> String {
+    public func wordingLabel(of id: String, in language: String) -> String {
         switch sources[id] {
         case .question(let question, _)?:
             return (question.label ?? question.text)?.text(in: language) ?? id
@@ -87,7 +123,7 @@ package struct InstrumentLookup: Sendable {
     /// The wording read aloud in every language of the instrument, in the instrument's order.
     /// - Parameter id: The variable's name.
     /// - Returns: Pairs of language and text; empty for calculations and scores.
-    package func wording(of id: String) -> [(language: String, text: String)] {
+    public func wording(of id: String) -> [(language: String, text: String)] {
         let text: LocalizedText?
         switch sources[id] {
         case .question(let question, _)?: text = question.text
@@ -99,7 +135,7 @@ package struct InstrumentLookup: Sendable {
                 return (language, stem.map { "\($0) \(item)" } ?? item)
             }
         case .specify(let option, _, _)?: text = option.specify
-        default: text = nil
+        case .score?, nil: text = nil
         }
         guard let text else { return [] }
         return instrument.languages.map { ($0, text.text(in: $0)) }
@@ -108,11 +144,11 @@ package struct InstrumentLookup: Sendable {
     /// The section a variable belongs to, if it is asked.
     /// - Parameter id: The variable's name.
     /// - Returns: The section.
-    package func section(of id: String) -> Section? {
+    public func section(of id: String) -> Section? {
         switch sources[id] {
         case .question(_, let index)?, .gridItem(_, _, let index)?, .specify(_, _, let index)?:
             return instrument.sections[index]
-        default: return nil
+        case .score?, nil: return nil
         }
     }
 }

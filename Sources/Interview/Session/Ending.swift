@@ -1,11 +1,11 @@
 /// How an interview run ended, for the command to report.
-package enum Ending: Equatable, Sendable {
+public enum Ending: Equatable, Sendable {
     /// Finished and completed after the review.
     case completed
     /// Suspended to continue later (Ctrl-C, end of input, or chosen).
     case suspended
     /// Stopped for good with a coded reason, answers kept.
-    case stopped(reason: String)
+    case stopped(reason: StopReason)
     /// Stopped and the answers deleted.
     case discarded
     /// A consent statement was not agreed.
@@ -13,7 +13,7 @@ package enum Ending: Equatable, Sendable {
 }
 
 /// The coded reasons a peer researcher can give for stopping an interview for good.
-package enum StopReason: String, CaseIterable, Sendable {
+public enum StopReason: String, CaseIterable, Sendable {
     /// The participant chose to stop.
     case participantStopped = "participant_stopped"
     /// The participant was distressed.
@@ -24,7 +24,7 @@ package enum StopReason: String, CaseIterable, Sendable {
     case interviewerEnded = "interviewer_ended"
 
     /// Words for the menu.
-    package var label: String {
+    public var label: String {
         switch self {
         case .participantStopped: return "The participant chose to stop"
         case .distress: return "The participant was distressed"

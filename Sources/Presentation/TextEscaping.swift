@@ -1,6 +1,21 @@
-/// Escaping of text for the HTML and JSON that peersurvey writes: one implementation for the
-/// reports (Analysis) and the codebooks and datapackage.json (Export).
+/// Escaping of text for the Markdown, HTML and JSON that peersurvey writes: one implementation
+/// for the reports (Analysis) and the codebooks and datapackage.json (Export).
 package enum TextEscaping {
+    /// Text for Markdown, in a paragraph, heading or table cell: every character Markdown could
+    /// read as formatting is escaped with a backslash, and line breaks and tabs become spaces.
+    package static func markdown(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "&", "!", "~", "{", "}":
+                out += "\\\(character)"
+            case "\n", "\r", "\r\n", "\t": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
     /// Text for HTML content and attribute values: `& < > " '` as entities.
     package static func html(_ text: String) -> String {
         var out = ""
