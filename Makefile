@@ -5,7 +5,7 @@ INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test soak bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -23,6 +23,13 @@ demo: build
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test
+
+## The crash-and-race suite at length: KILLS kill -9s of interview, merge, backup, withdraw,
+## export and study init (`make test` runs 210); SEED=N replays a run.
+KILLS ?= 2000
+soak: setup
+	$(SWIFT) build --build-tests
+	PEERSURVEY_KILLS=$(KILLS) $(if $(SEED),PEERSURVEY_CRASH_SEED=$(SEED)) $(SWIFT) test --skip-build --filter CrashAndRaceTests
 
 ## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
 bench: setup

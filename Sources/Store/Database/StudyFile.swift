@@ -96,6 +96,18 @@ package enum StudyFile {
     /// fails when the name is taken), then flushes the folder so the new name survives a power cut.
     /// - Throws: ``StoreError/io(path:detail:)`` when `target` exists or the move fails.
     package static func publish(_ temporary: String, as target: String) throws {
+        #if os(Linux)
+            // One atomic step where the kernel has it: a rename that never replaces.
+            if let renameNoReplace {
+                if renameNoReplace(atCurrentDirectory, temporary, atCurrentDirectory, target, 1) == 0 {
+                    syncDirectory(of: target)
+                    return
+                }
+                if errno == EEXIST {
+                    throw StoreError.io(path: target, detail: "a file appeared there meanwhile; it was left as it was")
+                }
+            }
+        #endif
         if link(temporary, target) == 0 {
             unlink(temporary)
         } else {
@@ -113,6 +125,16 @@ package enum StudyFile {
         }
         syncDirectory(of: target)
     }
+
+    #if os(Linux)
+        private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+        /// glibc's `renameat2` (Linux 3.15, glibc 2.28), looked up at run time: Swift's Glibc
+        /// module does not declare it. `RENAME_NOREPLACE` is its flag 1.
+        nonisolated(unsafe) private static let renameNoReplace: RenameAt2? = dlsym(nil, "renameat2").map {
+            unsafeBitCast($0, to: RenameAt2.self)
+        }
+    #endif
 
     /// Flushes a file's contents to the disk.
     package static func sync(_ path: String) throws {
