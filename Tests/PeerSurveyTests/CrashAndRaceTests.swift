@@ -65,16 +65,25 @@ struct CrashAndRaceTests {
             window.kill()
             if running { rig.kills += 1 } else { rig.finished += 1 }
             if let racer {
-                if Bool.random(using: &rig.random) {
+                if Bool.random(using: &rig.random), racer.process.isRunning {
                     racer.kill()
                     rig.kills += 1
                 } else {
                     racer.finish()
                 }
-                rig.remove("race-\(round).sqlite")
+                if round % 6 == 1 {
+                    // The next command of a killed backup: the same backup, which works and
+                    // clears what the killed one left.
+                    rig.remove("race-\(round).sqlite")
+                    let again = try rig.run(["backup", "--db", "study.sqlite", "--to", "race-\(round).sqlite"])
+                    #expect(again.status == 0, "round \(round): the backup again: \(again.stderr)")
+                    rig.remove("race-\(round).sqlite")
+                }
             }
             try rig.expectSound(database, "round \(round)")
-            // The next command: the killed interview is interrupted and resumes.
+            // The next commands: the killed interview is listed as interrupted, and resumes.
+            let listed = try rig.run(["resume", "--db", "study.sqlite"])
+            #expect(listed.stdout.contains("\(code)  interrupted"), "round \(round): \(code) not listed: \(listed.stdout)")
             let resumed = try rig.run(["resume", "--db", "study.sqlite", code])
             #expect(resumed.status == 0 && resumed.stdout.contains("suspended"), "round \(round): resume: \(resumed.stderr)")
             #expect(!resumed.stderr.contains("backup"))

@@ -64,8 +64,12 @@ package final class StudyDatabase: Sendable {
                 }
             }
             try prepare(database)
-            // Everything into the main file (header included), the WAL removed, then the name.
+            // Everything into the main file (header included), the WAL removed, then the name:
+            // a WAL left with content (a full disk) would not follow the file to its name.
             try database.close()
+            if case .regular(let size) = StudyFile.kind(of: temporary + "-wal"), size > 0 {
+                throw StoreError.diskFull(path: temporary)
+            }
             try StudyFile.sync(temporary)
             try StudyFile.publish(temporary, as: path)
         } catch let error as StoreError {
@@ -183,13 +187,22 @@ package final class StudyDatabase: Sendable {
     /// - Throws: ``StoreError`` when the connection cannot be closed.
     package func close() throws {
         guard closed.set() else { return }
-        if !isReadOnly { try? checkpoint() }
+        if !isReadOnly { closingCheckpoint() }
         try mapErrors { try queue.close() }
     }
 
     deinit {
-        if !isReadOnly, closed.set() {
-            _ = try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        if !isReadOnly, closed.set() { closingCheckpoint() }
+    }
+
+    /// The checkpoint of ``close()``: best effort, waiting at most a second for readers (an
+    /// export scanning, another window reading), so that closing never hangs; whatever it leaves
+    /// in the WAL, a later close moves.
+    private func closingCheckpoint() {
+        _ = try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 1000")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 
