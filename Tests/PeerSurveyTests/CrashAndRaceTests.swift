@@ -36,7 +36,8 @@ struct CrashAndRaceTests {
                 window.kill()
                 continue
             }
-            let code = String(window.text.components(separatedBy: "Participant code: ").dropFirst().first?.prefix(9) ?? "")
+            let code = String(
+                window.text.components(separatedBy: "Participant code: ").dropFirst().first?.prefix(9) ?? "")
             window.send("round \(round)")
             var answered = 0
             let target = Int.random(in: 0...20, using: &rig.random)
@@ -52,11 +53,14 @@ struct CrashAndRaceTests {
             // backup, a reader, or a bulk writer (simulated interviews, one transaction per batch).
             var racer: LiveProcess?
             switch round % 6 {
-            case 1: racer = try LiveProcess(["backup", "--db", "study.sqlite", "--to", "race-\(round).sqlite"], directory: rig.directory)
+            case 1:
+                racer = try LiveProcess(
+                    ["backup", "--db", "study.sqlite", "--to", "race-\(round).sqlite"], directory: rig.directory)
             case 3: racer = try LiveProcess(["status", "--db", "study.sqlite"], directory: rig.directory)
             case 5:
                 racer = try LiveProcess(
-                    ["simulate", instrument, "--db", "study.sqlite", "--count", "40", "--seed", String(round)], directory: rig.directory)
+                    ["simulate", instrument, "--db", "study.sqlite", "--count", "40", "--seed", String(round)],
+                    directory: rig.directory)
             default: break
             }
             window.send(String(Int.random(in: 0...100_000, using: &rig.random)))
@@ -83,9 +87,12 @@ struct CrashAndRaceTests {
             try rig.expectSound(database, "round \(round)")
             // The next commands: the killed interview is listed as interrupted, and resumes.
             let listed = try rig.run(["resume", "--db", "study.sqlite"])
-            #expect(listed.stdout.contains("\(code)  interrupted"), "round \(round): \(code) not listed: \(listed.stdout)")
+            #expect(
+                listed.stdout.contains("\(code)  interrupted"), "round \(round): \(code) not listed: \(listed.stdout)")
             let resumed = try rig.run(["resume", "--db", "study.sqlite", code])
-            #expect(resumed.status == 0 && resumed.stdout.contains("suspended"), "round \(round): resume: \(resumed.stderr)")
+            #expect(
+                resumed.status == 0 && resumed.stdout.contains("suspended"), "round \(round): resume: \(resumed.stderr)"
+            )
             #expect(!resumed.stderr.contains("backup"))
         }
         rig.answersChecked = try checkAcknowledged(acknowledged, in: database)
@@ -95,13 +102,17 @@ struct CrashAndRaceTests {
     }
 
     /// Counts the acknowledged answers found with their values; records an issue for each missing one.
-    private func checkAcknowledged(_ answers: [(code: String, variable: String, value: Int)], in path: String) throws -> Int {
+    private func checkAcknowledged(_ answers: [(code: String, variable: String, value: Int)], in path: String) throws
+        -> Int
+    {
         let stored = try readDatabase(path) { db in
             var result: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT i.code, v.name, a.value FROM answer a JOIN interview i ON i.id = a.interview_id
-                JOIN variable v ON v.id = a.variable_id WHERE v.name <> 'feel'
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT i.code, v.name, a.value FROM answer a JOIN interview i ON i.id = a.interview_id
+                    JOIN variable v ON v.id = a.variable_id WHERE v.name <> 'feel'
+                    """)
             while let row = try rows.next() { result["\(row[0] as String) \(row[1] as String)"] = row[2] }
             return result
         }
@@ -126,8 +137,11 @@ struct CrashAndRaceTests {
         #expect(try rig.run(["study", "init", "--db", "lead.sqlite", "--title", "Crash"]).status == 0)
         for (name, seed) in [("a.sqlite", "1"), ("b.sqlite", "2")] {
             #expect(try rig.run(["backup", "--db", "lead.sqlite", "--to", name]).status == 0)
-            #expect(try rig.run(["simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "150",
-                                 "--seed", seed, "--today", "2026-11-23"]).status == 0)
+            #expect(
+                try rig.run([
+                    "simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "150",
+                    "--seed", seed, "--today", "2026-11-23",
+                ]).status == 0)
         }
         let sourceAnswers = try ["a.sqlite", "b.sqlite"].reduce(0) { total, name in
             total + (try readDatabase(rig.path(name)) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0)
@@ -146,13 +160,19 @@ struct CrashAndRaceTests {
             _ = try rig.killRandomly(merge, within: window * 1.2)
             if FileManager.default.fileExists(atPath: rig.path("target.sqlite")) {
                 try rig.expectSound(rig.path("target.sqlite"), "merge round \(round)")
-                let interviews = try readDatabase(rig.path("target.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM interview") }
+                let interviews = try readDatabase(rig.path("target.sqlite")) {
+                    try Int.fetchOne($0, sql: "SELECT count(*) FROM interview")
+                }
                 // All or nothing: an existing target has none or all; a new one appears only complete.
-                #expect(interviews == 300 || (intoExisting && interviews == 0), "merge round \(round): \(interviews ?? -1) interviews")
+                #expect(
+                    interviews == 300 || (intoExisting && interviews == 0),
+                    "merge round \(round): \(interviews ?? -1) interviews")
             }
             let again = try rig.run(merge)
             #expect(again.status == 0, "merge round \(round): the next merge: \(again.stderr)")
-            let answers = try readDatabase(rig.path("target.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+            let answers =
+                try readDatabase(rig.path("target.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") }
+                ?? 0
             #expect(answers == sourceAnswers, "merge round \(round)")
             rig.answersChecked += answers
             let stray = try rig.leftovers()
@@ -166,9 +186,13 @@ struct CrashAndRaceTests {
     @Test func backupsKilledAtRandom() throws {
         var rig = try CrashRig("backup", salt: 3)
         defer { rig.report() }
-        #expect(try rig.run(["simulate", Runner.instrument("warmline-follow-up"), "--db", "study.sqlite", "--count", "300",
-                             "--seed", "3", "--today", "2026-11-23"]).status == 0)
-        let answers = try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+        #expect(
+            try rig.run([
+                "simulate", Runner.instrument("warmline-follow-up"), "--db", "study.sqlite", "--count", "300",
+                "--seed", "3", "--today", "2026-11-23",
+            ]).status == 0)
+        let answers =
+            try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
         let backup = ["backup", "--db", "study.sqlite", "--to", "copy.sqlite"]
         let window = try rig.duration(backup) { rig.remove("copy.sqlite") }
         let wanted = CrashRig.kills(share: 0.14)
@@ -182,7 +206,9 @@ struct CrashAndRaceTests {
                 #expect(again.status == 0, "backup round \(round): the retry: \(again.stderr)")
             }
             try rig.expectSound(rig.path("copy.sqlite"), "backup round \(round)")
-            let copied = try readDatabase(rig.path("copy.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+            let copied =
+                try readDatabase(rig.path("copy.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") }
+                ?? 0
             #expect(copied == answers, "backup round \(round)")
             rig.answersChecked += copied
             let stray = try rig.leftovers()
@@ -198,10 +224,16 @@ struct CrashAndRaceTests {
     @Test func withdrawalsKilledAtRandom() throws {
         var rig = try CrashRig("withdraw", salt: 4)
         defer { rig.report() }
-        #expect(try rig.run(["simulate", Runner.instrument("warmline-follow-up"), "--db", "pristine.sqlite", "--count", "200",
-                             "--seed", "4", "--today", "2026-11-23"]).status == 0)
+        #expect(
+            try rig.run([
+                "simulate", Runner.instrument("warmline-follow-up"), "--db", "pristine.sqlite", "--count", "200",
+                "--seed", "4", "--today", "2026-11-23",
+            ]).status == 0)
         let (codes, total) = try readDatabase(rig.path("pristine.sqlite")) { db in
-            (try String.fetchAll(db, sql: "SELECT code FROM interview"), try Int.fetchOne(db, sql: "SELECT count(*) FROM answer") ?? 0)
+            (
+                try String.fetchAll(db, sql: "SELECT code FROM interview"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM answer") ?? 0
+            )
         }
         func reset() throws {
             rig.remove("study.sqlite")
@@ -214,22 +246,33 @@ struct CrashAndRaceTests {
             round += 1
             try reset()
             let code = codes[Int.random(in: 0..<codes.count, using: &rig.random)]
-            let own = try readDatabase(rig.path("study.sqlite")) { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM answer a JOIN interview i ON i.id = a.interview_id WHERE i.code = ?", arguments: [code])
-            } ?? 0
+            let own =
+                try readDatabase(rig.path("study.sqlite")) { db in
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT count(*) FROM answer a JOIN interview i ON i.id = a.interview_id WHERE i.code = ?",
+                        arguments: [code])
+                } ?? 0
             _ = try rig.killRandomly(["withdraw", "--db", "study.sqlite", code, "--yes"], within: window * 1.2)
             try rig.expectSound(rig.path("study.sqlite"), "withdraw round \(round)")
-            let left = try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+            let left =
+                try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") }
+                ?? 0
             #expect(left == total || left == total - own, "withdraw round \(round): \(left) answers of \(total)")
             let again = try rig.run(["withdraw", "--db", "study.sqlite", code, "--yes"])
-            #expect(again.status == 0 || (again.status == 65 && again.stderr.contains("no interview has the participant code")),
-                    "withdraw round \(round): the next withdraw: \(again.stderr)")
+            #expect(
+                again.status == 0
+                    || (again.status == 65 && again.stderr.contains("no interview has the participant code")),
+                "withdraw round \(round): the next withdraw: \(again.stderr)")
             #expect(!again.stderr.contains("backup"))
-            let after = try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+            let after =
+                try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") }
+                ?? 0
             #expect(after == total - own, "withdraw round \(round)")
             rig.answersChecked += after
-            #expect(StoreFixtures.rawBytes(rig.path("study.sqlite")).range(of: Data(code.utf8)) == nil,
-                    "withdraw round \(round): the code is still in the file")
+            #expect(
+                StoreFixtures.rawBytes(rig.path("study.sqlite")).range(of: Data(code.utf8)) == nil,
+                "withdraw round \(round): the code is still in the file")
         }
     }
 
@@ -239,9 +282,13 @@ struct CrashAndRaceTests {
     @Test func exportsKilledAtRandom() throws {
         var rig = try CrashRig("export", salt: 5)
         defer { rig.report() }
-        #expect(try rig.run(["simulate", Runner.instrument("warmline-follow-up"), "--db", "study.sqlite", "--count", "300",
-                             "--seed", "5", "--today", "2026-11-23"]).status == 0)
-        let answers = try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+        #expect(
+            try rig.run([
+                "simulate", Runner.instrument("warmline-follow-up"), "--db", "study.sqlite", "--count", "300",
+                "--seed", "5", "--today", "2026-11-23",
+            ]).status == 0)
+        let answers =
+            try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
         let export = ["export", "--db", "study.sqlite", "--to", "release", "--format", "csv,sav"]
         let window = try rig.duration(export) { try? FileManager.default.removeItem(atPath: rig.path("release")) }
         let wanted = CrashRig.kills(share: 0.14)
@@ -251,7 +298,9 @@ struct CrashAndRaceTests {
             try? FileManager.default.removeItem(atPath: rig.path("release"))
             _ = try rig.killRandomly(export, within: window * 1.2)
             try rig.expectSound(rig.path("study.sqlite"), "export round \(round)")
-            let stored = try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") } ?? 0
+            let stored =
+                try readDatabase(rig.path("study.sqlite")) { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer") }
+                ?? 0
             #expect(stored == answers)
             rig.answersChecked += stored
             let fresh = try rig.run(["export", "--db", "study.sqlite", "--to", "fresh-\(round)", "--format", "csv"])
@@ -282,7 +331,9 @@ struct CrashAndRaceTests {
             _ = try rig.killRandomly(initialise, within: window * 1.2)
             if FileManager.default.fileExists(atPath: rig.path("new.sqlite")) {
                 let status = try rig.run(["status", "--db", "new.sqlite"])
-                #expect(status.status == 0 && status.stdout.contains("Study: Crash"), "init round \(round): \(status.stderr)")
+                #expect(
+                    status.status == 0 && status.stdout.contains("Study: Crash"),
+                    "init round \(round): \(status.stderr)")
             } else {
                 let again = try rig.run(initialise)
                 #expect(again.status == 0, "init round \(round): the retry: \(again.stderr)")

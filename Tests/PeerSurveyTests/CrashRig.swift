@@ -10,7 +10,8 @@ struct CrashRig {
     /// thousands), 210 by default, about three minutes on a loaded 2-core machine.
     static let totalKills = Int(ProcessInfo.processInfo.environment["PEERSURVEY_KILLS"] ?? "") ?? 210
     /// The seed: `PEERSURVEY_CRASH_SEED` to replay a run, else drawn and printed.
-    static let seed = UInt64(ProcessInfo.processInfo.environment["PEERSURVEY_CRASH_SEED"] ?? "") ?? UInt64.random(in: 1...999_999)
+    static let seed =
+        UInt64(ProcessInfo.processInfo.environment["PEERSURVEY_CRASH_SEED"] ?? "") ?? UInt64.random(in: 1...999_999)
 
     /// This scenario's share of the kills (at least 10).
     static func kills(share: Double) -> Int { max(10, Int((Double(totalKills) * share).rounded(.up))) }
@@ -90,7 +91,9 @@ struct CrashRig {
 
     /// Prints the scenario's figures and removes its folder.
     func report() {
-        print("crash-and-race \(name): \(kills) kills (\(finished) runs finished before their kill), \(answersChecked) \(answersMeaning); PEERSURVEY_CRASH_SEED=\(Self.seed)")
+        print(
+            "crash-and-race \(name): \(kills) kills (\(finished) runs finished before their kill), \(answersChecked) \(answersMeaning); PEERSURVEY_CRASH_SEED=\(Self.seed)"
+        )
         try? FileManager.default.removeItem(at: directory)
     }
 }

@@ -16,7 +16,8 @@ struct IntegerLimitTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Please give a whole number from -9007199254740991 to 9007199254740991."))
         let path = directory.appendingPathComponent("study.sqlite").path
-        let type: String? = try StoreFixtures.scalar(path, "SELECT typeof(value) FROM answer WHERE typeof(value) <> 'text'")
+        let type: String? = try StoreFixtures.scalar(
+            path, "SELECT typeof(value) FROM answer WHERE typeof(value) <> 'text'")
         let value: Int64? = try StoreFixtures.scalar(path, "SELECT value FROM answer WHERE typeof(value) <> 'text'")
         #expect(type == "integer" && value == 9_007_199_254_740_991)
     }
@@ -28,6 +29,8 @@ struct IntegerLimitTests {
         let instrument = try StoreFixtures.instrument(in: directory, count: 1, range: "[0, 10000000000000000000]")
         let result = try Runner.run(["check", instrument], directory: directory)
         #expect(result.status == 65)
-        #expect(result.stdout.contains("crash.yaml:14:16: error: the range of an integer question must lie within"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("crash.yaml:14:16: error: the range of an integer question must lie within"),
+            "\(result.stdout)")
     }
 }

@@ -39,7 +39,9 @@ struct InterviewLockTests {
         #expect(first.finish() == 0)
         let path = directory.appendingPathComponent("study.sqlite").path
         for (variable, value) in [("q1", 10), ("q2", 20), ("q3", 30)] {
-            let stored: Int? = try StoreFixtures.scalar(path, """
+            let stored: Int? = try StoreFixtures.scalar(
+                path,
+                """
                 SELECT a.value FROM answer a JOIN variable v ON v.id = a.variable_id WHERE v.name = ?
                 """, [variable])
             #expect(stored == value)
@@ -63,19 +65,23 @@ struct InterviewLockTests {
         window.kill()
         let status = try Runner.run(["status", "--db", "study.sqlite"], directory: directory)
         #expect(status.status == 0)
-        #expect(status.stdout.contains("interrupted") && status.stdout.contains("Interrupted") && status.stdout.contains(code),
-                "\(status.stdout)")
+        #expect(
+            status.stdout.contains("interrupted") && status.stdout.contains("Interrupted")
+                && status.stdout.contains(code),
+            "\(status.stdout)")
         let json = try Runner.run(["status", "--db", "study.sqlite", "--format", "json"], directory: directory)
         #expect(json.stdout.contains("\"interrupted\" : true"))
         let list = try Runner.run(["resume", "--db", "study.sqlite"], directory: directory)
         #expect(list.stdout.contains(code) && list.stdout.contains("interrupted"), "\(list.stdout)")
         // Resumed at the first unanswered question, with the three answers kept.
-        let resumed = try Runner.run(["resume", "--db", "study.sqlite", code], input: "40\n50\n60\ndone\n", directory: directory)
+        let resumed = try Runner.run(
+            ["resume", "--db", "study.sqlite", code], input: "40\n50\n60\ndone\n", directory: directory)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let beforeFourth = resumed.stdout.components(separatedBy: "Value number 4?")
         #expect(beforeFourth.count > 1 && !beforeFourth[0].contains("Value number"), "\(resumed.stdout)")
         #expect(resumed.stdout.contains("is complete and saved"), "\(resumed.stdout)")
-        let answers: Int? = try StoreFixtures.scalar(directory.appendingPathComponent("study.sqlite").path, "SELECT count(*) FROM answer")
+        let answers: Int? = try StoreFixtures.scalar(
+            directory.appendingPathComponent("study.sqlite").path, "SELECT count(*) FROM answer")
         #expect(answers == 7)
     }
 }

@@ -14,8 +14,10 @@ struct MergeCommandTests {
         for (name, seed) in [("a.sqlite", "1"), ("b.sqlite", "2")] {
             #expect(try run(["backup", "--db", "lead.sqlite", "--to", name], directory).status == 0)
             let simulated = try run(
-                ["simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "20", "--seed", seed,
-                 "--today", "2026-11-23"], directory)
+                [
+                    "simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "20", "--seed", seed,
+                    "--today", "2026-11-23",
+                ], directory)
             #expect(simulated.status == 0, "\(simulated.stderr)")
         }
     }
@@ -52,8 +54,13 @@ struct MergeCommandTests {
         for index in 0..<11 {
             let name = "laptop\(index).sqlite"
             #expect(try run(["backup", "--db", "lead.sqlite", "--to", name], directory).status == 0)
-            #expect(try run(["simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "3",
-                             "--seed", String(index + 1), "--today", "2026-11-23"], directory).status == 0)
+            #expect(
+                try run(
+                    [
+                        "simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", "3",
+                        "--seed", String(index + 1), "--today", "2026-11-23",
+                    ], directory
+                ).status == 0)
             names.append(name)
         }
         let merged = try run(["merge", "--into", "all.sqlite"] + names, directory)
@@ -72,23 +79,31 @@ struct MergeCommandTests {
         let instrument = try StoreFixtures.instrument(in: directory, count: 4)
         #expect(try run(["study", "init", "--db", "a.sqlite", "--title", "T"], directory).status == 0)
         // Started on laptop A and suspended after q1; copied to laptop B; continued on both.
-        let started = try run(["interview", instrument, "--db", "a.sqlite", "--interviewer", "PR01"], directory, input: "fine\n11\n")
-        let code = try #require(started.stdout.components(separatedBy: "Participant code: ").dropFirst().first?.prefix(9))
+        let started = try run(
+            ["interview", instrument, "--db", "a.sqlite", "--interviewer", "PR01"], directory, input: "fine\n11\n")
+        let code = try #require(
+            started.stdout.components(separatedBy: "Participant code: ").dropFirst().first?.prefix(9))
         #expect(try run(["backup", "--db", "a.sqlite", "--to", "b.sqlite"], directory).status == 0)
         #expect(try run(["resume", "--db", "a.sqlite", String(code)], directory, input: "21\n31\n").status == 0)
         #expect(try run(["resume", "--db", "b.sqlite", String(code)], directory, input: "22\n32\n42\n").status == 0)
         let merged = try run(["merge", "--into", "all.sqlite", "a.sqlite", "b.sqlite"], directory)
         #expect(merged.status == 0, "\(merged.stderr)")
-        #expect(merged.stdout.contains("conflict: \(code)") && merged.stdout.contains("kept as revisions"), "\(merged.stdout)")
+        #expect(
+            merged.stdout.contains("conflict: \(code)") && merged.stdout.contains("kept as revisions"),
+            "\(merged.stdout)")
         let all = directory.appendingPathComponent("all.sqlite").path
         // B's copy is newer (more revisions): its answers are current, A's differing ones kept.
-        let current: Int? = try StoreFixtures.scalar(all, "SELECT a.value FROM answer a JOIN variable v ON v.id = a.variable_id WHERE v.name = 'q2'")
+        let current: Int? = try StoreFixtures.scalar(
+            all, "SELECT a.value FROM answer a JOIN variable v ON v.id = a.variable_id WHERE v.name = 'q2'")
         #expect(current == 22)
-        let kept = try StoreFixtures.scalar(all, """
-            SELECT group_concat(kept, ' ') FROM (
-                SELECT v.name || '=' || r.value AS kept FROM answer_revision r JOIN variable v ON v.id = r.variable_id
-                ORDER BY v.position)
-            """) as String?
+        let kept =
+            try StoreFixtures.scalar(
+                all,
+                """
+                SELECT group_concat(kept, ' ') FROM (
+                    SELECT v.name || '=' || r.value AS kept FROM answer_revision r JOIN variable v ON v.id = r.variable_id
+                    ORDER BY v.position)
+                """) as String?
         #expect(kept == "q2=21 q3=31")
         let status = try run(["status", "--db", "all.sqlite"], directory)
         #expect(status.stdout.contains("Kept from merges: 2 answers of 1 interview"), "\(status.stdout)")
@@ -97,7 +112,8 @@ struct MergeCommandTests {
         let count: Int? = try StoreFixtures.scalar(all, "SELECT count(*) FROM answer_revision")
         #expect(count == 2)
         #expect(try run(["merge", "--into", "a.sqlite", "all.sqlite"], directory).status == 0)
-        let travelled: Int? = try StoreFixtures.scalar(directory.appendingPathComponent("a.sqlite").path, "SELECT count(*) FROM answer_revision")
+        let travelled: Int? = try StoreFixtures.scalar(
+            directory.appendingPathComponent("a.sqlite").path, "SELECT count(*) FROM answer_revision")
         #expect(travelled == 2)
         #expect(try run(["verify", "--db", "all.sqlite"], directory).status == 0)
     }

@@ -7,8 +7,11 @@ import Testing
 struct StoreFileTests {
     private func simulated(_ directory: URL, name: String = "study.sqlite", count: Int = 60) throws -> String {
         let result = try Runner.run(
-            ["simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", String(count), "--seed", "2",
-             "--today", "2026-11-23"], directory: directory)
+            [
+                "simulate", Runner.instrument("warmline-follow-up"), "--db", name, "--count", String(count), "--seed",
+                "2",
+                "--today", "2026-11-23",
+            ], directory: directory)
         #expect(result.status == 0, "\(result.stderr)")
         return directory.appendingPathComponent(name).path
     }
@@ -26,16 +29,19 @@ struct StoreFileTests {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-                try db.execute(sql: """
-                    INSERT INTO instrument (name, version, content_hash, source, registered_at)
-                    VALUES ('filler', 1, 'filler-hash', ?, '2026-11-23T00:00:00.000Z')
-                    """, arguments: [String(repeating: "# filler line\n", count: 40_000)])
+                try db.execute(
+                    sql: """
+                        INSERT INTO instrument (name, version, content_hash, source, registered_at)
+                        VALUES ('filler', 1, 'filler-hash', ?, '2026-11-23T00:00:00.000Z')
+                        """, arguments: [String(repeating: "# filler line\n", count: 40_000)])
             }
             try FileManager.default.copyItem(atPath: path, toPath: crashed)
             try FileManager.default.copyItem(atPath: path + "-wal", toPath: crashed + "-wal")
             try queue.close()
         }
-        #expect(try StoreFixtures.applyFirstPageFromWAL(database: crashed), "the header does not count more pages than the file")
+        #expect(
+            try StoreFixtures.applyFirstPageFromWAL(database: crashed),
+            "the header does not count more pages than the file")
         let status = try Runner.run(["status", "--db", crashed], directory: directory)
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("Interviews: 60"))
@@ -45,7 +51,8 @@ struct StoreFileTests {
         // The next command that writes finishes the checkpoint: the main file alone is complete.
         let backup = try Runner.run(["backup", "--db", crashed, "--to", "after.sqlite"], directory: directory)
         #expect(backup.status == 0, "\(backup.stderr)")
-        let instruments: Int? = try StoreFixtures.scalar(directory.appendingPathComponent("after.sqlite").path, "SELECT count(*) FROM instrument")
+        let instruments: Int? = try StoreFixtures.scalar(
+            directory.appendingPathComponent("after.sqlite").path, "SELECT count(*) FROM instrument")
         #expect(instruments == 2)
     }
 
@@ -120,13 +127,16 @@ struct StoreFileTests {
         for (target, arguments) in commands {
             let failed = try StoreFixtures.runShell(prelude, arguments, directory: directory)
             #expect(failed.status != 0, "\(arguments[0]) did not fail under the file-size limit")
-            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(target).path),
-                    "\(arguments[0]) left \(target) behind")
+            #expect(
+                !FileManager.default.fileExists(atPath: directory.appendingPathComponent(target).path),
+                "\(arguments[0]) left \(target) behind")
             let retry = try Runner.run(arguments, directory: directory)
             #expect(retry.status == 0, "\(arguments[0]) retry: \(retry.stderr)")
             let verify = try Runner.run(["verify", "--db", target], directory: directory)
             #expect(verify.status == 0, "\(target): \(verify.stderr)")
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+                $0.hasPrefix(".")
+            }
             #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
         }
     }
@@ -138,26 +148,41 @@ struct StoreFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let instrument = try StoreFixtures.instrument(in: directory, count: 3)
         let umask = "umask 022"
-        #expect(try StoreFixtures.runShell(umask, ["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory).status == 0)
+        #expect(
+            try StoreFixtures.runShell(
+                umask, ["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory
+            ).status == 0)
         let path = directory.appendingPathComponent("study.sqlite").path
         #expect(StoreFixtures.mode(path) == 0o600)
         // While an interview runs, the WAL and shared-memory files exist.
         let window = try LiveProcess(
-            ["-c", "umask 022; exec '\(Runner.binary.path)' interview '\(instrument)' --db study.sqlite --interviewer PR01"],
+            [
+                "-c",
+                "umask 022; exec '\(Runner.binary.path)' interview '\(instrument)' --db study.sqlite --interviewer PR01",
+            ],
             directory: directory, executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(window.wait(for: "How do you feel today?"))
         window.send("fine")
         #expect(window.wait(for: "Value number 1?"))
         for suffix in ["-wal", "-shm", "-lock"] {
-            #expect(StoreFixtures.mode(path + suffix) == 0o600, "\(suffix) is \(String(StoreFixtures.mode(path + suffix) ?? 0, radix: 8))")
+            #expect(
+                StoreFixtures.mode(path + suffix) == 0o600,
+                "\(suffix) is \(String(StoreFixtures.mode(path + suffix) ?? 0, radix: 8))")
         }
         window.closeInput()
         window.finish()
-        #expect(try StoreFixtures.runShell(umask, ["backup", "--db", "study.sqlite", "--to", "copy.sqlite"], directory: directory).status == 0)
+        #expect(
+            try StoreFixtures.runShell(
+                umask, ["backup", "--db", "study.sqlite", "--to", "copy.sqlite"], directory: directory
+            ).status == 0)
         #expect(StoreFixtures.mode(directory.appendingPathComponent("copy.sqlite").path) == 0o600)
-        #expect(try StoreFixtures.runShell(umask, ["merge", "--into", "merged.sqlite", "copy.sqlite"], directory: directory).status == 0)
+        #expect(
+            try StoreFixtures.runShell(
+                umask, ["merge", "--into", "merged.sqlite", "copy.sqlite"], directory: directory
+            ).status == 0)
         #expect(StoreFixtures.mode(directory.appendingPathComponent("merged.sqlite").path) == 0o600)
-        let export = try StoreFixtures.runShell(umask, ["export", "--db", "study.sqlite", "--to", "release"], directory: directory)
+        let export = try StoreFixtures.runShell(
+            umask, ["export", "--db", "study.sqlite", "--to", "release"], directory: directory)
         #expect(export.status == 0, "\(export.stderr)")
         let release = directory.appendingPathComponent("release").path
         #expect(StoreFixtures.mode(release) == 0o700)
@@ -174,7 +199,9 @@ struct StoreFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let fifo = directory.appendingPathComponent("study.sqlite").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        for command in [["status", "--db", fifo], ["verify", "--db", fifo], ["withdraw", "--db", fifo, "K7MQ-2P4X", "--yes"]] {
+        for command in [
+            ["status", "--db", fifo], ["verify", "--db", fifo], ["withdraw", "--db", fifo, "K7MQ-2P4X", "--yes"],
+        ] {
             // A process blocked opening a FIFO may not die of SIGTERM: it is killed after 10 s.
             let process = try LiveProcess(command, directory: directory)
             let started = Date()
@@ -209,7 +236,8 @@ struct StoreFileTests {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try simulated(directory, count: 200)
-        let code: String = try #require(try StoreFixtures.scalar(path, "SELECT code FROM interview ORDER BY id LIMIT 1"))
+        let code: String = try #require(
+            try StoreFixtures.scalar(path, "SELECT code FROM interview ORDER BY id LIMIT 1"))
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try handle.seek(toOffset: 4096 * 40)
         try handle.write(contentsOf: Data(repeating: 0xFF, count: 4096))
@@ -226,7 +254,8 @@ struct StoreFileTests {
     @Test func aRefusedInterviewLeavesTheFileAsItWas() throws {
         let directory = try Runner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try Runner.run(["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory).status == 0)
+        #expect(
+            try Runner.run(["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory).status == 0)
         let path = directory.appendingPathComponent("study.sqlite").path
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let refused = try Runner.run(

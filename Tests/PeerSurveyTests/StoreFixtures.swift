@@ -40,19 +40,25 @@ enum StoreFixtures {
         _ prelude: String, _ arguments: [String], directory: URL, input: String = "", timeout: TimeInterval = 60
     ) throws -> Runner.Output {
         signal(SIGPIPE, SIG_IGN)
-        let quoted = ([Runner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        return Runner.Output(try Program.run(
-            "/bin/sh", ["-c", prelude + "; exec " + quoted.joined(separator: " ")], input: input, directory: directory,
-            environment: ["NO_COLOR": nil], timeout: timeout))
+        let quoted = ([Runner.binary.path] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        return Runner.Output(
+            try Program.run(
+                "/bin/sh", ["-c", prelude + "; exec " + quoted.joined(separator: " ")], input: input,
+                directory: directory,
+                environment: ["NO_COLOR": nil], timeout: timeout))
     }
 
     /// Runs the binary as a user who cannot write the test's files (nobody, when the tests
     /// run as root; the tests' own user otherwise, with the files made read-only by the caller).
     static func runAsOtherUser(_ arguments: [String], directory: URL) throws -> Runner.Output {
         guard getuid() == 0 else { return try Runner.run(arguments, directory: directory) }
-        return Runner.Output(try Program.run(
-            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Runner.binary.path] + arguments,
-            directory: directory, environment: ["NO_COLOR": nil]))
+        return Runner.Output(
+            try Program.run(
+                "/usr/bin/setpriv",
+                ["--reuid=65534", "--regid=65534", "--clear-groups", Runner.binary.path] + arguments,
+                directory: directory, environment: ["NO_COLOR": nil]))
     }
 
     /// The permission bits of a file.
@@ -61,7 +67,9 @@ enum StoreFixtures {
     }
 
     /// One value from a database, read by a plain SQLite connection (not through the Store).
-    static func scalar<T: DatabaseValueConvertible>(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws -> T? {
+    static func scalar<T: DatabaseValueConvertible>(_ path: String, _ sql: String, _ arguments: StatementArguments = [])
+        throws -> T?
+    {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -71,7 +79,8 @@ enum StoreFixtures {
 
     /// The bytes of a database and its WAL.
     static func rawBytes(_ path: String) -> Data {
-        (FileManager.default.contents(atPath: path) ?? Data()) + (FileManager.default.contents(atPath: path + "-wal") ?? Data())
+        (FileManager.default.contents(atPath: path) ?? Data())
+            + (FileManager.default.contents(atPath: path + "-wal") ?? Data())
     }
 
     /// Writes the newest copy of page 1 found in a WAL into the main file, as a checkpoint killed

@@ -6,10 +6,12 @@ struct WithdrawCommandTests {
     /// A study with one interview whose free text is `marker`; returns its code.
     private func study(_ directory: URL, marker: String) throws -> String {
         let instrument = try StoreFixtures.instrument(in: directory, count: 2)
-        #expect(try Runner.run(["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory).status == 0)
+        #expect(
+            try Runner.run(["study", "init", "--db", "study.sqlite", "--title", "T"], directory: directory).status == 0)
         for feel in ["someone else entirely", marker] {
             let result = try Runner.run(
-                ["interview", instrument, "--db", "study.sqlite", "--interviewer", "PR01"], input: "\(feel)\n1\n2\ndone\n",
+                ["interview", instrument, "--db", "study.sqlite", "--interviewer", "PR01"],
+                input: "\(feel)\n1\n2\ndone\n",
                 directory: directory)
             #expect(result.status == 0, "\(result.stderr)")
         }
@@ -27,7 +29,8 @@ struct WithdrawCommandTests {
             print('reading', flush=True)
             time.sleep(\(seconds))
             """
-        let process = try LiveProcess(["python3", "-c", script], directory: directory, executable: URL(fileURLWithPath: "/usr/bin/env"))
+        let process = try LiveProcess(
+            ["python3", "-c", script], directory: directory, executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(process.wait(for: "reading"))
         return process
     }
@@ -61,7 +64,8 @@ struct WithdrawCommandTests {
         let code = try study(directory, marker: marker)
         let path = directory.appendingPathComponent("study.sqlite").path
         let reading = try reader(directory, seconds: 60)
-        let first = try Runner.run(["withdraw", "--db", "study.sqlite", code, "--yes", "--wait", "2"], directory: directory)
+        let first = try Runner.run(
+            ["withdraw", "--db", "study.sqlite", code, "--yes", "--wait", "2"], directory: directory)
         #expect(first.status == 74, "\(first.stdout)")
         #expect(!first.stdout.contains("erased"))
         #expect(first.stderr.contains("another program") && first.stderr.contains("again"), "\(first.stderr)")

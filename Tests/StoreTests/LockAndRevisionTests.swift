@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Instrument
 import Testing
+
 @testable import Store
 
 /// The interview lock inside one process, and merge conflicts of sealed answers.

@@ -28,7 +28,8 @@ struct FileHeader: Sendable {
     static func read(path: String) -> FileHeader? {
         // The size of the file itself (a symbolic link's own size is the length of its target's
         // name), and never an open of a FIFO, which would wait for a writer for ever.
-        guard case .regular(let size) = StudyFile.kind(of: path), let bytes = OpenFiles.shared.prefix(100, of: path) else {
+        guard case .regular(let size) = StudyFile.kind(of: path), let bytes = OpenFiles.shared.prefix(100, of: path)
+        else {
             return nil
         }
         guard Array(bytes[0..<16]) == magic else { return nil }

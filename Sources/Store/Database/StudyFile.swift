@@ -57,7 +57,8 @@ package enum StudyFile {
     package static func createPrivate(_ path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, privateMode)
         guard descriptor >= 0 else {
-            throw StoreError.io(path: path, detail: "the file could not be created (\(String(cString: strerror(errno))))")
+            throw StoreError.io(
+                path: path, detail: "the file could not be created (\(String(cString: strerror(errno))))")
         }
         // The umask can only take bits away from 0600, but a file system may ignore the mode.
         _ = fchmod(descriptor, privateMode)
@@ -80,7 +81,8 @@ package enum StudyFile {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         let prefix = ".\(url.lastPathComponent).\(temporaryTag)"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix)
+        {
             let rest = name.dropFirst(prefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), !isRunning(pid) else { continue }
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
@@ -120,18 +122,21 @@ package enum StudyFile {
                 throw StoreError.io(path: target, detail: "a file appeared there meanwhile; it was left as it was")
             }
             guard rename(temporary, target) == 0 else {
-                throw StoreError.io(path: target, detail: "the finished file could not be moved into place (\(String(cString: strerror(errno))))")
+                throw StoreError.io(
+                    path: target,
+                    detail: "the finished file could not be moved into place (\(String(cString: strerror(errno))))")
             }
         }
         syncDirectory(of: target)
     }
 
     #if os(Linux)
-        private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        private typealias RenameAt2 =
+            @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
         /// glibc's `renameat2` (Linux 3.15, glibc 2.28), looked up at run time: Swift's Glibc
         /// module does not declare it. `RENAME_NOREPLACE` is its flag 1.
-        nonisolated(unsafe) private static let renameNoReplace: RenameAt2? = dlsym(nil, "renameat2").map {
+        private static let renameNoReplace: RenameAt2? = dlsym(nil, "renameat2").map {
             unsafeBitCast($0, to: RenameAt2.self)
         }
     #endif
@@ -139,9 +144,13 @@ package enum StudyFile {
     /// Flushes a file's contents to the disk.
     package static func sync(_ path: String) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw StoreError.io(path: path, detail: "the file could not be reopened to flush it") }
+        guard descriptor >= 0 else {
+            throw StoreError.io(path: path, detail: "the file could not be reopened to flush it")
+        }
         defer { _ = close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw StoreError.io(path: path, detail: "the file could not be flushed to the disk") }
+        guard fsync(descriptor) == 0 else {
+            throw StoreError.io(path: path, detail: "the file could not be flushed to the disk")
+        }
     }
 
     /// Flushes the folder holding `path`, so that a new or renamed entry survives a power cut.

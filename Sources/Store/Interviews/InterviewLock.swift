@@ -55,14 +55,16 @@ final class InterviewLock {
             descriptor = open(path, O_RDWR | O_CLOEXEC)
         }
         guard descriptor >= 0 else {
-            throw StoreError.io(path: path, detail: "the interview lock file could not be opened (\(String(cString: strerror(errno))))")
+            throw StoreError.io(
+                path: path, detail: "the interview lock file could not be opened (\(String(cString: strerror(errno))))")
         }
         var request = lockRequest(type: Int16(F_WRLCK), offset: interview)
         guard fcntl(descriptor, setLock, &request) == 0 else {
             let error = errno
             close(descriptor)
             if error == EAGAIN || error == EACCES { return nil }
-            throw StoreError.io(path: path, detail: "the interview lock could not be taken (\(String(cString: strerror(error))))")
+            throw StoreError.io(
+                path: path, detail: "the interview lock could not be taken (\(String(cString: strerror(error))))")
         }
         return InterviewLock(descriptor: descriptor, offset: interview)
     }

@@ -24,39 +24,44 @@ struct MergeStatements {
 
     /// Tombstones, both ways: the union, then erase whatever they name.
     private func tombstones(into report: inout MergeReport) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO main.withdrawal SELECT interview_uuid, withdrawn_at FROM \(src("withdrawal"))")
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO main.withdrawal SELECT interview_uuid, withdrawn_at FROM \(src("withdrawal"))")
         let doomed = try Int64.fetchAll(
             db, sql: "SELECT id FROM main.interview WHERE uuid IN (SELECT interview_uuid FROM main.withdrawal)")
         for id in doomed { try StudyDatabase.erase(interview: id, db) }
         report.erasedByTombstone += doomed.count
-        report.withdrawn += try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM \(src("interview")) WHERE uuid IN (SELECT interview_uuid FROM main.withdrawal)
-            """) ?? 0
+        report.withdrawn +=
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM \(src("interview")) WHERE uuid IN (SELECT interview_uuid FROM main.withdrawal)
+                    """) ?? 0
     }
 
     /// Instruments by content hash, variables by (instrument, name), and the map of variable ids.
     private func instruments() throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO main.instrument (name, version, content_hash, source, registered_at)
-            SELECT name, version, content_hash, source, registered_at FROM \(src("instrument")) ORDER BY id;
-            INSERT OR IGNORE INTO main.variable (instrument_id, name, position, identifying)
-            SELECT ti.id, sv.name, sv.position, sv.identifying
-            FROM \(src("variable")) sv JOIN \(src("instrument")) si ON si.id = sv.instrument_id
-            JOIN main.instrument ti ON ti.content_hash = si.content_hash ORDER BY sv.id;
-            DROP TABLE IF EXISTS temp.varmap;
-            CREATE TEMP TABLE varmap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
-            INSERT INTO temp.varmap
-            SELECT sv.id, tv.id FROM \(src("variable")) sv JOIN \(src("instrument")) si ON si.id = sv.instrument_id
-            JOIN main.instrument ti ON ti.content_hash = si.content_hash
-            JOIN main.variable tv ON tv.instrument_id = ti.id AND tv.name = sv.name;
-            DROP TABLE IF EXISTS temp.copy;
-            CREATE TEMP TABLE copy (src_id INTEGER PRIMARY KEY, uuid BLOB NOT NULL, replaces INTEGER);
-            DROP TABLE IF EXISTS temp.kept;
-            CREATE TEMP TABLE kept (
-                uuid BLOB NOT NULL, variable_id INTEGER NOT NULL, status INTEGER NOT NULL, value,
-                revision INTEGER NOT NULL, answered_at TEXT, encapsulated_key BLOB, ciphertext BLOB,
-                reason TEXT NOT NULL, recorded_at TEXT NOT NULL);
-            """)
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO main.instrument (name, version, content_hash, source, registered_at)
+                SELECT name, version, content_hash, source, registered_at FROM \(src("instrument")) ORDER BY id;
+                INSERT OR IGNORE INTO main.variable (instrument_id, name, position, identifying)
+                SELECT ti.id, sv.name, sv.position, sv.identifying
+                FROM \(src("variable")) sv JOIN \(src("instrument")) si ON si.id = sv.instrument_id
+                JOIN main.instrument ti ON ti.content_hash = si.content_hash ORDER BY sv.id;
+                DROP TABLE IF EXISTS temp.varmap;
+                CREATE TEMP TABLE varmap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
+                INSERT INTO temp.varmap
+                SELECT sv.id, tv.id FROM \(src("variable")) sv JOIN \(src("instrument")) si ON si.id = sv.instrument_id
+                JOIN main.instrument ti ON ti.content_hash = si.content_hash
+                JOIN main.variable tv ON tv.instrument_id = ti.id AND tv.name = sv.name;
+                DROP TABLE IF EXISTS temp.copy;
+                CREATE TEMP TABLE copy (src_id INTEGER PRIMARY KEY, uuid BLOB NOT NULL, replaces INTEGER);
+                DROP TABLE IF EXISTS temp.kept;
+                CREATE TEMP TABLE kept (
+                    uuid BLOB NOT NULL, variable_id INTEGER NOT NULL, status INTEGER NOT NULL, value,
+                    revision INTEGER NOT NULL, answered_at TEXT, encapsulated_key BLOB, ciphertext BLOB,
+                    reason TEXT NOT NULL, recorded_at TEXT NOT NULL);
+                """)
     }
 
     /// An interview in both copies whose versions differ.
@@ -70,13 +75,15 @@ struct MergeStatements {
 
     /// Sorts the source's interviews: new (copied), identical (left), newer or older (a conflict).
     private func classify(into report: inout MergeReport) throws -> [Conflict] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.uuid, s.code, s.revision, s.updated_at, s.status,
-                   m.id, m.revision, m.updated_at, m.status,
-                   (SELECT c.id FROM main.interview c WHERE c.code = s.code AND c.uuid <> s.uuid)
-            FROM \(src("interview")) s LEFT JOIN main.interview m ON m.uuid = s.uuid
-            WHERE s.uuid NOT IN (SELECT interview_uuid FROM main.withdrawal)
-            """)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.id, s.uuid, s.code, s.revision, s.updated_at, s.status,
+                       m.id, m.revision, m.updated_at, m.status,
+                       (SELECT c.id FROM main.interview c WHERE c.code = s.code AND c.uuid <> s.uuid)
+                FROM \(src("interview")) s LEFT JOIN main.interview m ON m.uuid = s.uuid
+                WHERE s.uuid NOT IN (SELECT interview_uuid FROM main.withdrawal)
+                """)
         let insertCopy = try db.makeStatement(sql: "INSERT INTO temp.copy (src_id, uuid, replaces) VALUES (?, ?, ?)")
         var conflicts: [Conflict] = []
         for row in rows {
@@ -88,18 +95,26 @@ struct MergeStatements {
                     report.identical += 1
                 } else if (sourceRevision, sourceTime) > (targetRevision, targetTime) {
                     report.updated += 1
-                    conflicts.append(Conflict(
-                        code: code, sourceID: row[0], targetID: targetID, sourceWins: true,
-                        message: "\(code): two versions; kept the newer (revision \(sourceRevision) over \(targetRevision))"))
+                    conflicts.append(
+                        Conflict(
+                            code: code, sourceID: row[0], targetID: targetID, sourceWins: true,
+                            message:
+                                "\(code): two versions; kept the newer (revision \(sourceRevision) over \(targetRevision))"
+                        ))
                     try insertCopy.execute(arguments: [row[0] as Int64, row[1] as Data, targetID])
                 } else {
                     report.older += 1
-                    conflicts.append(Conflict(
-                        code: code, sourceID: row[0], targetID: targetID, sourceWins: false,
-                        message: "\(code): two versions; kept the newer (revision \(targetRevision) over \(sourceRevision))"))
+                    conflicts.append(
+                        Conflict(
+                            code: code, sourceID: row[0], targetID: targetID, sourceWins: false,
+                            message:
+                                "\(code): two versions; kept the newer (revision \(targetRevision) over \(sourceRevision))"
+                        ))
                 }
             } else if row[10] as Int64? != nil {
-                report.conflicts.append("\(code): two different interviews have this participant code; the one in the source was not copied")
+                report.conflicts.append(
+                    "\(code): two different interviews have this participant code; the one in the source was not copied"
+                )
             } else {
                 report.added += 1
                 try insertCopy.execute(arguments: [row[0] as Int64, row[1] as Data, nil])
@@ -143,7 +158,8 @@ struct MergeStatements {
                     WHERE a.interview_id = \(conflict.targetID)
                     """
             }
-            let uuid = try Data.fetchOne(db, sql: "SELECT uuid FROM main.interview WHERE id = ?", arguments: [conflict.targetID])
+            let uuid = try Data.fetchOne(
+                db, sql: "SELECT uuid FROM main.interview WHERE id = ?", arguments: [conflict.targetID])
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.kept") ?? 0
             try db.execute(
                 sql: """
@@ -155,10 +171,12 @@ struct MergeStatements {
                           OR w.ciphertext IS NOT l.ciphertext
                     """,
                 arguments: [uuid, now])
-            let names = try String.fetchAll(db, sql: """
-                SELECT v.name FROM temp.kept k JOIN main.variable v ON v.id = k.variable_id
-                WHERE k.rowid > ? ORDER BY v.position
-                """, arguments: [before])
+            let names = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT v.name FROM temp.kept k JOIN main.variable v ON v.id = k.variable_id
+                    WHERE k.rowid > ? ORDER BY v.position
+                    """, arguments: [before])
             if conflict.sourceWins {
                 // The replaced copy's earlier revisions stay with the interview.
                 try db.execute(
@@ -174,7 +192,8 @@ struct MergeStatements {
             var message = conflict.message
             if !names.isEmpty {
                 let shown = names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", ..." : "")
-                message += "; the other copy's \(names.count) differing answer\(names.count == 1 ? "" : "s") (\(shown)) kept as revisions"
+                message +=
+                    "; the other copy's \(names.count) differing answer\(names.count == 1 ? "" : "s") (\(shown)) kept as revisions"
             }
             report.conflicts.append(message)
         }
@@ -185,48 +204,50 @@ struct MergeStatements {
         for id in try Int64.fetchAll(db, sql: "SELECT replaces FROM temp.copy WHERE replaces IS NOT NULL") {
             try StudyDatabase.erase(interview: id, db)
         }
-        try db.execute(sql: """
-            INSERT INTO main.interview (uuid, code, instrument_id, interviewer, language, status, outcome, simulated,
-                                        revision, started_at, updated_at, ended_at)
-            SELECT s.uuid, s.code, ti.id, s.interviewer, s.language, s.status, s.outcome, s.simulated,
-                   s.revision, s.started_at, s.updated_at, s.ended_at
-            FROM temp.copy c JOIN \(src("interview")) s ON s.id = c.src_id
-            JOIN \(src("instrument")) si ON si.id = s.instrument_id JOIN main.instrument ti ON ti.content_hash = si.content_hash
-            ORDER BY s.id;
-            DROP TABLE IF EXISTS temp.imap;
-            CREATE TEMP TABLE imap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
-            INSERT INTO temp.imap SELECT c.src_id, m.id FROM temp.copy c JOIN main.interview m ON m.uuid = c.uuid;
-            INSERT INTO main.answer (interview_id, variable_id, status, value, revision, answered_at)
-            SELECT im.dst_id, vm.dst_id, a.status, a.value, a.revision, a.answered_at
-            FROM \(src("answer")) a JOIN temp.imap im ON im.src_id = a.interview_id JOIN temp.varmap vm ON vm.src_id = a.variable_id;
-            INSERT INTO main.sealed (interview_id, variable_id, encapsulated_key, ciphertext)
-            SELECT im.dst_id, vm.dst_id, s.encapsulated_key, s.ciphertext
-            FROM \(src("sealed")) s JOIN temp.imap im ON im.src_id = s.interview_id JOIN temp.varmap vm ON vm.src_id = s.variable_id;
-            INSERT INTO main.event (interview_id, at, kind, variable_id, reason, old_status, old_value)
-            SELECT im.dst_id, e.at, e.kind, vm.dst_id, e.reason, e.old_status, e.old_value
-            FROM \(src("event")) e JOIN temp.imap im ON im.src_id = e.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = e.variable_id
-            ORDER BY e.id;
-            INSERT INTO main.note (interview_id, variable_id, at, text, encapsulated_key, ciphertext)
-            SELECT im.dst_id, vm.dst_id, n.at, n.text, n.encapsulated_key, n.ciphertext
-            FROM \(src("note")) n JOIN temp.imap im ON im.src_id = n.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = n.variable_id
-            ORDER BY n.id;
-            INSERT OR IGNORE INTO main.answer_revision (interview_id, variable_id, status, value, revision, answered_at,
-                                                        encapsulated_key, ciphertext, reason, recorded_at)
-            SELECT m.id, k.variable_id, k.status, k.value, k.revision, k.answered_at, k.encapsulated_key, k.ciphertext,
-                   k.reason, k.recorded_at
-            FROM temp.kept k JOIN main.interview m ON m.uuid = k.uuid;
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO main.interview (uuid, code, instrument_id, interviewer, language, status, outcome, simulated,
+                                            revision, started_at, updated_at, ended_at)
+                SELECT s.uuid, s.code, ti.id, s.interviewer, s.language, s.status, s.outcome, s.simulated,
+                       s.revision, s.started_at, s.updated_at, s.ended_at
+                FROM temp.copy c JOIN \(src("interview")) s ON s.id = c.src_id
+                JOIN \(src("instrument")) si ON si.id = s.instrument_id JOIN main.instrument ti ON ti.content_hash = si.content_hash
+                ORDER BY s.id;
+                DROP TABLE IF EXISTS temp.imap;
+                CREATE TEMP TABLE imap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
+                INSERT INTO temp.imap SELECT c.src_id, m.id FROM temp.copy c JOIN main.interview m ON m.uuid = c.uuid;
+                INSERT INTO main.answer (interview_id, variable_id, status, value, revision, answered_at)
+                SELECT im.dst_id, vm.dst_id, a.status, a.value, a.revision, a.answered_at
+                FROM \(src("answer")) a JOIN temp.imap im ON im.src_id = a.interview_id JOIN temp.varmap vm ON vm.src_id = a.variable_id;
+                INSERT INTO main.sealed (interview_id, variable_id, encapsulated_key, ciphertext)
+                SELECT im.dst_id, vm.dst_id, s.encapsulated_key, s.ciphertext
+                FROM \(src("sealed")) s JOIN temp.imap im ON im.src_id = s.interview_id JOIN temp.varmap vm ON vm.src_id = s.variable_id;
+                INSERT INTO main.event (interview_id, at, kind, variable_id, reason, old_status, old_value)
+                SELECT im.dst_id, e.at, e.kind, vm.dst_id, e.reason, e.old_status, e.old_value
+                FROM \(src("event")) e JOIN temp.imap im ON im.src_id = e.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = e.variable_id
+                ORDER BY e.id;
+                INSERT INTO main.note (interview_id, variable_id, at, text, encapsulated_key, ciphertext)
+                SELECT im.dst_id, vm.dst_id, n.at, n.text, n.encapsulated_key, n.ciphertext
+                FROM \(src("note")) n JOIN temp.imap im ON im.src_id = n.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = n.variable_id
+                ORDER BY n.id;
+                INSERT OR IGNORE INTO main.answer_revision (interview_id, variable_id, status, value, revision, answered_at,
+                                                            encapsulated_key, ciphertext, reason, recorded_at)
+                SELECT m.id, k.variable_id, k.status, k.value, k.revision, k.answered_at, k.encapsulated_key, k.ciphertext,
+                       k.reason, k.recorded_at
+                FROM temp.kept k JOIN main.interview m ON m.uuid = k.uuid;
+                """)
     }
 
     /// The source's kept revisions of every interview both copies have: the union, like tombstones.
     private func copyRevisions() throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO main.answer_revision (interview_id, variable_id, status, value, revision, answered_at,
-                                                        encapsulated_key, ciphertext, reason, recorded_at)
-            SELECT m.id, vm.dst_id, r.status, r.value, r.revision, r.answered_at, r.encapsulated_key, r.ciphertext,
-                   r.reason, r.recorded_at
-            FROM \(src("answer_revision")) r JOIN \(src("interview")) s ON s.id = r.interview_id
-            JOIN main.interview m ON m.uuid = s.uuid JOIN temp.varmap vm ON vm.src_id = r.variable_id
-            """)
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO main.answer_revision (interview_id, variable_id, status, value, revision, answered_at,
+                                                            encapsulated_key, ciphertext, reason, recorded_at)
+                SELECT m.id, vm.dst_id, r.status, r.value, r.revision, r.answered_at, r.encapsulated_key, r.ciphertext,
+                       r.reason, r.recorded_at
+                FROM \(src("answer_revision")) r JOIN \(src("interview")) s ON s.id = r.interview_id
+                JOIN main.interview m ON m.uuid = s.uuid JOIN temp.varmap vm ON vm.src_id = r.variable_id
+                """)
     }
 }

@@ -35,7 +35,9 @@ extension StudyDatabase {
             for suffix in ["-wal", "-shm"] { unlink(temporary + suffix) }
             guard copied.isSound else {
                 throw StoreError.io(
-                    path: temporary, detail: "the copy did not verify (\(copied.problems.joined(separator: "; "))); no backup was written")
+                    path: temporary,
+                    detail:
+                        "the copy did not verify (\(copied.problems.joined(separator: "; "))); no backup was written")
             }
             try StudyFile.publish(temporary, as: destination)
         } catch let error as StoreError {

@@ -42,19 +42,23 @@ extension StudyDatabase {
         let study = try study()
         let own = try verify()
         guard own.isSound else {
-            throw StoreError.damaged(path: path, detail: own.problems.joined(separator: "; ") + "; nothing was merged into it")
+            throw StoreError.damaged(
+                path: path, detail: own.problems.joined(separator: "; ") + "; nothing was merged into it")
         }
         var merged: [MergeSource] = []
         // A file named twice is merged once (SQLite cannot read one file attached twice in a
         // transaction, and the second pass would find everything identical anyway).
         for source in sources where !merged.contains(where: { StudyFile.sameFile($0.path, source) }) {
             if StudyFile.sameFile(source, path) {
-                throw StoreError.io(path: source, detail: "this is the target database itself; name other databases to merge in")
+                throw StoreError.io(
+                    path: source, detail: "this is the target database itself; name other databases to merge in")
             }
             let other = try StudyDatabase.open(at: source, readOnly: true)
             defer { try? other.close() }
             let check = try other.verify()
-            guard check.isSound else { throw StoreError.damaged(path: source, detail: check.problems.joined(separator: "; ")) }
+            guard check.isSound else {
+                throw StoreError.damaged(path: source, detail: check.problems.joined(separator: "; "))
+            }
             guard try other.study().uuid == study.uuid else { throw StoreError.differentStudy(path: source) }
             let revisions = try other.read { db in try db.tableExists("answer_revision") }
             merged.append(MergeSource(path: source, prefix: "", hasRevisions: revisions))
@@ -133,7 +137,9 @@ extension StudyDatabase {
 /// One source of a merge, as the merge's statements name its tables.
 struct MergeSource {
     /// The tables read from a source.
-    static let tables = ["withdrawal", "instrument", "variable", "interview", "answer", "sealed", "event", "note", "answer_revision"]
+    static let tables = [
+        "withdrawal", "instrument", "variable", "interview", "answer", "sealed", "event", "note", "answer_revision",
+    ]
     /// The file.
     var path: String
     /// What goes before a table's name: `src0.` for an attached source, `temp.s0_` for a staged one.

@@ -22,7 +22,9 @@ extension StudyDatabase {
     package func withdraw(code: String, wait: Double = 60) throws {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
         let check: [String]
-        do { check = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") } } catch StoreError.damaged(_, let detail) {
+        do {
+            check = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch StoreError.damaged(_, let detail) {
             check = [detail]
         }
         guard check == ["ok"] else {
@@ -39,7 +41,8 @@ extension StudyDatabase {
             defer { lock.release() }
             let texts = try Self.freeText(of: record.id!, db)
             try Self.erase(interview: record.id!, db)
-            try WithdrawalRecord(interviewUUID: record.uuid, withdrawnAt: Timestamp.now()).insert(db, onConflict: .ignore)
+            try WithdrawalRecord(interviewUUID: record.uuid, withdrawnAt: Timestamp.now()).insert(
+                db, onConflict: .ignore)
             return [canonical] + texts
         }
         if markers == nil {
@@ -64,7 +67,9 @@ extension StudyDatabase {
         guard complete else {
             throw StoreError.erasureIncomplete(
                 path: path, code: code,
-                detail: "older copies of them remain in the file because another program kept reading the database for \(Int(wait.rounded())) seconds")
+                detail:
+                    "older copies of them remain in the file because another program kept reading the database for \(Int(wait.rounded())) seconds"
+            )
         }
         let left = try ByteScan.found(markers, in: [path, path + "-wal"]).filter { try !isStored($0) }
         guard left.isEmpty else {
@@ -117,7 +122,8 @@ extension StudyDatabase {
                     if try Int.fetchOne(db, sql: sql, arguments: [text]) != nil { return true }
                 }
             }
-            return try Int.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE instr(sql, ?) > 0", arguments: [text]) != nil
+            return try Int.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE instr(sql, ?) > 0", arguments: [text])
+                != nil
         }
     }
 
