@@ -5,7 +5,7 @@ INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
-.PHONY: setup build demo test bench soak soak-fuzz clean
+.PHONY: setup build demo test bench soak soak-crash soak-fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,13 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 
+## The crash-and-race suite at length: KILLS kill -9s of interview, merge, backup, withdraw,
+## export and study init (`make test` runs 210); SEED=N replays a run.
+KILLS ?= 2000
+soak-crash: setup
+	$(SWIFT) build --build-tests
+	PEERSURVEY_KILLS=$(KILLS) $(if $(SEED),PEERSURVEY_CRASH_SEED=$(SEED)) $(SWIFT) test --skip-build --filter CrashAndRaceTests
+
 ## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
 bench: setup
 	bash Benchmarks/run.sh $(INTERVIEWS)
@@ -33,7 +40,7 @@ bench: setup
 ## (a new seed each run unless given); crashers are kept in $$TMPDIR/peersurvey-fuzz-crashers.
 FUZZ_INPUTS ?= 20000
 FUZZ_SEED ?= $(shell date +%s)
-soak: soak-fuzz
+soak: soak-crash soak-fuzz
 
 soak-fuzz: setup
 	$(SWIFT) build --build-tests

@@ -119,7 +119,12 @@ extension InterviewEngine {
             }
         case (.question, .integer(let range), .number(let x)):
             if x != x.rounded() { problems.append("Please give a whole number.") }
-            if let range, !range.contains(x) { problems.append(Self.rangeMessage(range)) }
+            if let range, !range.contains(x) {
+                problems.append(Self.rangeMessage(range))
+            } else if abs(x) > Value.largestExactInteger {
+                // Beyond 2^53 - 1 a whole number is no longer exact (see Value.largestExactInteger).
+                problems.append("Please give a whole number from -9007199254740991 to 9007199254740991.")
+            }
         case (.question, .decimal(let range, let decimals), .number(let x)):
             if let range, !range.contains(x) { problems.append(Self.rangeMessage(range)) }
             if let decimals, Self.decimalPlaces(x) > decimals {

@@ -45,16 +45,22 @@ package enum InterviewCommand {
         do {
             let database: StudyDatabase
             var created = ""
-            if FileManager.default.fileExists(atPath: databasePath) {
+            if StudyFile.entryExists(databasePath) {
                 database = try StudyDatabase.open(at: databasePath)
+                // Refused before anything is written (registering the instrument would be).
+                if instrument.hasIdentifyingQuestions, try database.study().publicKey == nil {
+                    throw StoreError.noPublicKey(instrument: instrument.id, questions: instrument.identifyingVariables.sorted())
+                }
             } else {
                 if instrument.hasIdentifyingQuestions {
                     throw StoreError.noPublicKey(instrument: instrument.id, questions: instrument.identifyingVariables.sorted())
                 }
-                database = try StudyDatabase.create(at: databasePath)
-                try database.initStudy(title: instrument.title.text(in: instrument.defaultLanguage), publicKey: nil)
+                database = try StudyDatabase.create(at: databasePath) { database in
+                    try database.initStudy(title: instrument.title.text(in: instrument.defaultLanguage), publicKey: nil)
+                }
                 created = "Created the study database \(databasePath) (no key: identifying questions cannot be asked in it).\n"
             }
+            defer { try? database.close() }
             let registered = try database.register(instrument, source: source)
             let recorder = try database.beginInterview(
                 registered, interviewer: interviewer, language: language ?? instrument.defaultLanguage, simulated: false)
@@ -71,6 +77,7 @@ package enum InterviewCommand {
     package static func resume(databasePath: String, code: String, run: Runner) -> CommandOutput {
         do {
             let database = try StudyDatabase.open(at: databasePath)
+            defer { try? database.close() }
             let recorder = try database.continueInterview(code: code)
             let source = try database.source(of: recorder.instrument)
             let result = InstrumentLoader.load(text: source, path: "\(recorder.instrument.name) (stored)")
@@ -87,14 +94,17 @@ package enum InterviewCommand {
         }
     }
 
-    /// Lists the suspended interviews, for `resume` without a code.
+    /// Lists the interviews that can be resumed, for `resume` without a code: suspended ones,
+    /// and interrupted ones (active, with no window holding them: a crash, a closed window).
     package static func listSuspended(databasePath: String) -> CommandOutput {
         do {
-            let suspended = try StudyDatabase.open(at: databasePath, readOnly: true).interviews(status: .suspended)
-            if suspended.isEmpty { return CommandOutput(stdout: "No suspended interviews in \(databasePath).\n") }
-            let rows = suspended.map { [$0.code, "\($0.instrument) v\($0.version)", $0.interviewer, String($0.answers), String($0.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")] }
-            return CommandOutput(stdout: "Suspended interviews (continue one with `peersurvey resume --db \(databasePath) CODE`):\n"
-                + Table.render(header: ["code", "instrument", "interviewer", "answers", "last activity"], rows: rows, rightAligned: [3]))
+            let database = try StudyDatabase.open(at: databasePath, readOnly: true)
+            defer { try? database.close() }
+            let resumable = try database.interviews().filter { $0.status == .suspended || $0.interrupted }
+            if resumable.isEmpty { return CommandOutput(stdout: "No suspended or interrupted interviews in \(databasePath).\n") }
+            let rows = resumable.map { [$0.code, $0.statusLabel, "\($0.instrument) v\($0.version)", $0.interviewer, String($0.answers), String($0.updatedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")] }
+            return CommandOutput(stdout: "Interviews to continue (continue one with `peersurvey resume --db \(databasePath) CODE`):\n"
+                + Table.render(header: ["code", "status", "instrument", "interviewer", "answers", "last activity"], rows: rows, rightAligned: [4]))
         } catch {
             return .failure(error)
         }

@@ -6,7 +6,9 @@ package enum MaintenanceCommand {
     /// Checks a study database; exit 65 naming each problem.
     package static func verify(path: String) -> CommandOutput {
         do {
-            let report = try StudyDatabase.open(at: path, readOnly: true).verify()
+            let database = try StudyDatabase.open(at: path, readOnly: true)
+            defer { try? database.close() }
+            let report = try database.verify()
             let counts = ["interview", "answer", "sealed", "event", "note", "withdrawal"]
                 .map { "\(report.counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
             if report.isSound {
@@ -26,20 +28,25 @@ package enum MaintenanceCommand {
             for source in sources where (source as NSString).standardizingPath == (target as NSString).standardizingPath {
                 return CommandOutput(stderr: "error: \(source) is the target itself; name other databases to merge in\n", status: .usage)
             }
-            let database: StudyDatabase
-            if FileManager.default.fileExists(atPath: target) {
-                database = try StudyDatabase.open(at: target)
+            var report = MergeReport()
+            if StudyFile.entryExists(target) {
+                let database = try StudyDatabase.open(at: target)
+                report = try database.merge(from: sources)
+                try database.close()
             } else {
-                // Check the first source fully before creating anything.
-                let first = try StudyDatabase.open(at: sources[0], readOnly: true)
-                let check = try first.verify()
-                guard check.isSound else { throw StoreError.damaged(path: sources[0], detail: check.problems.joined(separator: "; ")) }
-                database = try StudyDatabase.createCopy(at: target, ofStudyIn: sources[0])
+                // A new target is built under a temporary name and appears only when the merge is
+                // complete: a killed or failed merge leaves nothing to block the retry.
+                let database = try StudyDatabase.createCopy(at: target, ofStudyIn: sources[0]) { database in
+                    report = try database.merge(from: sources)
+                }
+                try database.close()
             }
-            let report = try database.merge(from: sources)
             var out = "Merged \(sources.count) database\(sources.count == 1 ? "" : "s") into \(target): "
             out += "\(report.added) added, \(report.updated) updated to a newer revision, \(report.identical) already present, "
-            out += "\(report.older) older copies ignored, \(report.withdrawn + report.erasedByTombstone) withdrawn.\n"
+            out += "\(report.older) older copies kept beside the newer, \(report.withdrawn + report.erasedByTombstone) withdrawn.\n"
+            if report.revisionsKept > 0 {
+                out += "\(report.revisionsKept) answer\(report.revisionsKept == 1 ? "" : "s") of the copies not kept differed; they are kept as revisions (see `peersurvey status`).\n"
+            }
             let conflicts = report.conflicts.map { "conflict: \($0)\n" }.joined()
             return CommandOutput(stdout: out + conflicts)
         } catch {
@@ -48,9 +55,12 @@ package enum MaintenanceCommand {
     }
 
     /// Withdraws one participant.
-    package static func withdraw(path: String, code: String) -> CommandOutput {
+    /// - Parameter wait: Seconds to wait for other programs reading the database.
+    package static func withdraw(path: String, code: String, wait: Double = 60) -> CommandOutput {
         do {
-            try StudyDatabase.open(at: path).withdraw(code: code)
+            let database = try StudyDatabase.open(at: path)
+            defer { try? database.close() }
+            try database.withdraw(code: code, wait: wait)
             return CommandOutput(stdout: "Withdrew \(ParticipantCode.normalise(code) ?? code): every answer, note and event is erased; a tombstone stops a merge from bringing them back.\n")
         } catch {
             return .failure(error)
@@ -60,7 +70,9 @@ package enum MaintenanceCommand {
     /// Copies a study database.
     package static func backup(path: String, to destination: String) -> CommandOutput {
         do {
-            try StudyDatabase.open(at: path).backup(to: destination)
+            let database = try StudyDatabase.open(at: path, readOnly: true)
+            defer { try? database.close() }
+            try database.backup(to: destination)
             return CommandOutput(stdout: "Backed up \(path) to \(destination).\n")
         } catch {
             return .failure(error)
@@ -72,7 +84,9 @@ package enum MaintenanceCommand {
         do {
             let keyFile = try PrivateKeyFile.read(path: keyPath)
             let key = try keyFile.unlock(passphrase: passphrase)
-            let values = try StudyDatabase.open(at: path, readOnly: true).unseal(privateKey: key)
+            let database = try StudyDatabase.open(at: path, readOnly: true)
+            defer { try? database.close() }
+            let values = try database.unseal(privateKey: key)
             let failed = values.count { $0.text == nil }
             if json {
                 let encoder = JSONEncoder()

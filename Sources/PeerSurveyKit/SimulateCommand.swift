@@ -53,12 +53,14 @@ package enum SimulateCommand {
         settings.breakOffRate = rates.breakOff
         do {
             let database: StudyDatabase
-            if FileManager.default.fileExists(atPath: databasePath) {
+            if StudyFile.entryExists(databasePath) {
                 database = try StudyDatabase.open(at: databasePath)
             } else {
-                database = try StudyDatabase.create(at: databasePath)
-                try database.initStudy(title: instrument.title.text(in: instrument.defaultLanguage), publicKey: nil)
+                database = try StudyDatabase.create(at: databasePath) { database in
+                    try database.initStudy(title: instrument.title.text(in: instrument.defaultLanguage), publicKey: nil)
+                }
             }
+            defer { try? database.close() }
             let registered = try database.register(instrument, source: source.text)
             let result = try Simulator.run(instrument, registered: registered, into: database, settings: settings, today: day)
             var out = "Simulated \(result.interviews) interviews of \(instrument.id) into \(databasePath) "

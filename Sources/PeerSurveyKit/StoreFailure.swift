@@ -9,7 +9,7 @@ extension CommandOutput {
         let status: ExitStatus
         switch error {
         case .missing: status = .noInput
-        case .io, .diskFull, .unsafeSettings: status = .ioError
+        case .io, .diskFull, .unsafeSettings, .interviewInUse, .erasureIncomplete: status = .ioError
         default: status = .dataError
         }
         return CommandOutput(stderr: "error: \(error.description)\n", status: status)

@@ -19,11 +19,15 @@ package enum StudyCommand {
         }
         do {
             let key = try keyPath.map(PublicKeyFile.read)
-            if FileManager.default.fileExists(atPath: path) {
+            if StudyFile.entryExists(path) {
                 return CommandOutput(stderr: "error: \(path) already exists; a study database is never overwritten\n", status: .usage)
             }
-            let database = try StudyDatabase.create(at: path)
-            let study = try database.initStudy(title: title, publicKey: key?.key)
+            var created: StudyInfo?
+            let database = try StudyDatabase.create(at: path) { database in
+                created = try database.initStudy(title: title, publicKey: key?.key)
+            }
+            try database.close()
+            guard let study = created else { return CommandOutput(stderr: "peersurvey: internal error: no study\n", status: .software) }
             var text = "Created the study \"\(study.title)\" in \(path).\n"
             if let fingerprint = study.keyFingerprint {
                 text += "Identifying answers will be sealed to the key with fingerprint \(fingerprint).\n"
@@ -47,8 +51,10 @@ package enum StudyCommand {
     package static func status(path: String, json: Bool) -> CommandOutput {
         do {
             let database = try StudyDatabase.open(at: path, readOnly: true)
+            defer { try? database.close() }
             let study = try database.study()
             let interviews = try database.interviews()
+            let revisions = try database.keptRevisions()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -56,8 +62,9 @@ package enum StudyCommand {
                     var study: String
                     var keyFingerprint: String?
                     var interviews: [InterviewSummary]
+                    var keptRevisions: Int
                 }
-                let data = try encoder.encode(Document(study: study.title, keyFingerprint: study.keyFingerprint, interviews: interviews))
+                let data = try encoder.encode(Document(study: study.title, keyFingerprint: study.keyFingerprint, interviews: interviews, keptRevisions: revisions.answers))
                 return CommandOutput(stdout: String(decoding: data, as: UTF8.self) + "\n")
             }
             var out = "Study: \(study.title)\n"
@@ -66,7 +73,7 @@ package enum StudyCommand {
             struct Group: Hashable { var instrument: String; var status: String; var interviewer: String }
             var groups: [Group: (count: Int, last: String)] = [:]
             for interview in interviews {
-                let key = Group(instrument: "\(interview.instrument) v\(interview.version)", status: interview.status.label + (interview.simulated ? " (simulated)" : ""), interviewer: interview.interviewer)
+                let key = Group(instrument: "\(interview.instrument) v\(interview.version)", status: interview.statusLabel + (interview.simulated ? " (simulated)" : ""), interviewer: interview.interviewer)
                 let current = groups[key] ?? (0, "")
                 groups[key] = (current.count + 1, max(current.last, interview.updatedAt))
             }
@@ -80,6 +87,15 @@ package enum StudyCommand {
             if !suspended.isEmpty {
                 out += "\nSuspended (continue with `peersurvey resume --db \(path) CODE`): "
                 out += suspended.prefix(20).map(\.code).joined(separator: ", ") + (suspended.count > 20 ? ", ..." : "") + "\n"
+            }
+            let interrupted = interviews.filter(\.interrupted)
+            if !interrupted.isEmpty {
+                out += "\nInterrupted: their window closed or crashed, every answer given is saved (continue with `peersurvey resume --db \(path) CODE`): "
+                out += interrupted.prefix(20).map(\.code).joined(separator: ", ") + (interrupted.count > 20 ? ", ..." : "") + "\n"
+            }
+            if revisions.answers > 0 {
+                out += "\nKept from merges: \(revisions.answers) answer\(revisions.answers == 1 ? "" : "s") of \(revisions.interviews) interview\(revisions.interviews == 1 ? "" : "s") "
+                out += "differed between two copies; the newer copy's answers are used, the others are kept in the table answer_revision.\n"
             }
             return CommandOutput(stdout: out)
         } catch {

@@ -35,6 +35,11 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case key(String)
     /// Two databases belong to different studies.
     case differentStudy(path: String)
+    /// The interview is open in another window or process (it holds the interview's lock).
+    case interviewInUse(code: String)
+    /// `withdraw` deleted the participant's rows but could not yet clear older copies of them
+    /// from the file (another program kept reading it).
+    case erasureIncomplete(path: String, code: String, detail: String)
 
     /// The message for the user: a sentence that says what to do.
     package var description: String {
@@ -71,6 +76,31 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return message
         case .differentStudy(let path):
             return "\(path): this database belongs to a different study; only copies of one study can be merged"
+        case .interviewInUse(let code):
+            return "interview \(code) is open in another window (or another peersurvey process); carry on there, or suspend it there first. If that window has closed or crashed, its lock went with it: try again"
+        case .erasureIncomplete(let path, let code, let detail):
+            return "\(path): the answers of \(code) are deleted, but \(detail). Close every other program using the database (other peersurvey windows, a database browser, a backup in progress), then run `peersurvey withdraw --db \(path) \(code) --yes` again to finish the erasure"
+        }
+    }
+
+    /// The same error naming `path` where it named `temporary` (a file built under a temporary
+    /// name is reported by the name the user gave).
+    package func naming(_ path: String, insteadOf temporary: String) -> StoreError {
+        func fix(_ named: String) -> String { named == temporary ? path : named }
+        switch self {
+        case .missing(let p): return .missing(path: fix(p))
+        case .notADatabase(let p): return .notADatabase(path: fix(p))
+        case .foreignDatabase(let p): return .foreignDatabase(path: fix(p))
+        case .newerSchema(let p, let found, let supported): return .newerSchema(path: fix(p), found: found, supported: supported)
+        case .damaged(let p, let detail): return .damaged(path: fix(p), detail: detail)
+        case .diskFull(let p): return .diskFull(path: fix(p))
+        case .io(let p, let detail): return .io(path: fix(p), detail: detail)
+        case .unsafeSettings(let p, let detail): return .unsafeSettings(path: fix(p), detail: detail)
+        case .noStudy(let p): return .noStudy(path: fix(p))
+        case .studyExists(let p): return .studyExists(path: fix(p))
+        case .erasureIncomplete(let p, let code, let detail): return .erasureIncomplete(path: fix(p), code: code, detail: detail)
+        case .differentStudy(let p): return .differentStudy(path: fix(p))
+        case .noPublicKey, .unknownParticipant, .wrongStatus, .unknownVariable, .key, .interviewInUse: return self
         }
     }
 }

@@ -55,6 +55,9 @@ struct Withdraw: ParsableCommand {
     @Flag(help: "Do not ask for confirmation.")
     var yes = false
 
+    @Option(help: "Seconds to wait for other programs reading the database to let the erasure finish.")
+    var wait: Double = 60
+
     func run() throws {
         if !yes {
             guard isatty(STDIN_FILENO) == 1 else {
@@ -65,7 +68,7 @@ struct Withdraw: ParsableCommand {
                 throw ValidationError("The code did not match; nothing was erased.")
             }
         }
-        try finish(MaintenanceCommand.withdraw(path: database.path, code: code))
+        try finish(MaintenanceCommand.withdraw(path: database.path, code: code, wait: max(0, wait)))
     }
 }
 

@@ -15,7 +15,10 @@ enum ExportDirectory {
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
             do {
-                try manager.createDirectory(atPath: path, withIntermediateDirectories: true)
+                // Private whatever the umask: an export can hold free text and codes (issue 13).
+                try manager.createDirectory(
+                    atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
             } catch {
                 throw .io(path: path, detail: "the directory could not be made; check its parent exists and is writable")
             }

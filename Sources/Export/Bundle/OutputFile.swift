@@ -30,7 +30,8 @@ final class OutputFile: @unchecked Sendable {
     /// - Throws: ``ExportError/io(path:detail:)``.
     init(_ url: URL) throws {
         self.url = url
-        descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Owner only, whatever the umask (the folder is private too; see ExportDirectory).
+        descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw ExportError.io(
                 path: url.path, detail: "the file could not be created (\(String(cString: strerror(errno))))")

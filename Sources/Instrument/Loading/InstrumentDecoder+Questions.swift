@@ -159,6 +159,12 @@ extension InstrumentDecoder {
             diagnostics.error("the range of an integer question must be whole numbers", at: node.location)
             return nil
         }
+        if integer, max(abs(a), abs(b)) > Value.largestExactInteger {
+            diagnostics.error(
+                "the range of an integer question must lie within -9007199254740991 to 9007199254740991 (2^53 - 1): larger whole numbers cannot be stored exactly; use a decimal question for larger quantities",
+                at: node.location)
+            return nil
+        }
         guard a <= b else {
             diagnostics.error("the range `[\(a.formattedNumber), \(b.formattedNumber)]` ends before it starts", at: node.location)
             return nil

@@ -93,6 +93,12 @@ public enum Value: Sendable, Hashable {
     /// else from it (comparisons with it are false, arithmetic and text functions missing), and
     /// it is never written back: only a newly typed value replaces it.
     case sealed
+
+    /// The largest whole number an integer question takes: 2^53 - 1. Every whole number up to it
+    /// is exact as a `Double` (the model's number), in SQLite and in every export format; beyond
+    /// it, 2^53 + 1 cannot be told from 2^53. Integer answers and `range` bounds are refused
+    /// beyond it (docs/study-database.md).
+    public static let largestExactInteger: Double = 9_007_199_254_740_991
 }
 
 /// What a variable holds at the end of (or during) an interview: a value or the reason for none.

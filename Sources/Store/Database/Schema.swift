@@ -12,6 +12,9 @@ enum Schema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+        }
         // Rebuilds `interview` (a participant's code may now name one interview per wave); with
         // foreign keys off until the end, then checked, as GRDB does for every migration.
         migrator.registerMigration("v4") { db in
@@ -133,6 +136,27 @@ enum Schema {
             secret BLOB NOT NULL CHECK (length(secret) = 32),
             created_at TEXT NOT NULL
         );
+        """
+
+    /// Answers kept beside an interview's current ones: when a merge finds two versions of one
+    /// interview, the answers of the version not kept, where they differ, so that nothing the
+    /// other laptop saved is lost (docs/study-database.md). Identifying values stay sealed.
+    static let v3 = """
+        CREATE TABLE answer_revision (
+            id INTEGER PRIMARY KEY,
+            interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+            variable_id INTEGER NOT NULL REFERENCES variable(id),
+            status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),
+            value,
+            revision INTEGER NOT NULL,
+            answered_at TEXT,
+            encapsulated_key BLOB,
+            ciphertext BLOB,
+            reason TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX answer_revision_once
+            ON answer_revision(interview_id, variable_id, revision, ifnull(answered_at, ''), status);
         """
 
     /// Waves (issue 17): the study plan, and `interview` rebuilt with the wave and arm of each

@@ -3,7 +3,7 @@ import GRDB
 
 /// One study database: a SQLite file in WAL mode with durable commits.
 ///
-/// Open it with ``create(at:)`` for a new file or ``open(at:readOnly:)`` for an existing one.
+/// Open it with ``create(at:prepare:)`` for a new file or ``open(at:readOnly:)`` for an existing one.
 /// Both refuse a file that is not a peersurvey database, or one written by a newer version,
 /// before SQLite writes anything to it. Every write is one transaction, committed with
 /// `synchronous=FULL`: when a write call returns, the change survives a power cut.
@@ -13,6 +13,10 @@ package final class StudyDatabase: Sendable {
     /// Whether the database was opened read-only.
     package let isReadOnly: Bool
     let queue: DatabaseQueue
+    /// What SQLite was given to open the file: its path, or an `immutable` URI for a database
+    /// in a read-only folder. Other connections to this database (the scan's) open the same.
+    let connectionPath: String
+    private let closed = OnceFlag()
 
     /// `PRAGMA application_id`: "PSRV" in ASCII.
     package static let applicationID: UInt32 = 0x5053_5256
@@ -21,92 +25,39 @@ package final class StudyDatabase: Sendable {
     /// How long a write waits for another process holding the database before giving up.
     package static let busyTimeout: Double = 15
 
-    private init(path: String, queue: DatabaseQueue, readOnly: Bool) {
+    init(path: String, queue: DatabaseQueue, readOnly: Bool, connectionPath: String? = nil) {
         self.path = path
         self.queue = queue
         self.isReadOnly = readOnly
+        self.connectionPath = connectionPath ?? path
     }
 
-    /// Creates a new, empty study database at `path`.
-    /// - Parameter path: Where to create it; nothing may exist there.
-    /// - Returns: The open database, with the current schema.
-    /// - Throws: ``StoreError`` when the file exists or cannot be created.
-    package static func create(at path: String) throws -> StudyDatabase {
-        if FileManager.default.fileExists(atPath: path) {
-            throw StoreError.io(path: path, detail: "a file already exists there; choose another name")
-        }
-        let queue = try mapErrors(path) { try DatabaseQueue(path: path, configuration: configuration(readOnly: false)) }
-        let database = StudyDatabase(path: path, queue: queue, readOnly: false)
-        try database.applyDurability()
-        try database.mapErrors {
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA application_id = \(Int32(bitPattern: applicationID))")
-            }
-            try Schema.migrator.migrate(queue)
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-                // Put the header (application id, version) into the main file now, so that a
-                // later open can recognise the file before SQLite touches it.
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            }
-        }
-        return database
+    /// Closes the connection. A writable database is first checkpointed with `TRUNCATE`, so its
+    /// main file alone holds everything (a plain copy of it is complete) and the WAL is empty.
+    /// Every command that wrote calls it at its end; it is also tried when the object goes away.
+    /// - Throws: ``StoreError`` when the connection cannot be closed.
+    package func close() throws {
+        guard closed.set() else { return }
+        if !isReadOnly { closingCheckpoint() }
+        try mapErrors { try queue.close() }
     }
 
-    /// Opens an existing study database.
-    /// - Parameters:
-    ///   - path: The file to open.
-    ///   - readOnly: Open without the right to write (for status, verify, analysis, and the
-    ///     sources of a merge).
-    /// - Returns: The open database.
-    /// - Throws: ``StoreError`` when the file is missing, not a SQLite database, another
-    ///   application's database, damaged, or newer than this build.
-    package static func open(at path: String, readOnly: Bool = false) throws -> StudyDatabase {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw StoreError.missing(path: path)
-        }
-        if isDirectory.boolValue {
-            throw StoreError.io(path: path, detail: "this is a folder; give the study database file (such as study.sqlite)")
-        }
-        guard let header = FileHeader.read(path: path) else { throw StoreError.notADatabase(path: path) }
-        guard header.applicationID == applicationID else { throw StoreError.foreignDatabase(path: path) }
-        if header.userVersion > schemaVersion {
-            throw StoreError.newerSchema(path: path, found: Int(header.userVersion), supported: schemaVersion)
-        }
-        if header.isTruncated {
-            throw StoreError.damaged(path: path, detail: "the file is shorter than its header says; it was cut off")
-        }
-        let queue = try mapErrors(path) {
-            try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-        }
-        let database = StudyDatabase(path: path, queue: queue, readOnly: readOnly)
-        if !readOnly { try database.applyDurability() }
-        var needsMigration = false
-        try database.mapErrors {
-            try queue.inDatabase { db in
-                let id = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard UInt32(truncatingIfNeeded: id) == applicationID else { throw StoreError.foreignDatabase(path: path) }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if version > schemaVersion {
-                    throw StoreError.newerSchema(path: path, found: version, supported: schemaVersion)
-                }
-                if try Schema.migrator.hasBeenSuperseded(db) {
-                    throw StoreError.newerSchema(path: path, found: version, supported: schemaVersion)
-                }
-                needsMigration = !readOnly && version < schemaVersion
-            }
-            if needsMigration {
-                try Schema.migrator.migrate(queue)
-                try queue.writeWithoutTransaction { db in
-                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
-                }
-            }
-        }
-        return database
+    deinit {
+        if !isReadOnly, closed.set() { closingCheckpoint() }
     }
 
-    private static func configuration(readOnly: Bool) -> Configuration {
+    /// The checkpoint of ``close()``: best effort, waiting at most a second for readers (an
+    /// export scanning, another window reading), so that closing never hangs; whatever it leaves
+    /// in the WAL, a later close moves.
+    private func closingCheckpoint() {
+        _ = try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 1000")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
@@ -121,7 +72,7 @@ package final class StudyDatabase: Sendable {
 
     /// WAL, `synchronous=FULL`, `secure_delete=ON`, foreign keys: set, then read back, because a
     /// setting that did not take would silently weaken the promise that a saved answer survives.
-    private func applyDurability() throws {
+    func applyDurability() throws {
         try mapErrors {
             try queue.writeWithoutTransaction { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
@@ -131,13 +82,15 @@ package final class StudyDatabase: Sendable {
                 let foreignKeys = try Int.fetchOne(db, sql: "PRAGMA foreign_keys")
                 let timeout = try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0
                 guard mode?.lowercased() == "wal" else {
-                    throw StoreError.unsafeSettings(path: path, detail: "WAL mode could not be turned on (the file system may not support it)")
+                    throw StoreError.unsafeSettings(
+                        path: path, detail: "WAL mode could not be turned on (the file system may not support it)")
                 }
                 guard synchronous == 2 else {
                     throw StoreError.unsafeSettings(path: path, detail: "synchronous=FULL did not take")
                 }
                 guard secureDelete == 1, foreignKeys == 1, timeout >= 5_000 else {
-                    throw StoreError.unsafeSettings(path: path, detail: "secure_delete, foreign keys or the busy timeout did not take")
+                    throw StoreError.unsafeSettings(
+                        path: path, detail: "secure_delete, foreign keys or the busy timeout did not take")
                 }
             }
         }
@@ -147,7 +100,10 @@ package final class StudyDatabase: Sendable {
     package func settings() throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for pragma in ["journal_mode", "synchronous", "secure_delete", "foreign_keys", "busy_timeout", "application_id", "user_version"] {
+            for pragma in [
+                "journal_mode", "synchronous", "secure_delete", "foreign_keys", "busy_timeout", "application_id",
+                "user_version",
+            ] {
                 result[pragma] = try String.fetchOne(db, sql: "PRAGMA \(pragma)")
             }
             return result
@@ -189,12 +145,31 @@ package final class StudyDatabase: Sendable {
             case .SQLITE_NOTADB: throw StoreError.notADatabase(path: path)
             case .SQLITE_CORRUPT: throw StoreError.damaged(path: path, detail: "SQLite reports corruption")
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError.io(path: path, detail: "another program kept the database busy for more than \(Int(busyTimeout)) seconds; try again")
+                throw StoreError.io(
+                    path: path,
+                    detail:
+                        "another program kept the database busy for more than \(Int(busyTimeout)) seconds; try again")
             case .SQLITE_READONLY: throw StoreError.io(path: path, detail: "the file or its folder is read-only")
-            case .SQLITE_CANTOPEN: throw StoreError.io(path: path, detail: "the file cannot be opened (check the folder exists and is writable)")
+            case .SQLITE_CANTOPEN:
+                throw StoreError.io(
+                    path: path, detail: "the file cannot be opened (check the folder exists and is writable)")
             default:
                 throw StoreError.io(path: path, detail: error.message ?? "SQLite error \(error.resultCode.rawValue)")
             }
+        }
+    }
+}
+
+/// A flag set once, from any thread.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; true the first time only.
+    func set() -> Bool {
+        lock.withLock {
+            defer { isSet = true }
+            return !isSet
         }
     }
 }

@@ -18,7 +18,9 @@ package enum AnswerCodec {
     package static func encode(_ value: Value) -> StoredValue {
         switch value {
         case .number(let number):
-            if number.rounded() == number, abs(number) < 9.0e15 { return .integer(Int64(number)) }
+            // Whole numbers up to 2^53 - 1 as integers (exact); larger ones (decimal answers and
+            // calculations only: integer answers stop there) as reals.
+            if number.rounded() == number, abs(number) <= Value.largestExactInteger { return .integer(Int64(number)) }
             return .real(number)
         case .choice(let code): return .integer(Int64(code))
         case .boolean(let flag): return .integer(flag ? 1 : 0)

@@ -20,8 +20,13 @@ package final class InterviewRecorder {
     package let language: String
     let rowID: Int64
     let sealer: Sealer?
+    /// This interview's lock, held until the interview ends here (or the process does).
+    private let lock: InterviewLock?
 
-    init(database: StudyDatabase, record: InterviewRecord, instrument: RegisteredInstrument, sealer: Sealer?) {
+    init(
+        database: StudyDatabase, record: InterviewRecord, instrument: RegisteredInstrument, sealer: Sealer?,
+        lock: InterviewLock?
+    ) {
         self.database = database
         self.code = record.code
         self.uuid = record.uuid
@@ -29,6 +34,7 @@ package final class InterviewRecorder {
         self.instrument = instrument
         self.language = record.language
         self.sealer = sealer
+        self.lock = lock
     }
 
     /// Saves one answer, durably, with its history: the first answer logs `answered`, a
@@ -145,6 +151,7 @@ package final class InterviewRecorder {
             try deleteData(db)
             try setStatus(db, .noConsent, event: .noConsent, outcome: "no_consent", ended: true)
         }
+        lock?.release()
     }
 
     /// Ends the interview and deletes its answers and notes at the participant's request; the
@@ -154,6 +161,7 @@ package final class InterviewRecorder {
             try deleteData(db)
             try setStatus(db, .brokenOff, event: .discarded, outcome: "discarded", ended: true)
         }
+        lock?.release()
     }
 
     /// Whether the participant agreed to every consent statement of this interview (a
@@ -211,6 +219,7 @@ package final class InterviewRecorder {
             try requireActive(db)
             try setStatus(db, status, event: event, outcome: outcome, ended: ended)
         }
+        lock?.release()
     }
 
     private func setStatus(_ db: Database, _ status: InterviewStatus, event: InterviewEventKind, outcome: String?, ended: Bool) throws {

@@ -23,6 +23,12 @@ package struct InterviewSummary: Sendable, Equatable, Codable {
     package var updatedAt: String
     /// How many variables have an answer or a missing status.
     package var answers: Int
+    /// An `active` interview that no window holds (its lock is free): the window closed or
+    /// crashed, the disk filled up or the database stayed busy. It can be resumed.
+    package var interrupted: Bool = false
+
+    /// The status in words, with "interrupted" for an active interview nobody holds.
+    package var statusLabel: String { interrupted ? "interrupted" : status.label }
 }
 
 extension StudyDatabase {
@@ -56,7 +62,7 @@ extension StudyDatabase {
             throw StoreError.noPublicKey(instrument: instrument.name, questions: instrument.identifying.sorted())
         }
         let now = Timestamp.now()
-        let record = try write { db -> InterviewRecord in
+        let (record, lock) = try write { db -> (InterviewRecord, InterviewLock) in
             var participantArm = arm
             if let code {
                 // A later wave of a participant: their code, and the arm they joined in.
@@ -77,20 +83,27 @@ extension StudyDatabase {
             try db.execute(
                 sql: "INSERT INTO event (interview_id, at, kind) VALUES (?, ?, ?)",
                 arguments: [record.id, now, InterviewEventKind.started.rawValue])
-            return record
+            // Taken before the commit, so no other process sees the interview active and free.
+            guard let lock = try InterviewLock.acquire(database: path, interview: record.id!) else {
+                throw StoreError.interviewInUse(code: record.code)
+            }
+            return (record, lock)
         }
-        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer)
+        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer, lock: lock)
     }
 
-    /// Resumes a suspended interview (or takes over one left active by a crash).
+    /// Resumes a suspended interview, or an interrupted one (active, with nobody holding its
+    /// lock: its window crashed or closed).
     /// - Parameter code: The participant code, in any case, with or without the hyphen.
-    /// - Returns: The recorder, with the interview active again and a `resumed` event logged.
+    /// - Returns: The recorder, holding the interview's lock, with the interview active again
+    ///   and a `resumed` event logged.
+    /// - Throws: ``StoreError/interviewInUse(code:)`` when another window has it open.
     package func resumeInterview(code: String) throws -> InterviewRecorder {
         guard let canonical = ParticipantCode.normalise(code) else { throw StoreError.unknownParticipant(code: code) }
         let study = try study()
         let sealer = try study.publicKey.map { try Sealer(publicKey: $0, studyUUID: study.uuid) }
         let now = Timestamp.now()
-        let (record, instrument) = try write { db -> (InterviewRecord, RegisteredInstrument) in
+        let (record, instrument, lock) = try write { db -> (InterviewRecord, RegisteredInstrument, InterviewLock) in
             // The participant's unfinished interview (of any wave), else their latest.
             let all = try InterviewRecord.filter(InterviewRecord.Columns.code == canonical).order(Column("id")).fetchAll(db)
             let open = all.last {
@@ -103,6 +116,9 @@ extension StudyDatabase {
                     code: canonical, status: InterviewStatus(rawValue: record.status)?.label ?? record.status,
                     operation: "resumed")
             }
+            guard let lock = try InterviewLock.acquire(database: path, interview: record.id!) else {
+                throw StoreError.interviewInUse(code: canonical)
+            }
             record.status = InterviewStatus.active.rawValue
             record.revision += 1
             record.updatedAt = now
@@ -113,19 +129,21 @@ extension StudyDatabase {
             guard let instrumentRecord = try InstrumentRecord.fetchOne(db, key: record.instrumentID) else {
                 throw StoreError.damaged(path: path, detail: "interview \(canonical) names an instrument that is not stored")
             }
-            return (record, try Self.registration(instrumentRecord, db))
+            return (record, try Self.registration(instrumentRecord, db), lock)
         }
-        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer)
+        return InterviewRecorder(database: self, record: record, instrument: instrument, sealer: sealer, lock: lock)
     }
 
-    /// Interviews, most recently changed first.
+    /// Interviews, most recently changed first; an active one that no window holds is marked
+    /// ``InterviewSummary/interrupted``.
     /// - Parameter status: Only those with this status, when given.
     package func interviews(status: InterviewStatus? = nil) throws -> [InterviewSummary] {
-        try read { db in
+        var active: [Int64] = []
+        var summaries = try read { db in
             var sql = """
                 SELECT i.code, s.name, s.version, i.interviewer, i.status, i.outcome, i.simulated,
                        i.started_at, i.updated_at,
-                       (SELECT count(*) FROM answer a WHERE a.interview_id = i.id) AS answers
+                       (SELECT count(*) FROM answer a WHERE a.interview_id = i.id) AS answers, i.id
                 FROM interview i JOIN instrument s ON s.id = i.instrument_id
                 """
             var arguments: StatementArguments = []
@@ -135,12 +153,21 @@ extension StudyDatabase {
             }
             sql += " ORDER BY i.updated_at DESC, i.id DESC"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                InterviewSummary(
+                let summary = InterviewSummary(
                     code: row[0], instrument: row[1], version: row[2], interviewer: row[3],
                     status: InterviewStatus(rawValue: row[4]) ?? .active, outcome: row[5], simulated: row[6],
                     startedAt: row[7], updatedAt: row[8], answers: row[9])
+                if summary.status == .active { active.append(row[10]) }
+                return (summary, row[10] as Int64)
             }
         }
+        guard !active.isEmpty, let held = InterviewLock.held(database: path, interviews: active) else {
+            return summaries.map(\.0)
+        }
+        for index in summaries.indices where summaries[index].0.status == .active {
+            summaries[index].0.interrupted = !held.contains(summaries[index].1)
+        }
+        return summaries.map(\.0)
     }
 
     static func randomUUID() -> Data {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What one `merge` did.
 package struct MergeReport: Sendable, Equatable, Codable {
@@ -15,148 +16,145 @@ package struct MergeReport: Sendable, Equatable, Codable {
     package var withdrawn = 0
     /// Interviews removed from the target because a source had withdrawn them.
     package var erasedByTombstone = 0
+    /// Answers of the copy that was not kept, where it differed, kept in `answer_revision`.
+    package var revisionsKept = 0
     /// Conflicts, each naming a participant code and what was kept.
     package var conflicts: [String] = []
+
+    /// An empty report.
+    package init() {}
 }
 
 extension StudyDatabase {
     /// Merges other copies of this study into this database, idempotently, by interview id:
-    /// new interviews are copied; an interview present in both is kept in its newer revision
-    /// (reported); identical ones are left alone; withdrawal tombstones are honoured in both
-    /// directions. A source that fails ``verify()`` or belongs to another study is refused
-    /// before anything is written.
+    /// new interviews are copied; an interview present in both is kept in its newer revision,
+    /// and the other copy's answers that differ are kept beside it as revisions
+    /// (`answer_revision`) and reported; identical ones are left alone; withdrawal tombstones are
+    /// honoured in both directions.
+    ///
+    /// All or nothing: this database and every source are checked first (``verify()``, the
+    /// study id), then every source is merged in one transaction, so a refused source, a full
+    /// disk or a killed process leaves this database as it was.
     /// - Parameter sources: Paths of the databases to merge in; they are only read.
-    /// - Returns: What was done, source by source merged into one report.
+    /// - Returns: What was done, every source's counts added up.
     package func merge(from sources: [String]) throws -> MergeReport {
+        guard !isReadOnly else { throw StoreError.io(path: path, detail: "the database was opened read-only") }
         let study = try study()
-        var report = MergeReport()
-        for source in sources {
+        let own = try verify()
+        guard own.isSound else {
+            throw StoreError.damaged(
+                path: path, detail: own.problems.joined(separator: "; ") + "; nothing was merged into it")
+        }
+        var merged: [MergeSource] = []
+        // A file named twice is merged once (SQLite cannot read one file attached twice in a
+        // transaction, and the second pass would find everything identical anyway).
+        for source in sources where !merged.contains(where: { StudyFile.sameFile($0.path, source) }) {
+            if StudyFile.sameFile(source, path) {
+                throw StoreError.io(
+                    path: source, detail: "this is the target database itself; name other databases to merge in")
+            }
             let other = try StudyDatabase.open(at: source, readOnly: true)
+            defer { try? other.close() }
             let check = try other.verify()
             guard check.isSound else {
                 throw StoreError.damaged(path: source, detail: check.problems.joined(separator: "; "))
             }
             guard try other.study().uuid == study.uuid else { throw StoreError.differentStudy(path: source) }
-            try merge(source, into: &report)
+            let revisions = try other.read { db in try db.tableExists("answer_revision") }
+            merged.append(MergeSource(path: source, prefix: "", hasRevisions: revisions))
         }
-        return report
-    }
-
-    private func merge(_ source: String, into report: inout MergeReport) throws {
+        var report = MergeReport()
         try mapErrors {
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS src", arguments: [source])
-                defer { try? db.execute(sql: "DETACH DATABASE src") }
+                // SQLite attaches at most SQLITE_LIMIT_ATTACHED databases (10 in most builds); more
+                // sources are copied into temporary tables one by one, then merged the same way.
+                let limit = Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1))
+                let staged = merged.count > limit
+                defer { Self.release(merged, staged: staged, db) }
+                for index in merged.indices {
+                    if staged {
+                        merged[index].prefix = "temp.s\(index)_"
+                        try Self.stage(merged[index], db)
+                    } else {
+                        merged[index].prefix = "src\(index)."
+                        try db.execute(sql: "ATTACH DATABASE ? AS src\(index)", arguments: [merged[index].path])
+                    }
+                }
                 try db.inTransaction(.immediate) {
-                    try Self.mergeAttached(db, into: &report)
+                    for source in merged { try MergeStatements(db: db, source: source).run(into: &report) }
                     return .commit
                 }
             }
         }
+        return report
     }
 
-    private static func mergeAttached(_ db: Database, into report: inout MergeReport) throws {
-        // Tombstones, both ways: the union, then erase whatever they name.
-        try db.execute(sql: "INSERT OR IGNORE INTO main.withdrawal SELECT interview_uuid, withdrawn_at FROM src.withdrawal")
-        let doomed = try Int64.fetchAll(db, sql: "SELECT id FROM main.interview WHERE uuid IN (SELECT interview_uuid FROM main.withdrawal)")
-        for id in doomed { try erase(interview: id, db) }
-        report.erasedByTombstone += doomed.count
-        report.withdrawn += try Int.fetchOne(db, sql: "SELECT count(*) FROM src.interview WHERE uuid IN (SELECT interview_uuid FROM main.withdrawal)") ?? 0
+    /// Copies a source's tables into temporary tables named with its prefix.
+    private static func stage(_ source: MergeSource, _ db: Database) throws {
+        try db.execute(sql: "ATTACH DATABASE ? AS stage", arguments: [source.path])
+        defer { try? db.execute(sql: "DETACH DATABASE stage") }
+        for table in MergeSource.tables where table != "answer_revision" || source.hasRevisions {
+            let name = source.prefix.replacingOccurrences(of: "temp.", with: "") + table
+            try db.execute(sql: "CREATE TEMP TABLE \(name) AS SELECT * FROM stage.\(table)")
+        }
+    }
 
-        // Instruments by content hash, variables by (instrument, name).
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO main.instrument (name, version, content_hash, source, registered_at)
-            SELECT name, version, content_hash, source, registered_at FROM src.instrument ORDER BY id;
-            INSERT OR IGNORE INTO main.variable (instrument_id, name, position, identifying)
-            SELECT ti.id, sv.name, sv.position, sv.identifying
-            FROM src.variable sv JOIN src.instrument si ON si.id = sv.instrument_id
-            JOIN main.instrument ti ON ti.content_hash = si.content_hash ORDER BY sv.id;
-            DROP TABLE IF EXISTS temp.varmap;
-            CREATE TEMP TABLE varmap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
-            INSERT INTO temp.varmap
-            SELECT sv.id, tv.id FROM src.variable sv JOIN src.instrument si ON si.id = sv.instrument_id
-            JOIN main.instrument ti ON ti.content_hash = si.content_hash
-            JOIN main.variable tv ON tv.instrument_id = ti.id AND tv.name = sv.name;
-            DROP TABLE IF EXISTS temp.copy;
-            CREATE TEMP TABLE copy (src_id INTEGER PRIMARY KEY, uuid BLOB NOT NULL, replaces INTEGER);
-            """)
-
-        // Classify the source's interviews.
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT s.id, s.uuid, s.code, s.revision, s.updated_at, s.status,
-                   m.id, m.revision, m.updated_at, m.status,
-                   (SELECT c.id FROM main.interview c WHERE c.code = s.code AND c.uuid <> s.uuid)
-            FROM src.interview s LEFT JOIN main.interview m ON m.uuid = s.uuid
-            WHERE s.uuid NOT IN (SELECT interview_uuid FROM main.withdrawal)
-            """)
-        let insertCopy = try db.makeStatement(sql: "INSERT INTO temp.copy (src_id, uuid, replaces) VALUES (?, ?, ?)")
-        for row in rows {
-            let code: String = row[2]
-            if let targetID: Int64 = row[6] {
-                let sourceRevision: Int = row[3], targetRevision: Int = row[7]
-                let sourceTime: String = row[4], targetTime: String = row[8]
-                if sourceRevision == targetRevision, sourceTime == targetTime, row[5] as String == row[9] as String {
-                    report.identical += 1
-                } else if (sourceRevision, sourceTime) > (targetRevision, targetTime) {
-                    report.updated += 1
-                    report.conflicts.append("\(code): two versions; kept the newer (revision \(sourceRevision) over \(targetRevision))")
-                    try insertCopy.execute(arguments: [row[0] as Int64, row[1] as Data, targetID])
-                } else {
-                    report.older += 1
-                    report.conflicts.append("\(code): two versions; kept the newer (revision \(targetRevision) over \(sourceRevision))")
+    private static func release(_ sources: [MergeSource], staged: Bool, _ db: Database) {
+        for (index, source) in sources.enumerated() where !source.prefix.isEmpty {
+            if staged {
+                for table in MergeSource.tables {
+                    try? db.execute(sql: "DROP TABLE IF EXISTS \(source.prefix)\(table)")
                 }
-            } else if row[10] as Int64? != nil {
-                report.conflicts.append("\(code): two different interviews have this participant code; the one in the source was not copied")
             } else {
-                report.added += 1
-                try insertCopy.execute(arguments: [row[0] as Int64, row[1] as Data, nil])
+                try? db.execute(sql: "DETACH DATABASE src\(index)")
             }
         }
-
-        // Replace older versions, then copy every row of the chosen interviews.
-        for id in try Int64.fetchAll(db, sql: "SELECT replaces FROM temp.copy WHERE replaces IS NOT NULL") {
-            try erase(interview: id, db)
-        }
-        try db.execute(sql: """
-            INSERT INTO main.interview (uuid, code, instrument_id, interviewer, language, status, outcome, simulated,
-                                        revision, started_at, updated_at, ended_at)
-            SELECT s.uuid, s.code, ti.id, s.interviewer, s.language, s.status, s.outcome, s.simulated,
-                   s.revision, s.started_at, s.updated_at, s.ended_at
-            FROM temp.copy c JOIN src.interview s ON s.id = c.src_id
-            JOIN src.instrument si ON si.id = s.instrument_id JOIN main.instrument ti ON ti.content_hash = si.content_hash
-            ORDER BY s.id;
-            DROP TABLE IF EXISTS temp.imap;
-            CREATE TEMP TABLE imap (src_id INTEGER PRIMARY KEY, dst_id INTEGER NOT NULL);
-            INSERT INTO temp.imap SELECT c.src_id, m.id FROM temp.copy c JOIN main.interview m ON m.uuid = c.uuid;
-            INSERT INTO main.answer (interview_id, variable_id, status, value, revision, answered_at)
-            SELECT im.dst_id, vm.dst_id, a.status, a.value, a.revision, a.answered_at
-            FROM src.answer a JOIN temp.imap im ON im.src_id = a.interview_id JOIN temp.varmap vm ON vm.src_id = a.variable_id;
-            INSERT INTO main.sealed (interview_id, variable_id, encapsulated_key, ciphertext)
-            SELECT im.dst_id, vm.dst_id, s.encapsulated_key, s.ciphertext
-            FROM src.sealed s JOIN temp.imap im ON im.src_id = s.interview_id JOIN temp.varmap vm ON vm.src_id = s.variable_id;
-            INSERT INTO main.event (interview_id, at, kind, variable_id, reason, old_status, old_value)
-            SELECT im.dst_id, e.at, e.kind, vm.dst_id, e.reason, e.old_status, e.old_value
-            FROM src.event e JOIN temp.imap im ON im.src_id = e.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = e.variable_id
-            ORDER BY e.id;
-            INSERT INTO main.note (interview_id, variable_id, at, text, encapsulated_key, ciphertext)
-            SELECT im.dst_id, vm.dst_id, n.at, n.text, n.encapsulated_key, n.ciphertext
-            FROM src.note n JOIN temp.imap im ON im.src_id = n.interview_id LEFT JOIN temp.varmap vm ON vm.src_id = n.variable_id
-            ORDER BY n.id;
-            DROP TABLE temp.varmap; DROP TABLE temp.copy; DROP TABLE temp.imap;
-            """)
     }
 
     /// Creates a new database for the same study as `source` (same id, title and key), as the
     /// target of a first merge.
-    package static func createCopy(at path: String, ofStudyIn source: String) throws -> StudyDatabase {
+    /// - Parameters:
+    ///   - path: Where; nothing may exist there.
+    ///   - source: A copy of the study.
+    ///   - prepare: Work done before the new file gets its name (the merge itself, so that a
+    ///     killed merge into a new file leaves no file).
+    package static func createCopy(
+        at path: String, ofStudyIn source: String, prepare: (StudyDatabase) throws -> Void = { _ in }
+    ) throws -> StudyDatabase {
         let info = try StudyDatabase.open(at: source, readOnly: true).study()
-        let database = try create(at: path)
-        try database.write { db in
-            try StudyRecord(
-                uuid: info.uuid, title: info.title, publicKey: info.publicKey, keyFingerprint: info.keyFingerprint,
-                createdAt: info.createdAt
-            ).insert(db)
+        return try create(at: path) { database in
+            try database.write { db in
+                try StudyRecord(
+                    uuid: info.uuid, title: info.title, publicKey: info.publicKey, keyFingerprint: info.keyFingerprint,
+                    createdAt: info.createdAt
+                ).insert(db)
+            }
+            try prepare(database)
         }
-        return database
+    }
+}
+
+/// One source of a merge, as the merge's statements name its tables.
+struct MergeSource {
+    /// The tables read from a source.
+    static let tables = [
+        "withdrawal", "instrument", "variable", "interview", "answer", "sealed", "event", "note", "answer_revision",
+    ]
+    /// The file.
+    var path: String
+    /// What goes before a table's name: `src0.` for an attached source, `temp.s0_` for a staged one.
+    var prefix: String
+    /// Whether the source has the `answer_revision` table (schema version 3 and later).
+    var hasRevisions: Bool
+}
+
+extension StudyDatabase {
+    /// How many answers merges kept as revisions (``merge(from:)``), and of how many interviews.
+    package func keptRevisions() throws -> (answers: Int, interviews: Int) {
+        try read { db in
+            guard try db.tableExists("answer_revision") else { return (0, 0) }
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), count(DISTINCT interview_id) FROM answer_revision")
+            return (row?[0] ?? 0, row?[1] ?? 0)
+        }
     }
 }

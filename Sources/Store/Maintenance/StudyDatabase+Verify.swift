@@ -39,6 +39,27 @@ extension StudyDatabase {
                 let key: Data? = row[0], text: Data? = row[1]
                 if !Sealer.hasValidShape(encapsulatedKey: key ?? Data(), ciphertext: text ?? Data()) { badShape += 1 }
             }
+            let hasRevisions = try db.tableExists("answer_revision")
+            if hasRevisions {
+                let revisions = try Row.fetchCursor(db, sql: """
+                    SELECT r.encapsulated_key, r.ciphertext, v.identifying, r.status, r.value
+                    FROM answer_revision r JOIN variable v ON v.id = r.variable_id
+                    """)
+                var unsealedRevisions = 0
+                while let row = try revisions.next() {
+                    let key: Data? = row[0], text: Data? = row[1]
+                    let identifying: Bool = row[2]
+                    if identifying {
+                        if (row[4] as DatabaseValue) != .null { unsealedRevisions += 1 }
+                        if row[3] as Int == 0, !Sealer.hasValidShape(encapsulatedKey: key ?? Data(), ciphertext: text ?? Data()) {
+                            badShape += 1
+                        }
+                    }
+                }
+                if unsealedRevisions > 0 {
+                    problems.append("\(unsealedRevisions) kept revisions of identifying answers are stored unsealed")
+                }
+            }
             if badShape > 0 { problems.append("\(badShape) sealed values do not have the shape of a sealed value") }
             let unsealed = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM answer a JOIN variable v ON v.id = a.variable_id
@@ -59,7 +80,9 @@ extension StudyDatabase {
             let withdrawnLeft = try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE uuid IN (SELECT interview_uuid FROM withdrawal)") ?? 0
             if withdrawnLeft > 0 { problems.append("\(withdrawnLeft) withdrawn interviews still have data") }
             var counts: [String: Int] = [:]
-            for table in ["instrument", "variable", "interview", "answer", "sealed", "event", "note", "withdrawal"] {
+            for table in ["instrument", "variable", "interview", "answer", "sealed", "event", "note", "withdrawal"]
+                + (hasRevisions ? ["answer_revision"] : [])
+            {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
             }
             return VerifyReport(problems: problems, counts: counts)

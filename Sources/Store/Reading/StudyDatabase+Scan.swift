@@ -174,6 +174,6 @@ extension StudyDatabase {
         // The default page cache: a scan reads each page once. Pages are not memory-mapped,
         // because mapped pages of a large file count as the process's own memory.
         configuration.label = "peersurvey.scan"
-        return try mapErrors { try DatabaseQueue(path: path, configuration: configuration) }
+        return try mapErrors { try DatabaseQueue(path: connectionPath, configuration: configuration) }
     }
 }
