@@ -100,7 +100,14 @@ struct SuppressionProblem {
         var complements: [Int] = []
         for _ in 0...cells.count {
             guard let exposed = unprotected().first else { break }
-            guard let complement = complement(for: exposed) else { break }
+            guard let complement = complement(for: exposed) else {
+                // Nothing left that widens it (a table of fewer than `minCell` people): hide every
+                // count that may be hidden, so that at least none is exact; the audit reports it.
+                for index in cells.indices where cells[index].role != .fixed && cells[index].state == .shown {
+                    cells[index].state = .hidden
+                }
+                break
+            }
             cells[complement].state = .hidden
             complements.append(complement)
         }
