@@ -5,7 +5,7 @@ INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench soak clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,13 @@ test: setup
 ## Benchmarks on a release build; figures are printed and written as JSON under .build/bench/.
 bench: setup
 	bash Benchmarks/run.sh $(INTERVIEWS)
+
+## Long runs that CI has no time for: the disclosure attacker (Tests/Attacker) on 2,000 random
+## simulated studies, each with its DDI codebook too (CI runs 200, a DDI every 25th).
+soak: setup
+	$(SWIFT) build --build-tests
+	PEERSURVEY_ATTACK_STUDIES=$${PEERSURVEY_ATTACK_STUDIES:-2000} PEERSURVEY_ATTACK_THOROUGH=1 \
+		$(SWIFT) test --skip-build --filter theAttackerRecoversNothingFromRandomStudies
 
 clean:
 	rm -rf .build

@@ -134,7 +134,7 @@ struct DisclosureAttackTests {
 
     /// Attack 4: row and column totals with the 1-to-9 bounds of `<10` fixed cross-tab cells.
     @Test func crossTabCellsCannotBeBoundedToTheirValue() throws {
-        let study = try Study("peer-support-experience", count: 300, seed: 3)
+        let study = try Study("peer-support-experience", count: 3000, seed: 3)
         let files = try study.describe("say", ["peer_say", "how_long", "--by", "how_long"])
         Self.expectNothingRecovered(
             try Self.attack([Target(name: "peer_say by how_long", describe: [files.published], truth: [files.truth])]))
@@ -184,7 +184,7 @@ struct DisclosureAttackTests {
         let thorough = environment["PEERSURVEY_ATTACK_THOROUGH"] == "1"
         let choices: [(String, [String], [String])] = [
             ("warmline-follow-up", ["call_helpful", "feel_after", "calls_3m", "support_count", "reason_called", "mood_now"], ["gender", "call_helpful", "felt_listened"]),
-            ("peer-support-experience", ["peer_say", "how_long", "peer_support_score", "peer_hope", "services"], ["how_long", "peer_say", "gender"]),
+            ("peer-support-experience", ["peer_say", "how_long", "peer_support_score", "peer_hope", "services_used"], ["how_long", "peer_say", "gender"]),
             ("recovery-college-outcomes", ["student_type", "come_back", "courses", "courses_count", "sessions", "phq_total", "age"], ["student_type", "come_back", "gender"]),
         ]
         var random = SplitMix(seed: 15)

@@ -52,10 +52,15 @@ class Model:
             return ("k", float(value))
         if key in self.known:
             return ("k", self.known[key])
+        if isinstance(value, str) and value.startswith("<"):
+            # An older marker that said the count is small: 1 to N - 1.
+            low, high = max(low, 1.0), float(value[1:]) - 1
         if key not in self.unknown:
             self.unknown[key] = self.var(low, high)
         else:
             self.lower[self.unknown[key]] = max(self.lower[self.unknown[key]], low)
+            if high is not None:
+                self.upper[self.unknown[key]] = min(self.upper[self.unknown[key]], high)
         if isinstance(value, str) and published:  # "x" (or "<10" from older versions)
             self.published.add(key)
         return ("u", self.unknown[key])
