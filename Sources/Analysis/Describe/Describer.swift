@@ -80,7 +80,7 @@ package enum Describer {
             return builder.report()
         }
         // Everything the tables publish together, checked as an attacker would read it.
-        let audit = ReleaseAudit.audit(reports)
+        let audit = AuditFallback.enforce(&reports)
         for index in reports.indices { reports[index].suppression.audit = audit }
         return reports
     }

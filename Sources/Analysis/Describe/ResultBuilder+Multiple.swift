@@ -101,7 +101,15 @@ extension ResultBuilder {
         // published: the base of those who skipped it.
         let leftOut = skipped[codes.count]
         let leftOutCell = problem.add(leftOut, role: .candidate)
-        if bySkipped { problem.sum([skippedCells[codes.count]], equals: leftOutCell) }
+        if bySkipped {
+            problem.sum([skippedCells[codes.count]], equals: leftOutCell)
+            // They are among those who skipped the `--by` variable, with the others unknown.
+            let others = unknown(
+                Count(
+                    people: byWay.cases.missingTotal.people - leftOut.people,
+                    weight: byWay.cases.missingTotal.weight - leftOut.weight))
+            problem.equation([leftOutCell, others], equals: byCells.missing)
+        }
         // A group's base and the people in it outside the base make up the group.
         let outside = cases.total.people - overall.base.people > 0
         for (index, column) in columns.enumerated() {

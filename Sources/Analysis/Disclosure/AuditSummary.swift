@@ -4,6 +4,8 @@ import Foundation
 package struct AuditFinding: Sendable, Equatable {
     /// Where it is published, in words (`call_helpful by gender: Woman, Agree`).
     package var place: String
+    /// The variable whose table publishes it.
+    package var variable: String
     /// Its true value (for the custodian's eyes only: the audit is never published).
     package var value: Double
     /// Whether it is a small count (1 to `minCell - 1`), which must be protected.

@@ -27,7 +27,7 @@ package enum ReleaseAudit {
             let proven = rule.proven(interval)
             let small = rule.isSensitive(people: target.people)
             return AuditFinding(
-                place: target.place, value: target.value, small: small, low: proven.lowerBound,
+                place: target.place, variable: target.variable, value: target.value, small: small, low: proven.lowerBound,
                 high: proven.upperBound, isProtected: !small || rule.protects(interval, value: target.value))
         }
         return AuditSummary(
@@ -67,10 +67,12 @@ struct AuditModel {
     }
 
     /// Every published hidden count, in the order first seen.
-    var targets: [(unknown: Int, people: Int, value: Double, place: String)] {
+    var targets: [(unknown: Int, people: Int, value: Double, place: String, variable: String)] {
         order.compactMap { key in
             guard let entry = entries[key], entry.published, case .unknown(let unknown) = entry.term else { return nil }
-            return (unknown, entry.people, entry.value, entry.place)
+            // Keys are "scope|statuses|weight" then the variable's name (or "scale").
+            let variable = key.split(separator: "|", omittingEmptySubsequences: false).dropFirst(2).first.map(String.init) ?? ""
+            return (unknown, entry.people, entry.value, entry.place, variable)
         }
     }
 
@@ -319,6 +321,9 @@ struct AuditModel {
         }
         let leftOut = cell("\(name)|mgroups|\(by)|left out", grouped.leftOut, place + "left out")
         sum(bases + [leftOut], equals: linked("\(name)|base"))
+        relate(
+            [(leftOut, 1), (free(), 1), (linked("\(by)|cases|total"), -1), (linked("\(by)|cases|answered"), 1)],
+            between: 0, and: 0)
         for (index, group) in grouped.groups.enumerated() {
             atMost(bases[index], margin(by, group.category, unlisted: unlistedCodes[by] ?? []))
         }
