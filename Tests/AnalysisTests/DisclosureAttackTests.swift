@@ -187,21 +187,50 @@ struct DisclosureAttackTests {
             ("peer-support-experience", ["peer_say", "how_long", "peer_support_score", "peer_hope", "services_used"], ["how_long", "peer_say", "gender"]),
             ("recovery-college-outcomes", ["student_type", "come_back", "courses", "courses_count", "sessions", "phq_total", "age"], ["student_type", "come_back", "gender"]),
         ]
+        // Each study's size, seed, `--by` and variables, drawn up front so that the studies can
+        // be made two at a time.
+        struct Plan: Sendable {
+            var instrument: String
+            var size: Int
+            var seed: Int
+            var by: String
+            var variables: [String]
+        }
         var random = SplitMix(seed: 15)
-        var targets: [Target] = []
-        for index in 0..<count {
+        let plans = (0..<count).map { index -> Plan in
             let (instrument, variables, bys) = choices[index % choices.count]
             // Mostly small studies (where small counts are), a few large ones.
             let size =
                 index == 0 ? 5000 : index == 1 ? 2000 : 20 + Int(Double(480) * pow(Double(random.next() % 1000) / 1000, 3))
-            let study = try Study(instrument, count: size, seed: Int(random.next() % 100_000))
+            let seed = Int(random.next() % 100_000)
             let by = bys[Int(random.next() % UInt64(bys.count))]
             let chosen = variables.filter { _ in random.next() % 2 == 0 }
-            let files = try study.describe("t", (chosen.isEmpty ? [variables[0]] : chosen) + [by, "--by", by])
-            var target = Target(name: "\(instrument) x \(size) by \(by)", describe: [files.published], truth: [files.truth])
-            if thorough || index % 25 == 0 { target.ddi = [try study.ddi()] }
-            targets.append(target)
+            return Plan(instrument: instrument, size: size, seed: seed, by: by, variables: chosen.isEmpty ? [variables[0]] : chosen)
         }
+        final class Collected: @unchecked Sendable {
+            let lock = NSLock()
+            var targets: [Int: Target] = [:]
+            var failures: [String] = []
+        }
+        let collected = Collected()
+        DispatchQueue.concurrentPerform(iterations: 2) { worker in
+            for index in stride(from: worker, to: plans.count, by: 2) {
+                let plan = plans[index]
+                do {
+                    let study = try Study(plan.instrument, count: plan.size, seed: plan.seed)
+                    let files = try study.describe("t", plan.variables + [plan.by, "--by", plan.by])
+                    var target = Target(
+                        name: "\(plan.instrument) x \(plan.size) (seed \(plan.seed)) by \(plan.by)", describe: [files.published],
+                        truth: [files.truth])
+                    if thorough || index % 25 == 0 { target.ddi = [try study.ddi()] }
+                    collected.lock.withLock { collected.targets[index] = target }
+                } catch {
+                    collected.lock.withLock { collected.failures.append("\(plan.instrument) x \(plan.size): \(error)") }
+                }
+            }
+        }
+        #expect(collected.failures.isEmpty, "\(collected.failures)")
+        let targets = (0..<count).compactMap { collected.targets[$0] }
         let results = try Self.attack(targets)
         #expect(results.count == count)
         #expect(results.contains { $0.hidden > 0 }, "some studies hide counts, or the attack tests nothing")

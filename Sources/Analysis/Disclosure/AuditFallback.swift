@@ -8,10 +8,29 @@ enum AuditFallback {
     /// - Returns: The final audit.
     static func enforce(_ reports: inout [DescribeReport]) -> AuditSummary {
         var audit = ReleaseAudit.audit(reports)
-        var done = Set<String>()
+        var done = Set<String>(), removed = Set<String>()
         while audit.unprotected > 0 {
-            let names = Set(audit.findings.filter { !$0.isProtected }.map(\.variable)).subtracting(done)
-            guard !names.isEmpty else { break }
+            let unprotected = Set(audit.findings.filter { !$0.isProtected }.map(\.variable))
+            let names = unprotected.subtracting(done)
+            guard !names.isEmpty else {
+                // Hiding was not enough: leave the linked tables of those variables out altogether
+                // (each `--by` table names every variable it links, so drop them all).
+                let linked = unprotected.union(reports.flatMap(\.variables).filter { variable in
+                    [variable.crossTab?.by, variable.grouped?.by, variable.groupedResponse?.by].contains { by in
+                        by.map(unprotected.contains) ?? false
+                    }
+                }.map(\.name)).subtracting(removed)
+                guard !linked.isEmpty else { break }
+                removed.formUnion(linked)
+                for index in reports.indices {
+                    for position in reports[index].variables.indices
+                    where linked.contains(reports[index].variables[position].name) {
+                        reports[index].suppression.withheld += removeTables(&reports[index].variables[position])
+                    }
+                }
+                audit = ReleaseAudit.audit(reports)
+                continue
+            }
             done.formUnion(names)
             for index in reports.indices {
                 for position in reports[index].variables.indices where names.contains(reports[index].variables[position].name) {
@@ -23,6 +42,15 @@ enum AuditFallback {
             audit = ReleaseAudit.audit(reports)
         }
         return audit
+    }
+
+    /// Leaves out a variable's linked tables (cross-tab, groups); returns how many.
+    private static func removeTables(_ variable: inout VariableResult) -> Int {
+        let count = [variable.crossTab != nil, variable.grouped != nil, variable.groupedResponse != nil].filter { $0 }.count
+        variable.crossTab = nil
+        variable.grouped = nil
+        variable.groupedResponse = nil
+        return count
     }
 
     /// Hides every shown count of a variable's linked tables (cross-tab, groups) and histogram.
