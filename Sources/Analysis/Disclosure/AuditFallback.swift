@@ -8,6 +8,8 @@ enum AuditFallback {
     /// - Returns: The final audit.
     static func enforce(_ reports: inout [DescribeReport]) -> AuditSummary {
         var audit = ReleaseAudit.audit(reports)
+        guard audit.unprotected > 0 else { return audit }
+        var hiddenHere: [(report: Int, position: Int, count: Hidden)] = []
         var done = Set<String>(), removed = Set<String>()
         while audit.unprotected > 0 {
             let unprotected = Set(audit.findings.filter { !$0.isProtected }.map(\.variable))
@@ -35,13 +37,40 @@ enum AuditFallback {
             for index in reports.indices {
                 for position in reports[index].variables.indices where names.contains(reports[index].variables[position].name) {
                     let (hidden, withheld) = hideTables(&reports[index].variables[position])
-                    reports[index].suppression.hidden += hidden
+                    hiddenHere += hidden.map { (index, position, $0) }
+                    reports[index].suppression.hidden += hidden.count
                     reports[index].suppression.withheld += withheld
                 }
             }
             audit = ReleaseAudit.audit(reports)
         }
+        // Show again, one at a time, each count hidden here that is not small, whenever the
+        // audit finds no more unprotected counts without it (a count the others fix exactly
+        // protects nothing).
+        let minCell = reports.first?.suppression.minCell ?? 0
+        for entry in hiddenHere.reversed() {
+            var variable = reports[entry.report].variables[entry.position]
+            guard entry.count.present(variable) else { continue }
+            let people = variable[keyPath: entry.count.path].people
+            guard !(1..<max(minCell, 1)).contains(people) else { continue }
+            variable[keyPath: entry.count.path].visibility = .shown
+            let saved = reports[entry.report].variables[entry.position]
+            reports[entry.report].variables[entry.position] = variable
+            let retried = ReleaseAudit.audit(reports)
+            if retried.unprotected <= audit.unprotected {
+                audit = retried
+                reports[entry.report].suppression.hidden -= 1
+            } else {
+                reports[entry.report].variables[entry.position] = saved
+            }
+        }
         return audit
+    }
+
+    /// A count the fallback hid: where it is in a variable's result, and whether its table is still there.
+    struct Hidden {
+        var path: WritableKeyPath<VariableResult, Count>
+        var present: (VariableResult) -> Bool
     }
 
     /// Leaves out a variable's linked tables (cross-tab, groups); returns how many.
@@ -54,48 +83,52 @@ enum AuditFallback {
     }
 
     /// Hides every shown count of a variable's linked tables (cross-tab, groups) and histogram.
-    private static func hideTables(_ variable: inout VariableResult) -> (hidden: Int, withheld: Int) {
-        var hidden = 0, withheld = 0
-        func hide(_ count: inout Count) {
-            guard count.isShown, count.people > 0 else { return }
-            count.visibility = .hidden
-            hidden += 1
+    private static func hideTables(_ variable: inout VariableResult) -> (hidden: [Hidden], withheld: Int) {
+        var hidden: [Hidden] = [], withheld = 0
+        func hide(_ path: WritableKeyPath<VariableResult, Count>, _ present: @escaping (VariableResult) -> Bool) {
+            guard variable[keyPath: path].isShown, variable[keyPath: path].people > 0 else { return }
+            variable[keyPath: path].visibility = .hidden
+            hidden.append(Hidden(path: path, present: present))
         }
-        if var table = variable.crossTab {
-            for row in table.cells.indices { for column in table.cells[row].indices { hide(&table.cells[row][column]) } }
-            for index in table.rowTotals.indices { hide(&table.rowTotals[index]) }
-            for index in table.columnTotals.indices { hide(&table.columnTotals[index]) }
-            hide(&table.total)
-            hide(&table.leftOut)
+        if let table = variable.crossTab {
+            let present: (VariableResult) -> Bool = { $0.crossTab != nil }
+            for row in table.cells.indices {
+                for column in table.cells[row].indices { hide(\.crossTab!.cells[row][column], present) }
+            }
+            for index in table.rowTotals.indices { hide(\.crossTab!.rowTotals[index], present) }
+            for index in table.columnTotals.indices { hide(\.crossTab!.columnTotals[index], present) }
+            hide(\.crossTab!.total, present)
+            hide(\.crossTab!.leftOut, present)
             if table.chiSquare != nil {
-                table.chiSquare = nil
-                table.chiSquareNote = "not shown: with a hidden count it could reveal that count"
+                variable.crossTab!.chiSquare = nil
+                variable.crossTab!.chiSquareNote = "not shown: with a hidden count it could reveal that count"
                 withheld += 1
             }
-            variable.crossTab = table
         }
-        if var grouped = variable.grouped {
+        if let grouped = variable.grouped {
+            let present: (VariableResult) -> Bool = { $0.grouped != nil }
             for index in grouped.groups.indices {
-                hide(&grouped.groups[index].count)
+                hide(\.grouped!.groups[index].count, present)
                 if grouped.groups[index].summary != nil {
-                    grouped.groups[index].summary = nil
+                    variable.grouped!.groups[index].summary = nil
                     withheld += 1
                 }
             }
-            hide(&grouped.leftOut)
-            variable.grouped = grouped
+            hide(\.grouped!.leftOut, present)
         }
-        if var grouped = variable.groupedResponse {
+        if let grouped = variable.groupedResponse {
+            let present: (VariableResult) -> Bool = { $0.groupedResponse != nil }
             for index in grouped.groups.indices {
-                hide(&grouped.groups[index].base)
-                for option in grouped.groups[index].counts.indices { hide(&grouped.groups[index].counts[option]) }
+                hide(\.groupedResponse!.groups[index].base, present)
+                for option in grouped.groups[index].counts.indices {
+                    hide(\.groupedResponse!.groups[index].counts[option], present)
+                }
             }
-            hide(&grouped.leftOut)
-            variable.groupedResponse = grouped
+            hide(\.groupedResponse!.leftOut, present)
         }
-        if var bins = variable.histogram, bins.contains(where: { !$0.count.isShown }) {
-            for index in bins.indices { hide(&bins[index].count) }
-            variable.histogram = bins
+        if let bins = variable.histogram, bins.contains(where: { !$0.count.isShown }) {
+            let present: (VariableResult) -> Bool = { $0.histogram != nil }
+            for index in bins.indices { hide(\.histogram![index].count, present) }
         }
         return (hidden, withheld)
     }
