@@ -5,7 +5,7 @@ INTERVIEWS ?= 100000
 BIN := .build/debug/peersurvey
 INSTRUMENTS := $(wildcard instruments/*.yaml)
 
-.PHONY: setup build demo test bench soak soak-crash soak-fuzz clean
+.PHONY: setup build demo test bench soak soak-crash soak-fuzz soak-attack clean
 
 setup:
 	@bash scripts/setup.sh
@@ -40,12 +40,19 @@ bench: setup
 ## (a new seed each run unless given); crashers are kept in $$TMPDIR/peersurvey-fuzz-crashers.
 FUZZ_INPUTS ?= 20000
 FUZZ_SEED ?= $(shell date +%s)
-soak: soak-crash soak-fuzz
+soak: soak-crash soak-fuzz soak-attack
 
 soak-fuzz: setup
 	$(SWIFT) build --build-tests
 	PEERSURVEY_FUZZ_INPUTS=$(FUZZ_INPUTS) PEERSURVEY_FUZZ_SEED=$(FUZZ_SEED) \
 		$(SWIFT) test --skip-build --filter FuzzTests
+
+## soak-attack: the disclosure attacker (Tests/Attacker) on 2,000 random simulated studies, each
+## with its DDI codebook too (CI runs 200, a DDI every 25th).
+soak-attack: setup
+	$(SWIFT) build --build-tests
+	PEERSURVEY_ATTACK_STUDIES=$${PEERSURVEY_ATTACK_STUDIES:-2000} PEERSURVEY_ATTACK_THOROUGH=1 \
+		$(SWIFT) test --skip-build --filter theAttackerRecoversNothingFromRandomStudies
 
 clean:
 	rm -rf .build

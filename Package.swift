@@ -45,10 +45,12 @@ let package = Package(
         ),
         // One presentation kit for reports and codebooks: number formatting, escaping, JSON.
         .target(name: "Presentation"),
+        // GLPK (Debian's libglpk-dev): the linear programmes of the disclosure audit.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         // The Dataset read from a study, descriptive statistics, suppression and reports.
         .target(
             name: "Analysis",
-            dependencies: ["Instrument", "Store", "Presentation"]
+            dependencies: ["Instrument", "Store", "Presentation", "CGLPK"]
         ),
         // Simulated respondents: interviews generated through the engine, with a coverage report.
         .target(

@@ -19,9 +19,10 @@ fi
 # Python for the cross-checks (JSON Schema validation of the bundled instruments), and the tools
 # the export tests open the exports with as a user would: PSPP (runs the .sps, reads the .sav),
 # ReadStat's command line, xmllint (validates the DDI codebook against its XSD), and R with readr
-# and haven (runs the exported R script).
-packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3 pspp readstat libxml2-utils
-  r-base-core r-cran-readr r-cran-haven)
+# and haven (runs the exported R script). GLPK is the linear-programming solver of the disclosure
+# audit.
+packages=(libsqlite3-dev libreadstat-dev libglpk-dev pkg-config tmux python3 pspp readstat
+  libxml2-utils r-base-core r-cran-readr r-cran-haven)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -36,12 +37,14 @@ fi
 # venv) that cannot see them.
 # (jsonschema and pyyaml validate the bundled instruments against the schema; pandas is the
 # independent cross-check of the descriptive statistics; pyreadstat reads the .sav and .dta
-# exports; frictionless validates the datapackage.json.)
-if ! python3 -c "import jsonschema, yaml, pandas" 2>/dev/null; then
+# exports; frictionless validates the datapackage.json; SciPy's linprog is the independent
+# attacker of the disclosure tests.)
+if ! python3 -c "import jsonschema, yaml, pandas, scipy" 2>/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    python3-jsonschema python3-yaml python3-pandas >/dev/null 2>&1 || true
+    python3-jsonschema python3-yaml python3-pandas python3-scipy >/dev/null 2>&1 || true
 fi
-python_modules=(jsonschema:jsonschema yaml:pyyaml pandas:pandas pyreadstat:pyreadstat frictionless:frictionless)
+python_modules=(jsonschema:jsonschema yaml:pyyaml pandas:pandas pyreadstat:pyreadstat frictionless:frictionless
+  scipy:scipy)
 pip_missing=()
 for entry in "${python_modules[@]}"; do
   python3 -c "import ${entry%%:*}" 2>/dev/null || pip_missing+=("${entry#*:}")

@@ -13,9 +13,9 @@ package enum AnalyseCommand {
     ///   - outputDirectory: Where to write `PLAN.html` and the other formats (created if missing).
     /// - Returns: The files written; exit 65 for a plan with errors (located), 66 for a missing
     ///   file, 74 when the report cannot be written.
-    package static func run(planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false)
-        -> CommandOutput
-    {
+    package static func run(
+        planPath: String, databasePath: String, outputDirectory: String, colour: Bool = false, audit: Bool = false
+    ) -> CommandOutput {
         let read: PlanReader.Result
         do {
             read = try PlanReader.read(path: planPath)
@@ -46,6 +46,11 @@ package enum AnalyseCommand {
         } catch {
             return .failure(error)
         }
+        let summary = reports.first?.suppression.audit
+        if audit, let summary {
+            return CommandOutput(
+                stdout: summary.listing, stderr: warnings + (plan.minCell > 1 ? "" : DescribeCommand.suppressionOffWarning))
+        }
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
@@ -64,14 +69,8 @@ package enum AnalyseCommand {
             written.append(path)
         }
         var out = CommandOutput(stdout: written.map { "Wrote \($0).\n" }.joined(), stderr: warnings)
-        let small = reports.reduce(0) { $0 + $1.suppression.small },
-            hidden = reports.reduce(0) { $0 + $1.suppression.hidden }
-        if plan.minCell > 1 {
-            out.stdout +=
-                "\(plan.tables.count) tables; small-cell suppression (min_cell \(plan.minCell)) hid \(small) small counts and \(hidden) others.\n"
-        } else {
-            out.stderr += DescribeCommand.suppressionOffWarning
-        }
+        out.stdout += "\(plan.tables.count) tables. " + (summary?.line ?? "") + "\n"
+        if plan.minCell <= 1 { out.stderr += DescribeCommand.suppressionOffWarning }
         return out
     }
 

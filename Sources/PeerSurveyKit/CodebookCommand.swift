@@ -31,6 +31,8 @@ package enum CodebookCommand {
         package var outputPath: String?
         /// Counts from 1 to `minCell - 1` are suppressed; 0 turns suppression off.
         package var minCell = 10
+        /// Print only the disclosure audit of the codebook's frequencies.
+        package var audit = false
 
         /// Options for an instrument, with the defaults.
         package init(instrument: String) { self.instrument = instrument }
@@ -48,7 +50,13 @@ package enum CodebookCommand {
         case .failure(let output): return output
         }
         let text: String
+        var audit: AuditSummary?
         do {
+            audit = try bundle.statistics()?.suppression.audit
+            if options.audit {
+                return CommandOutput(
+                    stdout: audit?.listing ?? "No study was read (--db): the codebook publishes no counts.\n")
+            }
             switch options.format {
             case .md: text = MarkdownCodebook.render(try Codebook.of(bundle))
             case .html: text = HTMLCodebook.render(try Codebook.of(bundle))
@@ -67,6 +75,7 @@ package enum CodebookCommand {
         }
         var out = CommandOutput()
         if options.databasePath != nil, options.minCell <= 1 { out.stderr = DescribeCommand.suppressionOffWarning }
+        if let audit { out.stderr += audit.line + "\n" }
         guard let path = options.outputPath else {
             out.stdout = text
             return out

@@ -54,6 +54,8 @@ package enum DescribeCommand {
         package var format: DescribeFormat = .text
         /// A file to write instead of standard output.
         package var outputPath: String?
+        /// Print only the disclosure audit (for the custodian) and write no tables.
+        package var audit = false
 
         /// Options for a database, with the defaults.
         package init(databasePath: String) { self.databasePath = databasePath }
@@ -81,6 +83,10 @@ package enum DescribeCommand {
         }
         var out = CommandOutput()
         if options.minCell <= 1 { out.stderr = suppressionOffWarning }
+        if let audit = reports.first?.suppression.audit {
+            if options.audit { return CommandOutput(stdout: audit.listing, stderr: out.stderr) }
+            out.stderr += audit.line + "\n"
+        }
         let text = ReportRenderer.render(reports, format: options.format.report)
         guard let path = options.outputPath else {
             out.stdout = text

@@ -33,6 +33,8 @@ package enum ExportCommand {
         package var byteOrderMark = false
         /// The release the pseudonyms belong to.
         package var release = "release-1"
+        /// Print only the disclosure audit of the codebooks' frequencies; write nothing.
+        package var audit = false
 
         /// Options with the defaults.
         package init(databasePath: String, directory: String) {
@@ -60,6 +62,7 @@ package enum ExportCommand {
                     status: .usage)
             }
             request.formats = try ExportRequest.formats(options.formats)
+            if options.audit { return CommandOutput(stdout: try ExportRunner.audit(request).listing) }
             outcome = try ExportRunner.run(request)
         } catch {
             return failure(error)
@@ -99,6 +102,7 @@ package enum ExportCommand {
         }
         let masked = report.masked.values.reduce(0) { $0 + $1.values.reduce(0, +) }
         if masked > 0 { lines.append("Masked \(masked) email addresses, phone numbers or postcodes in free text.") }
+        if let audit = outcome.audit { lines.append(audit.line) }
         return lines.joined(separator: "\n") + "\n"
     }
 

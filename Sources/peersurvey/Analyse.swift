@@ -25,9 +25,13 @@ struct Analyse: ParsableCommand {
     @Option(help: "The folder to write the report into (created if missing).")
     var out: String
 
+    @Flag(help: "Print only the disclosure audit: every hidden count and the interval an attacker can prove for it.")
+    var audit = false
+
     func run() throws {
         try finish(
             AnalyseCommand.run(
-                planPath: plan, databasePath: database.path, outputDirectory: out, colour: useColour(STDERR_FILENO)))
+                planPath: plan, databasePath: database.path, outputDirectory: out, colour: useColour(STDERR_FILENO),
+                audit: audit))
     }
 }

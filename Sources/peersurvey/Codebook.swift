@@ -34,6 +34,9 @@ struct Codebook: ParsableCommand {
     @Option(help: "Hide counts from 1 to N-1 (and counts that would reveal them); 0 turns this off.")
     var minCell = 10
 
+    @Flag(help: "Print only the disclosure audit: every hidden count and the interval an attacker can prove for it.")
+    var audit = false
+
     func validate() throws {
         if minCell < 0 { throw ValidationError("Please give --min-cell as 0 (no suppression) or a positive number.") }
     }
@@ -44,6 +47,7 @@ struct Codebook: ParsableCommand {
         options.format = format
         options.outputPath = output
         options.minCell = minCell
+        options.audit = audit
         try finish(CodebookCommand.run(options))
     }
 }

@@ -53,6 +53,9 @@ struct Describe: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var out: String?
 
+    @Flag(help: "Print only the disclosure audit: every hidden count and the interval an attacker can prove for it.")
+    var audit = false
+
     func validate() throws {
         if minCell < 0 { throw ValidationError("Please give --min-cell as 0 (no suppression) or a positive number.") }
     }
@@ -69,6 +72,7 @@ struct Describe: ParsableCommand {
         options.includeBrokenOff = includeBrokenOff
         options.format = format
         options.outputPath = out
+        options.audit = audit
         try finish(DescribeCommand.run(options))
     }
 }

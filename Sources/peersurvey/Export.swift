@@ -47,6 +47,9 @@ struct ExportData: ParsableCommand {
     @Option(help: "The release name; pseudonyms differ between releases.")
     var release = "release-1"
 
+    @Flag(help: "Print only the disclosure audit: every hidden count and the interval an attacker can prove for it.")
+    var audit = false
+
     func run() throws {
         var options = ExportCommand.Options(databasePath: database.path, directory: to)
         options.instrument = instrument
@@ -55,6 +58,7 @@ struct ExportData: ParsableCommand {
         options.includeText = includeText
         options.byteOrderMark = bom
         options.release = release
+        options.audit = audit
         try finish(ExportCommand.run(options))
     }
 }

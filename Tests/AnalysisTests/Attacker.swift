@@ -1,9 +1,10 @@
 @testable import Analysis
 
 /// Someone trying to work out suppressed counts from a published table: every hidden count is an
-/// unknown (a small one between 1 and N-1, any other between 0 and the total), every published
-/// sum is an equation, and a search finds the values each unknown can take. A suppressed small
-/// count is safe when it can take at least two values.
+/// unknown between 0 and the total (a small count looks like any other hidden one: both print
+/// as `x`), every published sum is an equation, and a search finds the values each unknown can
+/// take. A suppressed small count is safe when it can take at least two values (the audit's
+/// rule is stricter; see ``ProtectionRule``).
 struct Attacker {
     struct Unknown {
         var low: Int
@@ -33,7 +34,7 @@ struct Attacker {
         switch count.visibility {
         case .shown: return .known(count.people)
         case .small:
-            unknowns.append(Unknown(low: 1, high: minCell - 1, small: true))
+            unknowns.append(Unknown(low: 0, high: ceiling, small: true))
             return .unknown(unknowns.count - 1)
         case .hidden:
             unknowns.append(Unknown(low: 0, high: ceiling, small: false))

@@ -53,8 +53,12 @@ struct DependencyRuleTests {
     @Test func theTableNamesEveryModule() throws {
         let rule = try Self.rule()
         let sources = root().appendingPathComponent("Sources")
+        // System-library wrappers (CReadStat, CGLPK: a module map over a Debian header) are
+        // dependencies, named in the "may import" column, not rows of their own.
         let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter {
-            !$0.hasPrefix(".") && $0 != "CReadStat"
+            !$0.hasPrefix(".")
+                && !FileManager.default.fileExists(
+                    atPath: sources.appendingPathComponent($0).appendingPathComponent("module.modulemap").path)
         }
         #expect(Set(modules) == Set(rule.keys), "modules in Sources/ and docs/architecture.md differ")
     }

@@ -2,10 +2,14 @@
 package enum Visibility: String, Sendable, Codable {
     /// Shown.
     case shown
-    /// A small count (1 to `--min-cell` - 1), shown as `<N`.
+    /// A small count (1 to `--min-cell` - 1), hidden (printed as `x`).
     case small
-    /// Hidden so that a small count cannot be worked out from totals or percentages; shown as `x`.
+    /// Hidden so that a small count cannot be worked out from totals or percentages (printed as
+    /// `x`, like a small count: a reader cannot tell the two apart).
     case hidden
+
+    /// How every hidden count is printed.
+    package static let hiddenMark = "x"
 }
 
 /// A count of people in a table: the number of interviews, the sum of their weights (the same

@@ -55,36 +55,48 @@ package struct ScaleResult: Sendable, Equatable {
 package struct SuppressionSummary: Sendable, Equatable {
     /// Counts from 1 to `minCell - 1` are hidden; 0 or 1 means suppression is off.
     package var minCell: Int
-    /// Counts hidden because they are small (shown as `<minCell`).
+    /// Counts hidden because they are small.
     package var small: Int
-    /// Other counts hidden so that a small one cannot be worked out (shown as `x`).
+    /// Other counts hidden so that a small one cannot be worked out.
     package var hidden: Int
     /// Statistics left out because they could reveal a small count.
     package var withheld: Int
+    /// Histogram bars merged into a neighbour instead of being hidden.
+    package var merged = 0
+    /// What the audit of everything published with this report found (set after the audit).
+    package var audit: AuditSummary?
 
     /// Whether suppression is on.
     package var isOn: Bool { minCell > 1 }
 
-    /// A sentence saying what was done, for the top of every report.
+    /// A sentence saying what was done, for the top of every report. It never says how many of
+    /// the hidden counts are small (that would help to tell which).
     package var explanation: String {
         guard isOn else {
             return
                 "Small-cell suppression is off (--min-cell \(minCell)): counts of fewer than 10 people can identify them; do not publish these tables."
         }
-        var text = "Small-cell suppression is on: counts from 1 to \(minCell - 1) are shown as <\(minCell)"
-        if small == 0 {
-            return text + "; no count in these tables is that small."
-        }
-        text += " (\(small) in these tables)"
-        if hidden > 0 {
+        var text = "Small-cell suppression is on (--min-cell \(minCell))"
+        let all = small + hidden
+        if all == 0 {
+            text += ": no count in these tables is from 1 to \(minCell - 1)"
+        } else {
             text +=
-                ", and \(hidden) other count\(hidden == 1 ? " is" : "s are") shown as x so that the small ones cannot be worked out from totals, other cells or percentages"
+                ": \(all) count\(all == 1 ? " is" : "s are") hidden (shown as x) so that no count of 1 to \(minCell - 1) people can be seen or worked out"
+        }
+        if merged > 0 {
+            text += "; \(merged) histogram bar\(merged == 1 ? " was" : "s were") merged into a neighbour instead"
         }
         if withheld > 0 {
             text +=
-                "; \(withheld) statistic\(withheld == 1 ? " was" : "s were") left out because \(withheld == 1 ? "it" : "they") could reveal a small count"
+                "; \(withheld) statistic\(withheld == 1 ? " was" : "s were") left out because \(withheld == 1 ? "it" : "they") could reveal a hidden count"
         }
-        return text + "."
+        text += "."
+        if let audit, all > 0, audit.unprotected == 0 {
+            text +=
+                " Everything published with these tables was checked together: no hidden count of 1 to \(minCell - 1) people can be narrowed to fewer than \(minCell) possible values."
+        }
+        return text
     }
 }
 

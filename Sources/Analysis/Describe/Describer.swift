@@ -74,11 +74,15 @@ package enum Describer {
         for request in requests { plans.append(try TablePlan(request, dataset: dataset, columns: &columns)) }
         let template = ReportTally(tables: plans.map { $0.emptyTally(columns) })
         let tally = try dataset.scan(columns.variables) { template }
-        return plans.indices.map { index in
+        var reports = plans.indices.map { index in
             var builder = ResultBuilder(
                 dataset: dataset, plan: plans[index], tally: tally.tables[index], settings: settings)
             return builder.report()
         }
+        // Everything the tables publish together, checked as an attacker would read it.
+        let audit = AuditFallback.enforce(&reports)
+        for index in reports.indices { reports[index].suppression.audit = audit }
+        return reports
     }
 }
 

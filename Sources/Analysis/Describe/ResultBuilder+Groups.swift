@@ -47,9 +47,17 @@ extension ResultBuilder {
         return columns
     }
 
-    /// Decides the inner counts and the row, column and grand totals of a linked table.
-    mutating func solve(_ table: Linked, rowWay: OneWay, columnWay: OneWay) -> (
-        cells: [[Count]], rows: [Count], columns: [Count], total: Count
+    /// The people a linked table says it left out: those who did not answer one of the two
+    /// questions (a cross-tab), or who answered the variable but not the `--by` variable.
+    enum LeftOut {
+        case notBoth(Count)
+        case rowSkipped(Count)
+    }
+
+    /// Decides the inner counts, the row, column and grand totals and the count left out of a
+    /// linked table.
+    mutating func solve(_ table: Linked, rowWay: OneWay, columnWay: OneWay, leftOut: LeftOut) -> (
+        cells: [[Count]], rows: [Count], columns: [Count], total: Count, leftOut: Count
     ) {
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
         let rowWayCells = rowWay.link(into: &problem)
@@ -85,6 +93,19 @@ extension ResultBuilder {
         }
         if bySkipped { problem.equation(rowUnknowns.flatMap { $0 } + both, equals: columnWayCells.missing) }
         if rowSkipped { problem.equation(columnUnknowns.flatMap { $0 } + both, equals: rowWayCells.missing) }
+        // The number left out is published too: a count like any other.
+        let leftOutCount: Count
+        let leftOutCell: Int
+        switch leftOut {
+        case .notBoth(let count):
+            leftOutCount = count
+            leftOutCell = problem.add(count, role: .candidate)
+            problem.sum([leftOutCell, totalCell], equals: rowWayCells.total)
+        case .rowSkipped(let count):
+            leftOutCount = count
+            leftOutCell = problem.add(count, role: .candidate)
+            if bySkipped { problem.sum(rowUnknowns.flatMap { $0 }, equals: leftOutCell) }
+        }
         problem.solve()
         let counts = problem.hiddenCounts
         small += counts.small
@@ -95,7 +116,8 @@ extension ResultBuilder {
             },
             rowSums.indices.map { problem.decided(rowSums[$0], rowCells[$0]) },
             columnSums.indices.map { problem.decided(columnSums[$0], columnCells[$0]) },
-            problem.decided(totalSum, totalCell)
+            problem.decided(totalSum, totalCell),
+            problem.decided(leftOutCount, leftOutCell)
         )
     }
 
@@ -124,11 +146,14 @@ extension ResultBuilder {
             columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
             bothSkipped: Count(variableTally.groups[grouping.noAnswer].statuses.missing),
             rows: rows.indices.map { Margin.category($0) }, columns: columns.map(\.margin))
-        let solved = solve(table, rowWay: rowWay, columnWay: byWay)
+        let answeredBoth = table.inner.joined().reduce(Count(0), +)
+        let leftOut = Count(
+            people: rowWay.cases.total.people - answeredBoth.people,
+            weight: rowWay.cases.total.weight - answeredBoth.weight)
+        let solved = solve(table, rowWay: rowWay, columnWay: byWay, leftOut: .notBoth(leftOut))
         var result = CrossTab(
             by: by.name, byLabel: by.label, rows: rows, columns: columns.map(\.category), cells: solved.cells,
-            rowTotals: solved.rows, columnTotals: solved.columns, total: solved.total,
-            leftOut: rowWay.cases.total.people - table.inner.joined().reduce(0) { $0 + $1.people })
+            rowTotals: solved.rows, columnTotals: solved.columns, total: solved.total, leftOut: solved.leftOut)
         if minCell > 1, solved.cells.joined().contains(where: { !$0.isShown }) {
             result.chiSquareNote = "not shown: with a hidden count it could reveal that count"
             withheld += 1
@@ -151,7 +176,8 @@ extension ResultBuilder {
             rowSkipped: [Count(noAnswer.statuses[.answered])],
             columnSkipped: columns.map { Count(variableTally.groups[$0.group].statuses.missing) },
             bothSkipped: Count(noAnswer.statuses.missing), rows: [.valid], columns: columns.map(\.margin))
-        let solved = solve(table, rowWay: rowWay, columnWay: byWay)
+        let solved = solve(
+            table, rowWay: rowWay, columnWay: byWay, leftOut: .rowSkipped(Count(noAnswer.statuses[.answered])))
         let groups = columns.indices.map { index -> GroupedSummary.Group in
             let count = solved.cells[0][index]
             var summary: NumericSummary?
@@ -163,6 +189,6 @@ extension ResultBuilder {
             }
             return GroupedSummary.Group(category: columns[index].category, count: count, summary: summary)
         }
-        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups, leftOut: noAnswer.statuses[.answered].people)
+        return GroupedSummary(by: by.name, byLabel: by.label, groups: groups, leftOut: solved.leftOut)
     }
 }

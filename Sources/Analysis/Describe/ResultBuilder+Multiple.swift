@@ -91,8 +91,24 @@ extension ResultBuilder {
             return problem.add(hidden, role: .fixed)
         }
         let bySkipped = byWay.cases.missingTotal.people > 0
+        var skippedCells: [Int] = []
         for row in margins.indices {
-            problem.equation(cells.map { $0[row] } + (bySkipped ? [unknown(skipped[row])] : []), equals: [margins[row]])
+            let skippedCell = bySkipped ? [unknown(skipped[row])] : []
+            skippedCells += skippedCell
+            problem.equation(cells.map { $0[row] } + skippedCell, equals: [margins[row]])
+        }
+        // The number left out (who chose options but did not answer the `--by` variable) is
+        // published: the base of those who skipped it.
+        let leftOut = skipped[codes.count]
+        let leftOutCell = problem.add(leftOut, role: .candidate)
+        if bySkipped {
+            problem.sum([skippedCells[codes.count]], equals: leftOutCell)
+            // They are among those who skipped the `--by` variable, with the others unknown.
+            let others = unknown(
+                Count(
+                    people: byWay.cases.missingTotal.people - leftOut.people,
+                    weight: byWay.cases.missingTotal.weight - leftOut.weight))
+            problem.equation([leftOutCell, others], equals: byCells.missing)
         }
         // A group's base and the people in it outside the base make up the group.
         let outside = cases.total.people - overall.base.people > 0
@@ -115,7 +131,8 @@ extension ResultBuilder {
                 base: problem.decided(inner[column][codes.count], cells[column][codes.count]),
                 counts: codes.indices.map { problem.decided(inner[column][$0], cells[column][$0]) })
         }
-        return GroupedResponse(by: by.name, byLabel: by.label, groups: groups, leftOut: skipped[codes.count].people)
+        return GroupedResponse(
+            by: by.name, byLabel: by.label, groups: groups, leftOut: problem.decided(leftOut, leftOutCell))
     }
 
     mutating func scale(_ index: Int) -> ScaleResult {
@@ -135,7 +152,7 @@ extension ResultBuilder {
             small += 1
             withheld += 1
             result.complete = complete
-            result.note = "not shown: fewer than \(minCell) people answered every item"
+            result.note = "not shown: the number who answered every item is hidden"
             return result
         }
         if scaleTally.people < 2 {

@@ -13,6 +13,8 @@ struct ResultBuilder {
     var small = 0
     var hidden = 0
     var withheld = 0
+    /// Histogram bars merged into their neighbours.
+    var merged = 0
     /// The solved one-way table of each tallied variable, by name.
     var oneWays: [String: OneWay] = [:]
     /// The values of each tallied variable (all groups together), by name.
@@ -59,21 +61,26 @@ struct ResultBuilder {
             statuses: InterviewStatus.allCases.filter(dataset.statuses.contains),
             interviews: tally.interviews, simulated: tally.simulated, by: plan.by?.name, weight: plan.weight?.name,
             unweighted: tally.unweighted, percentiles: settings.percentiles, variables: results, scales: scales,
-            suppression: SuppressionSummary(minCell: minCell, small: small, hidden: hidden, withheld: withheld),
+            suppression: SuppressionSummary(
+                minCell: minCell, small: small, hidden: hidden, withheld: withheld, merged: merged),
             notes: notes(results))
     }
 
     /// The answered and missing counts of a variable, every missing reason in a fixed order
-    /// (those nobody gave are dropped by ``OneWay`` unless it hides them).
-    func cases(_ group: GroupTally) -> CaseCounts {
+    /// (those nobody gave are dropped by ``OneWay`` unless it hides them), each marked
+    /// structural when the instrument and the interviews read rule it out.
+    func cases(_ group: GroupTally, of variable: DatasetVariable? = nil) -> CaseCounts {
         let kinds: [(MissingKind, StoredStatus)] = [
             (.refused, .refused), (.dontKnow, .dontKnow), (.notApplicable, .notApplicable),
             (.notReached, .notReached), (.notInVersion, .notInVersion),
         ]
+        let impossible = variable.map { StructuralZeros.impossible(for: $0, in: dataset) } ?? []
         let missing = kinds.map { kind, status -> CaseCounts.Missing in
             let tally = group.statuses[status]
-            return CaseCounts.Missing(
+            var missing = CaseCounts.Missing(
                 kind: kind, label: dataset.instrument.missing[kind].label.text(in: language), count: Count(tally))
+            missing.structural = tally.people == 0 && impossible.contains(kind)
+            return missing
         }
         let valid = Count(group.statuses[.answered])
         let total = missing.reduce(valid) { $0 + $1.count }
@@ -97,7 +104,7 @@ struct ResultBuilder {
     }
 
     func makeOneWay(_ variable: DatasetVariable, _ group: GroupTally) -> OneWay {
-        let cases = cases(group)
+        let cases = cases(group, of: variable)
         guard variable.kind == .categorical else {
             return OneWay(categories: [], counts: [], unlisted: [], cases: cases, minCell: minCell, integral: integral)
         }
@@ -129,8 +136,15 @@ struct ResultBuilder {
             }
         case .integer, .decimal:
             if oneWay.cases.valid.isShown {
-                result.summary = NumericSummary(distribution, method: settings.percentiles)
-                result.histogram = histogram(distribution, valid: oneWay.cases.valid)
+                let bins = histogram(distribution, valid: oneWay.cases.valid)
+                result.histogram = bins
+                // With a hidden bar, the mean and every other statistic would be further equations
+                // in the hidden counts (the mean and the shown bars gave them away exactly).
+                if bins.allSatisfy(\.count.isShown) {
+                    result.summary = NumericSummary(distribution, method: settings.percentiles)
+                } else {
+                    withheld += 1
+                }
             } else if oneWay.cases.valid.weight > 0 {
                 withheld += 1
             }
@@ -162,11 +176,18 @@ struct ResultBuilder {
         return result
     }
 
-    /// Histogram bins, suppressed like a frequency table whose total is the number answered.
+    /// Histogram bins, small ones merged into their neighbours, then suppressed like a frequency
+    /// table whose total is the number answered (the first and last bar are known to hold
+    /// someone: the minimum and the maximum).
     mutating func histogram(_ distribution: Distribution, valid: Count) -> [HistogramBin] {
-        let bins = Binning.bins(distribution)
+        let (bins, merged) = Binning.merged(Binning.bins(distribution), minCell: minCell)
+        self.merged += merged
         var problem = SuppressionProblem(minCell: minCell, integral: integral)
-        let cells = bins.map { problem.add(Count(people: $0.people, weight: $0.weight), role: .candidate) }
+        let cells = bins.indices.map { index in
+            problem.add(
+                Count(people: bins[index].people, weight: bins[index].weight), role: .candidate,
+                atLeast: index == 0 || index == bins.count - 1 ? min(1, bins[index].weight) : 0)
+        }
         let total = problem.add(valid, role: .fixed)
         problem.sum(cells, equals: total)
         problem.solve()

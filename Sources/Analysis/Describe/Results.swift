@@ -10,6 +10,9 @@ package struct CaseCounts: Sendable, Equatable {
         package var label: String
         /// How many.
         package var count: Count
+        /// Whether the instrument rules the reason out (a refused calculation, a routed-past
+        /// question that is never routed): a known zero, never hidden.
+        package var structural = false
     }
 
     /// Every case in the table (after leaving out cases without a valid weight).
@@ -164,7 +167,7 @@ package struct CrossTab: Sendable, Equatable {
     /// People who answered both.
     package var total: Count
     /// People left out because they did not answer one of the two.
-    package var leftOut: Int
+    package var leftOut: Count
     /// Pearson's chi-square, when it may be shown.
     package var chiSquare: ChiSquare?
     /// Why there is no chi-square, when there is none.
@@ -198,7 +201,7 @@ package struct GroupedSummary: Sendable, Equatable {
     /// The groups.
     package var groups: [Group]
     /// People who answered but are left out for not answering the `--by` variable.
-    package var leftOut: Int
+    package var leftOut: Count
 }
 
 /// A multiple-choice variable by the groups of a `--by` variable.
@@ -220,5 +223,5 @@ package struct GroupedResponse: Sendable, Equatable {
     /// The groups.
     package var groups: [Group]
     /// People who chose options but are left out for not answering the `--by` variable.
-    package var leftOut: Int
+    package var leftOut: Count
 }

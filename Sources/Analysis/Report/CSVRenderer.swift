@@ -111,6 +111,12 @@ enum CSVRenderer {
             }
             if let multiple = variable.multiple { self.multiple(name, multiple) }
             if let table = variable.crossTab { crossTab(name, table) }
+            if let grouped = variable.grouped {
+                add(name, group: grouped.by, "left out", "count", count(grouped.leftOut))
+            }
+            if let grouped = variable.groupedResponse {
+                add(name, group: grouped.by, "left out", "count", count(grouped.leftOut))
+            }
             for group in variable.grouped?.groups ?? [] {
                 let label = group.category.label
                 add(name, group: label, "", "n", count(group.count))
@@ -164,7 +170,7 @@ enum CSVRenderer {
                 }
             }
             add(name, group: table.by, "answered both", "count", count(table.total))
-            add(name, group: table.by, "left out", "count", String(table.leftOut))
+            add(name, group: table.by, "left out", "count", count(table.leftOut))
             if let test = table.chiSquare {
                 add(name, group: table.by, "", "chi_square", number: test.statistic)
                 add(name, group: table.by, "", "df", String(test.degreesOfFreedom))

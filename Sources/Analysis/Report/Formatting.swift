@@ -5,12 +5,12 @@ package import Presentation
 typealias Formatting = NumberFormat
 
 extension NumberFormat {
-    /// A count: the number when shown, `<N` when small, `x` when hidden to protect a small one.
+    /// A count: the number when shown, `x` when hidden. Small counts and the counts hidden to
+    /// protect them look the same, so that nobody can tell which hidden count is the small one.
     static func count(_ count: Count, minCell: Int) -> String {
         switch count.visibility {
         case .shown: return number(count.weight, places: 2)
-        case .small: return "<\(minCell)"
-        case .hidden: return "x"
+        case .small, .hidden: return Visibility.hiddenMark
         }
     }
 }

@@ -41,8 +41,9 @@ enum JSONRenderer {
             (
                 "suppression",
                 .object([
-                    ("min_cell", .number(Double(suppression.minCell))), ("small", .number(Double(suppression.small))),
-                    ("hidden", .number(Double(suppression.hidden))),
+                    ("min_cell", .number(Double(suppression.minCell))),
+                    ("hidden", .number(Double(suppression.small + suppression.hidden))),
+                    ("merged", .number(Double(suppression.merged))),
                     ("withheld", .number(Double(suppression.withheld))),
                     ("explanation", .string(suppression.explanation)),
                 ])
@@ -166,7 +167,7 @@ enum JSONRenderer {
                 (
                     "by",
                     .object([
-                        ("variable", .string(grouped.by)), ("left_out", .number(Double(grouped.leftOut))),
+                        ("variable", .string(grouped.by)), ("left_out", count(grouped.leftOut, minCell)),
                         (
                             "groups",
                             .array(
@@ -185,7 +186,7 @@ enum JSONRenderer {
                 (
                     "by",
                     .object([
-                        ("variable", .string(grouped.by)), ("left_out", .number(Double(grouped.leftOut))),
+                        ("variable", .string(grouped.by)), ("left_out", count(grouped.leftOut, minCell)),
                         (
                             "groups",
                             .array(
@@ -217,7 +218,7 @@ enum JSONRenderer {
             ("row_totals", .array(table.rowTotals.map { count($0, minCell) })),
             ("column_totals", .array(table.columnTotals.map { count($0, minCell) })),
             ("total", count(table.total, minCell)),
-            ("left_out", .number(Double(table.leftOut))),
+            ("left_out", count(table.leftOut, minCell)),
             (
                 "row_percents",
                 .array(

@@ -35,10 +35,14 @@ extension ReportBlocks {
             }
         }
         var text = "People who answered both questions: \(count(table.total))"
-        text +=
-            table.leftOut > 0
-            ? "; \(Formatting.plural(table.leftOut, "person")) who did not answer one of them \(table.leftOut == 1 ? "is" : "are") left out."
-            : "."
+        if !table.leftOut.isShown {
+            text += "; people who did not answer one of them are left out (their number is hidden: x)."
+        } else if table.leftOut.people > 0 {
+            text +=
+                "; \(Formatting.plural(table.leftOut.people, "person")) who did not answer one of them \(table.leftOut.people == 1 ? "is" : "are") left out."
+        } else {
+            text += "."
+        }
         blocks.append(.paragraph(text.replacingOccurrences(of: "persons", with: "people")))
         if let test = table.chiSquare {
             var text =
@@ -67,10 +71,13 @@ extension ReportBlocks {
                 TableBlock(
                     header: [grouped.by, "n", "mean", "SD", "min", "median", "max"], rows: rows, numeric: Set(1...6))),
         ]
-        if grouped.leftOut > 0 {
+        if !grouped.leftOut.isShown {
+            blocks.append(
+                .paragraph("Answers from people who did not answer \(grouped.by) are left out (their number is hidden: x)."))
+        } else if grouped.leftOut.people > 0 {
             blocks.append(
                 .paragraph(
-                    "\(Formatting.plural(grouped.leftOut, "answer")) from people who did not answer \(grouped.by) \(grouped.leftOut == 1 ? "is" : "are") left out."
+                    "\(Formatting.plural(grouped.leftOut.people, "answer")) from people who did not answer \(grouped.by) \(grouped.leftOut.people == 1 ? "is" : "are") left out."
                 ))
         }
         return blocks

@@ -185,13 +185,8 @@ struct ReportBlocks {
     func numeric(_ variable: VariableResult) -> [Block] {
         guard let summary = variable.summary else {
             switch variable.cases.valid.visibility {
-            case .small: return [.paragraph("Statistics are not shown: fewer than \(minCell) people answered.")]
-            case .hidden:
-                return [
-                    .paragraph(
-                        "Statistics are not shown: the number who answered is hidden, because with the total it would reveal a small count."
-                    )
-                ]
+            case .small, .hidden:
+                return [.paragraph("Statistics are not shown: the number who answered is hidden.")]
             case .shown: return []
             }
         }

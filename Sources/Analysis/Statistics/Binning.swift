@@ -34,6 +34,34 @@ enum Binning {
         return bins
     }
 
+    /// Merges every bar of 1 to `minCell - 1` values into its smaller neighbour (through empty
+    /// bars) until every bar is empty or holds at least `minCell`: a histogram then needs no
+    /// hidden bar, so its mean and other statistics cannot reveal one. The tails become "up to"
+    /// and "or more" bars (bottom- and top-coding).
+    /// - Returns: The bars and how many were merged away.
+    static func merged(_ bins: [Bin], minCell: Int) -> (bins: [Bin], merged: Int) {
+        guard minCell > 1 else { return (bins, 0) }
+        var bins = bins
+        var merged = 0
+        while bins.count > 1, let index = bins.indices.first(where: { (1..<minCell).contains(bins[$0].people) }) {
+            let neighbour: Int
+            if index == 0 {
+                neighbour = 1
+            } else if index == bins.count - 1 {
+                neighbour = index - 1
+            } else {
+                neighbour = bins[index - 1].people <= bins[index + 1].people ? index - 1 : index + 1
+            }
+            let low = min(index, neighbour), high = max(index, neighbour)
+            bins[low] = Bin(
+                lower: bins[low].lower, upper: bins[high].upper, people: bins[low].people + bins[high].people,
+                weight: bins[low].weight + bins[high].weight)
+            bins.remove(at: high)
+            merged += 1
+        }
+        return (bins, merged)
+    }
+
     /// The smallest of 1, 2, 2.5, 5 x 10^k not below `raw`.
     static func nice(_ raw: Double) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }

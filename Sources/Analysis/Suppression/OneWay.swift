@@ -63,7 +63,8 @@ struct OneWay {
     ) -> Cells {
         let categories = counts.map { problem.add($0, role: role ?? .candidate) }
         let valid = problem.add(cases.valid, role: role ?? .fallback)
-        let missing = cases.missing.map { problem.add($0.count, role: role ?? .candidate) }
+        // A reason the instrument rules out is a known zero: hiding it would protect nothing.
+        let missing = cases.missing.map { problem.add($0.count, role: $0.structural ? .fixed : role ?? .candidate) }
         var total = cases.total
         total.visibility = .shown
         let totalCell = problem.add(total, role: .fixed)

@@ -1,6 +1,7 @@
 package import Analysis
 package import Foundation
 package import Instrument
+import Store
 
 /// Everything an export knows, handed to every ``ExportFormat``: the layout, the instrument, the
 /// dataset when there is a database, statistics computed once and shared, and the report.
@@ -77,8 +78,14 @@ final class StatisticsCache: @unchecked Sendable {
         try lock.withLock {
             if let report { return report }
             do throws(AnalysisError) {
+                // One scope for every table of a release: the completed interviews, as `describe`
+                // counts them, whatever rows the coded datasets hold (an export also writes broken-off
+                // and suspended interviews, whose answers the difference of two scopes would reveal).
+                let completed =
+                    dataset.statuses == [.completed]
+                    ? dataset : try Dataset.open(dataset.database, instrument: dataset.name, statuses: [.completed])
                 let made = try Describer.describe(
-                    dataset, DescribeRequest(title: "Frequencies", variables: variables, scores: []),
+                    completed, DescribeRequest(title: "Frequencies", variables: variables, scores: []),
                     settings: DescribeSettings(minCell: minCell))
                 report = made
                 return made

@@ -1,4 +1,4 @@
-import Analysis
+package import Analysis
 import Foundation
 import Instrument
 package import Store
@@ -17,6 +17,31 @@ package enum ExportRunner {
         package var replaced: [String]
         /// Formats added because another needs them (the CSV, for the syntax files).
         package var added: [ExportFormatID]
+        /// The disclosure audit of the counts the codebooks publish (none when no codebook was written).
+        package var audit: AuditSummary?
+    }
+
+    /// The disclosure audit of the counts an export's codebooks would publish, writing nothing.
+    /// - Parameter request: What to export.
+    /// - Returns: The audit.
+    /// - Throws: ``ExportError``.
+    package static func audit(_ request: ExportRequest) throws(ExportError) -> AuditSummary {
+        let (_, dataset, secret) = try open(request)
+        let layout = ExportLayout(
+            dataset.instrument, options: request.options, olderVersions: dataset.versions.dropLast().map(\.instrument))
+        let report = ExportReport(
+            instrument: dataset.instrument.id, profile: request.options.profile, release: request.release,
+            includeText: request.options.includeText, exportedAt: "")
+        let bundle = ExportBundle(
+            layout: layout, instrument: dataset.instrument, dataset: dataset, report: report,
+            deidentifier: Deidentifier(profile: request.options.profile, secret: secret, studyID: "", release: request.release))
+        do {
+            return try bundle.statistics()?.suppression.audit ?? ReleaseAudit.audit([])
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw .io(path: request.databasePath, detail: "the audit could not be made")
+        }
     }
 
     /// Runs an export.
@@ -103,7 +128,9 @@ package enum ExportRunner {
             }
         }
         try ExportManifest.write(report, to: directory.appendingPathComponent(ExportDirectory.reportName))
-        return Outcome(report: report, replaced: replaced, added: added)
+        let tables: Set<ExportFormatID> = [.codebookMarkdown, .codebookHTML, .ddi]
+        let audit = formats.contains(where: tables.contains) ? (try? bundle.statistics())??.suppression.audit : nil
+        return Outcome(report: report, replaced: replaced, added: added, audit: audit)
     }
 
     /// Opens the database and dataset, and the export secret (made on the first de-identified export).

@@ -6,7 +6,7 @@ import Instrument
 package struct PublishedCount: Sendable, Equatable, Codable {
     /// The count, or `nil` when hidden.
     package var value: Double?
-    /// How it is printed: the number, `<10` for a small count, `x` for one hidden to protect a small one.
+    /// How it is printed: the number, or `x` when hidden.
     package var display: String
 
     /// Takes a count as `describe` decided it.
@@ -18,12 +18,9 @@ package struct PublishedCount: Sendable, Equatable, Codable {
         case .shown:
             value = count.weight
             display = NumberFormat.number(count.weight, places: 2)
-        case .small:
+        case .small, .hidden:
             value = nil
-            display = "<\(minCell)"
-        case .hidden:
-            value = nil
-            display = "x"
+            display = Visibility.hiddenMark
         }
     }
 
