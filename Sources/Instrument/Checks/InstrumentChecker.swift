@@ -27,6 +27,7 @@ final class InstrumentChecker {
         checkScores()
         computeAvailability()
         bindExpressions()
+        checkSafeguards()
         checkDefaults()
         checkPiping()
         checkReachability()
