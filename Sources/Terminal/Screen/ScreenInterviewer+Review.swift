@@ -9,6 +9,7 @@ extension ScreenInterviewer {
     /// completes the interview.
     func reviewAndFinish() throws -> Ending {
         var cursor = 0
+        var inner = 0  // rows scrolled inside an answer taller than the screen
         var typed = ""
         var messages: [Frame.Message] = []
         while true {
@@ -30,11 +31,14 @@ extension ScreenInterviewer {
             if !typed.isEmpty { shown.insert(.info(words.goToAnswer(typed)), at: 0) }
             let frame = self.frame(
                 title: words.reviewTitle, status: words.reviewStatus, body: [.quiet(words.reviewHelp)], items: items,
-                cursor: entryItem[cursor], messages: shown,
+                cursor: entryItem[cursor], scroll: inner, messages: shown,
                 footer: [words.keyMove, words.keyChange, words.keyFinish, words.keyPause, words.keyStop, words.keyHelp]
                     .joined(separator: "   "))
             let key = try nextKey { frame }
+            let fit = renderer.listFit(frame)
+            let tall = max(fit.cursorRows - fit.visible, 0)
             messages = []
+            if key != .down, key != .up, key != .pageDown, key != .pageUp { inner = 0 }
             switch Command(key) {
             case .finish?:
                 if try confirmFinish() { return .completed }
@@ -51,10 +55,24 @@ extension ScreenInterviewer {
             default: break
             }
             switch key {
-            case .up: cursor -= 1
-            case .down: cursor += 1
-            case .pageUp: cursor -= 5
-            case .pageDown: cursor += 5
+            // In an answer taller than the screen, the arrows and page keys read on inside it
+            // before moving to the next answer.
+            case .down where inner < tall: inner = min(inner + 1, tall)
+            case .pageDown where inner < tall: inner = min(inner + max(fit.visible - 1, 1), tall)
+            case .up where inner > 0: inner -= 1
+            case .pageUp where inner > 0: inner = max(inner - max(fit.visible - 1, 1), 0)
+            case .up:
+                cursor -= 1
+                inner = 0
+            case .down:
+                cursor += 1
+                inner = 0
+            case .pageUp:
+                cursor -= 5
+                inner = 0
+            case .pageDown:
+                cursor += 5
+                inner = 0
             case .home: cursor = 0
             case .end: cursor = finish
             case .character(let c) where c.isASCII && c.isNumber:

@@ -32,11 +32,13 @@ package struct ScreenRenderer: Sendable {
         return Array(rows.prefix(height))
     }
 
-    /// How the list fits: its rows in full, and how many show at once (for a screen that must be
-    /// read to its end before going on).
-    package func listFit(_ frame: Frame) -> (total: Int, visible: Int) {
+    /// How the list fits: its rows in full, how many show at once (for a screen that must be
+    /// read to its end before going on), and how many rows the cursor's entry takes (an entry
+    /// taller than the view is read by scrolling inside it).
+    package func listFit(_ frame: Frame) -> (total: Int, visible: Int, cursorRows: Int) {
         let parts = layout(frame)
-        return (parts.listTotal, parts.listVisible)
+        let cursorRows = frame.cursor.flatMap { frame.items.indices.contains($0) ? itemRows($0, frame: frame, width: width).count : nil } ?? 0
+        return (parts.listTotal, parts.listVisible, cursorRows)
     }
 
     /// The text that draws `rows` over the previous frame: home, each row cleared then written,
@@ -220,8 +222,13 @@ package struct ScreenRenderer: Sendable {
         if let cursor = frame.cursor, items.indices.contains(cursor) {
             let start = items[..<cursor].reduce(0) { $0 + $1.count }
             let end = start + items[cursor].count
-            // The cursor's entry in view, a little below the top when there is room.
-            first = end - start >= visible ? start : max(min(start - (visible - (end - start)) / 2, start), end - visible)
+            // The cursor's entry in view, a little below the top when there is room; an entry
+            // taller than the view is scrolled inside by the frame's scroll.
+            if end - start >= visible {
+                first = start + min(max(frame.scroll, 0), end - start - visible)
+            } else {
+                first = max(min(start - (visible - (end - start)) / 2, start), end - visible)
+            }
         } else {
             first = frame.scroll
         }
