@@ -18,7 +18,7 @@ struct InterviewerSafetyTests {
         version: 1
         title: Safety check
         consent:
-          text: Thank you for talking to me. I am from the research team. We will not put your name on your answers.
+          text: Thank you for talking with me today. I am from the peer research team. We will not put your name on your answers.
           statements: [I agree to take part.]
         support:
           text: >-
@@ -45,6 +45,13 @@ struct InterviewerSafetyTests {
                   - {code: 2, label: Mostly}
                   - {code: 3, label: A little}
                   - {code: 4, label: Not at all}
+              - id: follow
+                type: single
+                ask_if: listened == 1
+                text: Would you like us to pass your thanks to the team?
+                options:
+                  - {code: 1, label: "Yes"}
+                  - {code: 2, label: "No"}
               - id: why
                 type: text
                 text: What made it feel that way?
@@ -75,13 +82,6 @@ struct InterviewerSafetyTests {
                   - {id: g1, text: Little interest or pleasure in doing things}
                   - {id: g2, text: "Feeling down, depressed, or hopeless"}
                   - {id: g3, text: Thoughts that you would be better off dead or of hurting yourself in some way}
-              - id: follow
-                type: single
-                ask_if: listened == 1
-                text: Would you like us to pass your thanks to the team?
-                options:
-                  - {code: 1, label: "Yes"}
-                  - {code: 2, label: "No"}
         safeguards:
           - id: low_mood
             when: mood <= 2
@@ -186,6 +186,14 @@ struct InterviewerSafetyTests {
 
     // MARK: - 2. Enter keeps the answer so far
 
+    /// Sends a command as the old letter key and then as its Ctrl key: on a choice the new
+    /// interviewer only says the letter is not an answer, and an older build ignores the Ctrl
+    /// key, so the same test runs the same scenario against either (PEERSURVEY_BINARY).
+    private func command(_ terminal: Tmux, _ letter: String) throws {
+        try terminal.send(letter)
+        try terminal.send("C-" + letter)
+    }
+
     /// After Prefer not to say and going back, the screen said "Enter keeps it" and Enter answered
     /// "Choose an answer" (single and multiple choice alike).
     @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled), arguments: sizes)
@@ -194,14 +202,14 @@ struct InterviewerSafetyTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let terminal = try interview(instrument, db, size)
         try begin(terminal)
-        try terminal.send("C-r")
+        try command(terminal, "r")
         try terminal.wait(for: "Did you feel listened to?")
-        try terminal.send("C-r")
+        try command(terminal, "r")
         try terminal.wait(for: "What made it feel that way?")
         try terminal.send("C-b")
         let back = try terminal.wait(for: "Did you feel listened to?")
         #expect(words(back).contains("Answer so far: Prefer not to say. Enter keeps it."))
-        try terminal.send("C-b")
+        try command(terminal, "b")
         try terminal.wait(for: "What did you want to talk about?")
         try terminal.send("Enter")
         let next = try terminal.wait(for: "Did you feel listened to?")
@@ -227,8 +235,10 @@ struct InterviewerSafetyTests {
             try terminal.send("Enter")
             try terminal.wait(for: next)
         }
+        // An empty answer, with keys an older build takes too (it needed Enter to start typing).
         try terminal.send("Enter")
         try terminal.wait(for: "how are you feeling?")
+        try terminal.send("Enter")
         try terminal.type("1")
         try terminal.send("Enter")
         let crisis = try terminal.wait(for: "Safeguard")
@@ -239,7 +249,7 @@ struct InterviewerSafetyTests {
         #expect(crisis.contains("Ctrl-P pause") && crisis.contains("Ctrl-E stop"))
         #expect(crisis.split(separator: "\n").contains { $0.contains("116 123") }, "the helpline is split or missing:\n\(crisis)")
         // The pause works here too, and comes back to the safeguard.
-        try terminal.send("C-p")
+        try command(terminal, "p")
         try terminal.wait(for: "The interview is paused")
         try terminal.send("Enter")
         try terminal.wait(for: "Safeguard")
@@ -287,8 +297,11 @@ struct InterviewerSafetyTests {
 
     // MARK: - 4. Resuming is exact
 
+    /// A question routed past before a suspension (the "please say" after an option not
+    /// chosen) counted after `resume`, so progress jumped ("11 of about 23" became "14 of about
+    /// 26"); and the participant code was shown nowhere after resuming.
     @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled), arguments: sizes)
-    func resumeKeepsProgressOrderAndShowsTheCode(_ size: (Int, Int)) throws {
+    func resumeKeepsProgressAndShowsTheCode(_ size: (Int, Int)) throws {
         let (directory, instrument, db) = try study()
         defer { try? FileManager.default.removeItem(at: directory) }
         let terminal = try interview(instrument, db, size)
@@ -298,9 +311,7 @@ struct InterviewerSafetyTests {
             try terminal.send("Enter")
             try terminal.wait(for: next)
         }
-        try terminal.type("Fine")
-        try terminal.send("Enter")
-        let before = try terminal.wait(for: "how are you feeling?")
+        let before = try terminal.wait(for: "What made it feel that way?")
         let status = try #require(
             before.split(separator: "\n").first { $0.hasPrefix("Question ") }.map { String($0.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces) })
         try terminal.send("C-c")
@@ -308,70 +319,77 @@ struct InterviewerSafetyTests {
         let code = try self.code(db)
 
         let resumed = try Tmux("'\(Runner.binary.path)' resume --db '\(db)' \(code)", width: size.0, height: size.1)
-        let welcome = try resumed.wait(for: "Welcome back")
-        #expect(welcome.contains("Participant code: \(code)"))
-        #expect(words(welcome).contains("3 answers saved"), "\(welcome)")
-        try resumed.send("Enter")
-        let again = try resumed.wait(for: "how are you feeling?")
+        var first = try resumed.screen()
+        let deadline = Date().addingTimeInterval(30)
+        while !first.contains("Welcome back"), !first.contains("What made it feel that way?"), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            first = try resumed.screen()
+        }
+        let welcomed = first.contains("Welcome back")
+        if welcomed {
+            #expect(first.contains("Participant code: \(code)"))
+            #expect(words(first).contains("2 answers saved"), "\(first)")
+            #expect(words(first).contains(status.replacingOccurrences(of: "Question", with: "question")), "\(first)")
+            try resumed.send("Enter")
+        }
+        let again = try resumed.wait(for: "What made it feel that way?")
         #expect(again.contains(status), "progress changed across the suspension: was \"\(status)\", now:\n\(again)")
-        try resumed.send("C-b")
-        try resumed.wait(for: "What made it feel that way?")
-        try resumed.send("C-b")
-        try resumed.wait(for: "Did you feel listened to?")
+        #expect(welcomed, "no welcome-back screen with the participant code")
         try resumed.send("C-c")
         try resumed.wait(for: "EXITED 0")
     }
 
     // MARK: - 5. The member check
 
-    /// Answers up to the review, with a long text answer and a grid.
-    private func toReview(_ terminal: Tmux, long: String) throws {
+    /// Answers up to the review with keys an older build takes too (empty text answers by
+    /// Enter Enter), a long option label and a grid.
+    private func toReview(_ terminal: Tmux) throws {
         try begin(terminal)
-        try terminal.send("1")
-        try terminal.send("Enter")
-        try terminal.wait(for: "Did you feel listened to?")
-        try terminal.send("1")
-        try terminal.send("Enter")
-        try terminal.wait(for: "What made it feel that way?")
-        try terminal.type(long)
+        for (key, next) in [("2", "Did you feel listened to?"), ("1", "pass your thanks"), ("1", "What made it feel that way?")] {
+            try terminal.send(key)
+            try terminal.send("Enter")
+            try terminal.wait(for: next)
+        }
         try terminal.send("Enter")
         try terminal.wait(for: "how are you feeling?")
+        try terminal.send("Enter")
         try terminal.type("5")
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         try terminal.send("Enter")
         try terminal.wait(for: "Little interest or pleasure")
-        for (key, next) in [("1", "Feeling down"), ("2", "Thoughts that you would be better off"), ("1", "pass your thanks")] {
+        try terminal.send("Enter")
+        for (key, next) in [("1", "Feeling down"), ("2", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
             try terminal.send(key)
             try terminal.send("Enter")
             try terminal.wait(for: next)
         }
-        try terminal.send("1")
-        try terminal.send("Enter")
-        try terminal.wait(for: "Read the answers back")
     }
 
+    /// Everything on the review, read down to its end.
+    private func readReview(_ terminal: Tmux, downs: Int = 30) throws -> String {
+        var seen = try terminal.screen()
+        for _ in 0..<downs {
+            try terminal.send("Down")
+            Thread.sleep(forTimeInterval: 0.05)
+            seen += "\n" + (try terminal.screen())
+        }
+        return seen
+    }
+
+    /// The review cut every line at the edge (no grid answer was visible even at 120 columns),
+    /// and one amendment forced a walk through every later question.
     @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled), arguments: sizes)
     func theReviewShowsEveryAnswerInFullAndReturnsAfterAnAmendment(_ size: (Int, Int)) throws {
         let (directory, instrument, db) = try study()
         defer { try? FileManager.default.removeItem(at: directory) }
         let terminal = try interview(instrument, db, size)
-        let long = (1...160).map { "w\($0)" }.joined(separator: " ")
-        try toReview(terminal, long: long)
-        // Read down the whole review, collecting what was on the screen.
-        var seen = try terminal.screen()
-        for _ in 0..<40 {
-            try terminal.send("Down")
-            Thread.sleep(forTimeInterval: 0.05)
-            seen += "\n" + (try terminal.screen())
-        }
+        try toReview(terminal)
+        let seen = try readReview(terminal)
         let read = words(seen)
-        let tokens = Set(seen.split(whereSeparator: \.isWhitespace).map(String.init))
-        let missing = (1...160).map { "w\($0)" }.filter { !tokens.contains($0) }
-        #expect(missing.isEmpty, "words of the long answer never shown: \(missing.prefix(10))")
         for shown in [
-            "Over the last 2 weeks, how often have you been bothered", "Little interest or pleasure in doing things → Not at all",
-            "Feeling down, depressed, or hopeless → Several days",
+            "a landlord who will not do repairs", "Over the last 2 weeks, how often have you been bothered",
+            "Little interest or pleasure in doing things → Not at all", "Feeling down, depressed, or hopeless → Several days",
             "Thoughts that you would be better off dead or of hurting yourself in some way → Not at all",
         ] {
             let found = read.contains(shown)
@@ -397,6 +415,7 @@ struct InterviewerSafetyTests {
         #expect(opened.contains("A question the change has opened"))
         try terminal.send("2")
         try terminal.send("Enter")
+        // Straight back to the review: the later questions are not asked again.
         try terminal.wait(for: "Read the answers back")
         try terminal.send("C-f")
         try terminal.wait(for: "Finish the interview?")
@@ -404,10 +423,42 @@ struct InterviewerSafetyTests {
         try terminal.wait(for: "EXITED 0")
         let saved = try answers(db)
         #expect(saved["listened"] == .value(.integer(1)) && saved["follow"] == .value(.integer(2)))
-        #expect(saved["why"] == .value(.text(long)))
         #expect(try StudyDatabase.open(at: db, readOnly: true).interviews().first?.status == .completed)
         let reasons = try events(db).filter { $0.kind == "changed" }.compactMap(\.reason)
         #expect(reasons.contains("member_check"))
+    }
+
+    /// A long text answer could not be read in full anywhere; at the review the arrows now read
+    /// on through it.
+    @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled), arguments: sizes)
+    func aLongAnswerCanBeReadInFullAtTheReview(_ size: (Int, Int)) throws {
+        let (directory, instrument, _) = try study()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let terminal = try Tmux("'\(Runner.binary.path)' preview '\(instrument)'", width: size.0, height: size.1)
+        try begin(terminal)
+        try terminal.send("1")
+        try terminal.send("Enter")
+        try terminal.wait(for: "Did you feel listened to?")
+        try terminal.send("2")
+        try terminal.send("Enter")
+        try terminal.wait(for: "What made it feel that way?")
+        let long = (1...160).map { "w\($0)" }.joined(separator: " ")
+        try terminal.type(long)
+        try terminal.send("Enter")
+        try terminal.wait(for: "how are you feeling?")
+        try terminal.type("5")
+        try terminal.send("Enter")
+        try terminal.wait(for: "anything else you would like to tell us?")
+        try terminal.send("Enter")
+        for (key, next) in [("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
+            try terminal.wait(for: "PREVIEW")
+            try terminal.send(key)
+            try terminal.send("Enter")
+            try terminal.wait(for: next)
+        }
+        let tokens = Set(try readReview(terminal, downs: 40).split(whereSeparator: \.isWhitespace).map(String.init))
+        let missing = (1...160).map { "w\($0)" }.filter { !tokens.contains($0) }
+        #expect(missing.isEmpty, "words of the long answer never shown: \(missing.prefix(10))")
     }
 
     /// Line mode: a change that opens a question asks it, then shows the review again (it used
@@ -454,7 +505,7 @@ struct InterviewerSafetyTests {
         #expect(kept.contains("A community garden"))
         try terminal.send("Enter")
         try terminal.wait(for: "Did you feel listened to?")
-        try terminal.send("1")
+        try terminal.send("2")
         try terminal.send("Enter")
         try terminal.wait(for: "What made it feel that way?")
         try terminal.send("Enter")
@@ -487,7 +538,7 @@ struct InterviewerSafetyTests {
         let terminal = try interview(instrument, db, (60, 20), plain: true)
         let screen = try terminal.wait(for: "Does the participant agree?")
         let shown = Set(screen.split(whereSeparator: \.isWhitespace).map(String.init))
-        for word in "Thank you for talking to me. I am from the research team. We will not put your name on your answers.".split(separator: " ") {
+        for word in "Thank you for talking with me today. I am from the peer research team. We will not put your name on your answers.".split(separator: " ") {
             #expect(shown.contains(String(word)), "\"\(word)\" was broken at the edge:\n\(screen)")
         }
         try terminal.send("C-c")
@@ -516,7 +567,7 @@ struct InterviewerSafetyTests {
         #expect(words(paused).contains("This is a preview: nothing is saved."))
         #expect(!paused.contains("Everything answered so far is saved"))
         try terminal.send("Enter")
-        for (key, next) in [("1", "Did you feel listened to?"), ("1", "What made it feel that way?")] {
+        for (key, next) in [("1", "Did you feel listened to?"), ("2", "What made it feel that way?")] {
             try terminal.wait(for: "PREVIEW")
             try terminal.send(key)
             try terminal.send("Enter")
@@ -541,7 +592,7 @@ struct InterviewerSafetyTests {
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         try terminal.send("Enter")
-        for (key, next) in [("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "pass your thanks"), ("1", "Read the answers back")] {
+        for (key, next) in [("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
             try terminal.wait(for: "PREVIEW")
             try terminal.send(key)
             try terminal.send("Enter")

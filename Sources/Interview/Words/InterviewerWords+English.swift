@@ -210,6 +210,12 @@ extension InterviewerWords {
         lineFinishWord: "done",
         interviewComplete: "The interview is complete. Thank you.",
         stoppedKept: "The interview has stopped; the answers so far are kept.",
-        stoppedDeleted: "The interview has stopped and its answers are deleted."
+        stoppedDeleted: "The interview has stopped and its answers are deleted.",
+        reportCompleted: { "Interview \($0) is complete and saved in \($1)." },
+        reportSuspended: { "Interview \($0) is suspended; every answer given is saved. Continue with:\n  \($1)" },
+        reportStopped: { "Interview \($0) was stopped (\($1)); the answers so far are saved." },
+        reportDiscarded: { "Interview \($0) was stopped and its answers deleted." },
+        reportNoConsent: { "Interview \($0) ended without consent; no answers were kept." },
+        previewFinished: "Preview finished; nothing was saved."
     )
 }

@@ -215,6 +215,12 @@ extension InterviewerWords {
         lineFinishWord: "done",
         interviewComplete: "Mae'r cyfweliad wedi'i gwblhau. Diolch.",
         stoppedKept: "Mae'r cyfweliad wedi stopio; mae'r atebion hyd yma wedi'u cadw.",
-        stoppedDeleted: "Mae'r cyfweliad wedi stopio ac mae ei atebion wedi'u dileu."
+        stoppedDeleted: "Mae'r cyfweliad wedi stopio ac mae ei atebion wedi'u dileu.",
+        reportCompleted: { "Mae cyfweliad \($0) wedi'i gwblhau a'i gadw yn \($1)." },
+        reportSuspended: { "Mae cyfweliad \($0) wedi'i atal dros dro; mae pob ateb a roddwyd wedi'i gadw. Parhewch gyda:\n  \($1)" },
+        reportStopped: { "Cafodd cyfweliad \($0) ei stopio (\($1)); mae'r atebion hyd yma wedi'u cadw." },
+        reportDiscarded: { "Cafodd cyfweliad \($0) ei stopio a'i atebion eu dileu." },
+        reportNoConsent: { "Daeth cyfweliad \($0) i ben heb ganiatâd; ni chadwyd unrhyw atebion." },
+        previewFinished: "Rhagolwg wedi gorffen; ni chadwyd dim."
     )
 }

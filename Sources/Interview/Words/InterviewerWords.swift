@@ -363,6 +363,18 @@ public struct InterviewerWords: Sendable {
     public let stoppedKept: String
     /// Stopped, answers deleted.
     public let stoppedDeleted: String
+    /// The command's last words: completed and saved (code, database).
+    public let reportCompleted: @Sendable (_ code: String, _ database: String) -> String
+    /// Suspended, and the command that carries on (code, the command).
+    public let reportSuspended: @Sendable (_ code: String, _ command: String) -> String
+    /// Stopped for good with a coded reason (code, reason code).
+    public let reportStopped: @Sendable (_ code: String, _ reason: String) -> String
+    /// Stopped and deleted.
+    public let reportDiscarded: @Sendable (_ code: String) -> String
+    /// Ended without consent.
+    public let reportNoConsent: @Sendable (_ code: String) -> String
+    /// A preview's end.
+    public let previewFinished: String
 
     /// The words for an interview's language: Welsh for `cy`, English otherwise.
     /// - Parameter language: A language code from the instrument.

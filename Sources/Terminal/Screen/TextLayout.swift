@@ -118,7 +118,7 @@ package enum TextLayout {
     static func keepingNumbersTogether(_ words: [Substring]) -> [Substring] {
         func isNumberGroup(_ word: Substring) -> Bool {
             word.contains(where: \.isASCII) && word.contains(where: { $0.isASCII && $0.isNumber })
-                && word.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-./,;:".contains($0) }
+                && word.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-./,;: ".contains($0) }
         }
         var out: [Substring] = []
         for word in words {
