@@ -85,7 +85,7 @@ extension InterviewEngine {
             step: step, id: id, sectionTitle: pipe(section.title), text: text, itemText: itemText,
             hint: question.hint.map { pipe($0) }, interviewer: question.interviewer.map { pipe($0) },
             options: options, input: input, allowed: allowed(at: step), current: current,
-            sectionIntro: startsSection(index) ? section.intro.map { pipe($0) } : nil)
+            sectionIntro: section.intro.flatMap { startsSection(index) ? pipe($0) : nil })
     }
 
     /// Whether a step is the first of its section on the route (so the section's introduction

@@ -206,6 +206,10 @@ struct InterviewerSafetyTests {
         try terminal.wait(for: "Did you feel listened to?")
         try command(terminal, "r")
         try terminal.wait(for: "What made it feel that way?")
+        // Back from a text question: an older build took `b`; here `b` is typed, the first
+        // Ctrl-B says it is not saved, the second goes back without it.
+        try terminal.send("b")
+        try terminal.send("C-b")
         try terminal.send("C-b")
         let back = try terminal.wait(for: "Did you feel listened to?")
         #expect(words(back).contains("Answer so far: Prefer not to say. Enter keeps it."))
@@ -235,10 +239,11 @@ struct InterviewerSafetyTests {
             try terminal.send("Enter")
             try terminal.wait(for: next)
         }
-        // An empty answer, with keys an older build takes too (it needed Enter to start typing).
+        // An empty answer, with keys an older build takes too (it needed Enter to start typing;
+        // here the second Enter only says the number question needs a number).
+        try terminal.send("Enter")
         try terminal.send("Enter")
         try terminal.wait(for: "how are you feeling?")
-        try terminal.send("Enter")
         try terminal.type("1")
         try terminal.send("Enter")
         let crisis = try terminal.wait(for: "Safeguard")
@@ -351,14 +356,14 @@ struct InterviewerSafetyTests {
             try terminal.wait(for: next)
         }
         try terminal.send("Enter")
-        try terminal.wait(for: "how are you feeling?")
         try terminal.send("Enter")
+        try terminal.wait(for: "how are you feeling?")
         try terminal.type("5")
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         try terminal.send("Enter")
-        try terminal.wait(for: "Little interest or pleasure")
         try terminal.send("Enter")
+        try terminal.wait(for: "Little interest or pleasure")
         for (key, next) in [("1", "Feeling down"), ("2", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
             try terminal.send(key)
             try terminal.send("Enter")

@@ -65,9 +65,18 @@ package struct ScreenRenderer: Sendable {
     }
 
     private func layout(_ frame: Frame) -> Parts {
-        var titleText = frame.title
-        if let banner = frame.banner { titleText = "[" + banner + "]  " + frame.title }
-        var top: [String] = [style.title(TextLayout.truncate(titleText, to: width))]
+        var top: [String] = []
+        if let banner = frame.banner {
+            // The banner and the title share the first row when they fit, else each has one.
+            let both = "[" + banner + "]  " + frame.title
+            if TextLayout.width(of: both) <= width {
+                top.append(style.title(both))
+            } else {
+                top += [style.warning(TextLayout.truncate("[" + banner + "]", to: width)), style.title(TextLayout.truncate(frame.title, to: width))]
+            }
+        } else {
+            top.append(style.title(TextLayout.truncate(frame.title, to: width)))
+        }
         if let status = frame.status {
             top.append(statusLine(status, progress: frame.progress, width: width))
         }
@@ -105,6 +114,8 @@ package struct ScreenRenderer: Sendable {
             listSpace = listTotal == 0 ? 0 : min(listTotal, max(3, space - gap - keep))
             let bodySpace = max(space - listSpace - (listSpace > 0 ? gap : 0), 0)
             let room = max(bodySpace - fieldRows.count - after.count, 0)
+            // Short of rows, the blank lines between paragraphs go before any words do.
+            if before.count > room { before.removeAll { $0.isEmpty } }
             if before.count > room {
                 before = Array(before.prefix(max(room - 1, 0))) + (room > 0 ? [style.quiet("…")] : [])
             }
