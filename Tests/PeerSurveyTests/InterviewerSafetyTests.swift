@@ -344,6 +344,18 @@ struct InterviewerSafetyTests {
         try resumed.wait(for: "EXITED 0")
     }
 
+    /// Line mode: the same progress before and after a suspension, and the participant code.
+    @Test func lineModeResumeKeepsProgressAndShowsTheCode() throws {
+        let (directory, instrument, db) = try study()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try Runner.run(["interview", instrument, "--db", db, "--interviewer", "PR01", "--plain"], input: "yes\n1\n2\n")
+        let before = try #require(first.stdout.components(separatedBy: "\n").last { $0.hasPrefix("Question ") })
+        let code = try self.code(db)
+        let second = try Runner.run(["resume", "--db", db, code, "--plain"], input: "")
+        #expect(second.stdout.contains("Welcome back") && second.stdout.contains("Participant code: \(code)"), "\(second.stdout)")
+        #expect(second.stdout.contains(before + "\nWhat made it feel that way?"), "progress changed: was \(before)\n\(second.stdout)")
+    }
+
     // MARK: - 5. The member check
 
     /// Answers up to the review with keys an older build takes too (empty text answers by
@@ -613,6 +625,16 @@ struct InterviewerSafetyTests {
         try terminal.wait(for: "Finish the interview?")
         try terminal.send("y")
         try terminal.wait(for: "Preview finished; nothing was saved.")
+    }
+
+    /// Line mode: a preview says it saves nothing, and the pause says so too.
+    @Test func lineModePreviewSaysNothingIsSaved() throws {
+        let (directory, instrument, _) = try study()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Runner.run(["preview", instrument, "--plain"], input: "yes\n/pause\n1\n")
+        #expect(result.stdout.hasPrefix("PREVIEW: nothing is saved"), "\(result.stdout)")
+        #expect(result.stdout.contains("This is a preview: nothing is saved."))
+        #expect(!result.stdout.contains("Everything answered so far is saved"))
     }
 
     // MARK: - 8. Welsh
