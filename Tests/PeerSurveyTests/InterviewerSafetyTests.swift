@@ -166,6 +166,42 @@ struct InterviewerSafetyTests {
         #expect(!kinds.contains("note"), "a letter opened a note")
     }
 
+    /// Flow control is off while the full screen runs, so Ctrl-S cannot freeze the terminal (no
+    /// command uses Ctrl-S or Ctrl-Q anyway), and Ctrl-H is Backspace, never a command.
+    @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled))
+    func ctrlSCannotFreezeTheScreenAndCtrlHIsBackspace() throws {
+        let (directory, instrument, db) = try study()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let terminal = try interview(instrument, db, (80, 24))
+        try terminal.wait(for: "Statement 1 of 1")
+        let stty = Process()
+        stty.executableURL = URL(fileURLWithPath: "/bin/stty")
+        stty.arguments = ["-a", "-F", try terminal.tty()]
+        let output = Pipe()
+        stty.standardOutput = output
+        try stty.run()
+        let settings = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stty.waitUntilExit()
+        #expect(settings.contains("-ixon") && settings.contains("-icanon"), "\(settings)")
+        try terminal.send("C-s")
+        try terminal.send("y")
+        try terminal.wait(for: "What did you want to talk about?")
+        try terminal.send("1")
+        try terminal.send("Enter")
+        try terminal.wait(for: "Did you feel listened to?")
+        try terminal.send("2")
+        try terminal.send("Enter")
+        try terminal.wait(for: "What made it feel that way?")
+        try terminal.type("Rushedd")
+        try terminal.send("C-h")
+        try terminal.send("C-q")
+        try terminal.send("Enter")
+        try terminal.wait(for: "how are you feeling?")
+        try terminal.send("C-c")
+        try terminal.wait(for: "EXITED 0")
+        #expect(try answers(db)["why"] == .value(.text("Rushed")))
+    }
+
     /// Line mode: a text answer that is a command word ("pause", "n", "back") is kept as the
     /// answer; the `/` form is the command.
     @Test func lineModeKeepsCommandWordsThatAreAnswers() throws {

@@ -59,7 +59,7 @@ extension ScreenInterviewer {
             case .control("w") where takesTyping(prompt):
                 // Delete the last word (and the spaces after it).
                 while state.field.last == " " { state.field.removeLast() }
-                while let last = state.field.last, last != " " { _ = last; state.field.removeLast() }
+                while let last = state.field.last, last != " " { state.field.removeLast() }
                 edited(&state)
             case .clearLine where takesTyping(prompt):
                 state.field = ""
