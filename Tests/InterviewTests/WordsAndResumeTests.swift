@@ -6,9 +6,10 @@ import Testing
 /// interview that stopped: its progress, its waiting safeguards, and no safeguard fired twice.
 struct WordsAndResumeTests {
     @Test func everyWelshTextIsWelsh() {
-        let english = Dictionary(uniqueKeysWithValues: Mirror(reflecting: InterviewerWords.english).children.compactMap { child in
-            (child.value as? String).map { (child.label ?? "", $0) }
-        })
+        let english = Dictionary(
+            uniqueKeysWithValues: Mirror(reflecting: InterviewerWords.english).children.compactMap { child in
+                (child.value as? String).map { (child.label ?? "", $0) }
+            })
         let sameOnPurpose: Set<String> = ["lineFinishWord"]  // a command word, the same in every language
         var checked = 0
         for child in Mirror(reflecting: InterviewerWords.welsh).children {
@@ -44,7 +45,9 @@ struct WordsAndResumeTests {
     private func saved(_ engine: InterviewEngine) -> SavedInterview {
         var answers: [String: SavedInterview.Saved] = [:]
         for (index, variable) in engine.instrument.variables.all.enumerated() {
-            guard case .question = variable.origin, let answer = engine.answers[index], answer != .notApplicable else { continue }
+            guard case .question = variable.origin, let answer = engine.answers[index], answer != .notApplicable else {
+                continue
+            }
             answers[variable.id] = .answer(answer)
         }
         return SavedInterview(answers: answers, consented: true)
@@ -55,7 +58,8 @@ struct WordsAndResumeTests {
         var engine = InterviewEngine(instrument: instrument, today: testDay)
         engine.advance(to: "mood_now")
         let before = engine.progress
-        let (session, _) = InterviewSession.resuming(instrument, saved: saved(engine), log: PreviewLog(), language: "en", today: testDay)
+        let (session, _) = InterviewSession.resuming(
+            instrument, saved: saved(engine), log: PreviewLog(), language: "en", today: testDay)
         #expect(session.prompt?.id == "mood_now")
         #expect(session.progress == before, "\(session.progress) after resuming, \(before) before")
     }
@@ -68,7 +72,8 @@ struct WordsAndResumeTests {
         state.answers["mood_now"] = .answer(.value(.number(1)))
         state.firedSafeguards = ["low_mood_now", "much_worse_after"]
         state.acknowledgedSafeguards = ["much_worse_after"]
-        let (session, _) = InterviewSession.resuming(instrument, saved: state, log: PreviewLog(), language: "en", today: testDay)
+        let (session, _) = InterviewSession.resuming(
+            instrument, saved: state, log: PreviewLog(), language: "en", today: testDay)
         #expect(session.isResumed)
         #expect(session.pendingSafeguards.map(\.id) == ["low_mood_now"])
         try session.acknowledge(session.pendingSafeguards[0])

@@ -18,7 +18,9 @@ struct InterviewerReviewTests: InterviewerStudy {
     /// Enter Enter), a long option label and a grid.
     private func toReview(_ terminal: Tmux) throws {
         try begin(terminal)
-        for (key, next) in [("2", "Did you feel listened to?"), ("1", "pass your thanks"), ("1", "What made it feel that way?")] {
+        for (key, next) in [
+            ("2", "Did you feel listened to?"), ("1", "pass your thanks"), ("1", "What made it feel that way?"),
+        ] {
             try terminal.send(key)
             try terminal.send("Enter")
             try terminal.wait(for: next)
@@ -32,7 +34,9 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("Enter")
         try terminal.send("Enter")
         try terminal.wait(for: "Little interest or pleasure")
-        for (key, next) in [("1", "Feeling down"), ("2", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
+        for (key, next) in [
+            ("1", "Feeling down"), ("2", "Thoughts that you would be better off"), ("1", "Read the answers back"),
+        ] {
             try terminal.send(key)
             try terminal.send("Enter")
             try terminal.wait(for: next)
@@ -62,7 +66,8 @@ struct InterviewerReviewTests: InterviewerStudy {
         let read = words(seen)
         for shown in [
             "a landlord who will not do repairs", "Over the last 2 weeks, how often have you been bothered",
-            "Little interest or pleasure in doing things → Not at all", "Feeling down, depressed, or hopeless → Several days",
+            "Little interest or pleasure in doing things → Not at all",
+            "Feeling down, depressed, or hopeless → Several days",
             "Thoughts that you would be better off dead or of hurting yourself in some way → Not at all",
         ] {
             let found = read.contains(shown)
@@ -123,7 +128,9 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         try terminal.send("Enter")
-        for (key, next) in [("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
+        for (key, next) in [
+            ("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back"),
+        ] {
             try terminal.wait(for: "PREVIEW")
             try terminal.send(key)
             try terminal.send("Enter")
@@ -146,7 +153,9 @@ struct InterviewerReviewTests: InterviewerStudy {
             input: (answers + review).joined(separator: "\n") + "\n")
         #expect(result.stdout.contains("is complete"), "\(result.stdout)")
         let afterChange = result.stdout.components(separatedBy: "== Review ==").dropFirst(2).first ?? ""
-        #expect(result.stdout.components(separatedBy: "== Review ==").count == 3, "the review was not shown again:\n\(result.stdout)")
+        #expect(
+            result.stdout.components(separatedBy: "== Review ==").count == 3,
+            "the review was not shown again:\n\(result.stdout)")
         #expect(!afterChange.contains("Little interest or pleasure in doing things\n"))
         let saved = try self.answers(db)
         #expect(saved["follow"] == .value(.integer(1)))
@@ -163,7 +172,9 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("y")
         let first = try terminal.wait(for: "What did you want to talk about?")
         let text = words(first)
-        #expect(text.contains("These questions are about the call. You can skip any of them."), "no section intro:\n\(first)")
+        #expect(
+            text.contains("These questions are about the call. You can skip any of them."),
+            "no section intro:\n\(first)")
         #expect(text.contains("a landlord who will not do repairs"), "an option was cut:\n\(first)")
         #expect(!first.contains("…"))
         // The "please say" follow-up has its own instruction, not the list's.
@@ -187,7 +198,8 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         // A long answer is a box of several rows that wraps: its start and its end are in view.
-        let long = "It started well and the volunteer was kind, but then the line went quiet for a while and I was not sure anyone was still there, so in the end I hung up the phone"
+        let long =
+            "It started well and the volunteer was kind, but then the line went quiet for a while and I was not sure anyone was still there, so in the end I hung up the phone"
         try terminal.type(long)
         let box = try terminal.wait(for: "the phone")
         #expect(box.contains("It started well"), "the start of the long answer is out of view:\n\(box)")
@@ -196,7 +208,9 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("C-p")
         let paused = try terminal.wait(for: "The interview is paused")
         let rows = paused.split(separator: "\n")
-        #expect(rows.contains { $0.contains("116 123") } && rows.contains { $0.contains("0800 123 4567") }, "a helpline was split:\n\(paused)")
+        #expect(
+            rows.contains { $0.contains("116 123") } && rows.contains { $0.contains("0800 123 4567") },
+            "a helpline was split:\n\(paused)")
         try terminal.send("Enter")
         try terminal.send("C-c")
         try terminal.wait(for: "EXITED 0")
@@ -211,7 +225,10 @@ struct InterviewerReviewTests: InterviewerStudy {
         let terminal = try interview(instrument, db, (60, 20), plain: true)
         let screen = try terminal.wait(for: "Does the participant agree?")
         let shown = Set(screen.split(whereSeparator: \.isWhitespace).map(String.init))
-        for word in "Thank you for talking with me today. I am from the peer research team. We will not put your name on your answers.".split(separator: " ") {
+        for word
+            in "Thank you for talking with me today. I am from the peer research team. We will not put your name on your answers."
+            .split(separator: " ")
+        {
             #expect(shown.contains(String(word)), "\"\(word)\" was broken at the edge:\n\(screen)")
         }
         try terminal.send("C-c")
@@ -253,19 +270,24 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("Enter")
         let refused = try terminal.wait(for: "Not accepted: Please give a number from 0 to 10.")
         #expect(!refused.contains("Please confirm"))
-        #expect(try row(of: "Not accepted", in: terminal.screen(escapes: true)).contains("31m"), "a hard check is not red")
+        #expect(
+            try row(of: "Not accepted", in: terminal.screen(escapes: true)).contains("31m"), "a hard check is not red")
         try terminal.send("BSpace")
         try terminal.send("BSpace")
         try terminal.type("0")
         try terminal.send("Enter")
         try terminal.wait(for: "Please confirm: That is the lowest.")
-        #expect(try row(of: "Please confirm", in: terminal.screen(escapes: true)).contains("33m"), "a warning is not yellow")
+        #expect(
+            try row(of: "Please confirm", in: terminal.screen(escapes: true)).contains("33m"), "a warning is not yellow"
+        )
         try terminal.send("BSpace")
         try terminal.type("5")
         try terminal.send("Enter")
         try terminal.wait(for: "anything else you would like to tell us?")
         try terminal.send("Enter")
-        for (key, next) in [("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back")] {
+        for (key, next) in [
+            ("1", "Feeling down"), ("1", "Thoughts that you would be better off"), ("1", "Read the answers back"),
+        ] {
             try terminal.wait(for: "PREVIEW")
             try terminal.send(key)
             try terminal.send("Enter")
@@ -298,7 +320,8 @@ struct InterviewerReviewTests: InterviewerStudy {
     @Test(.enabled(if: ScreenInterviewTests.tmuxInstalled), arguments: sizes)
     func aWelshInterviewShowsTheProgramsWordsInWelsh(_ size: (Int, Int)) throws {
         let terminal = try Tmux(
-            "'\(Runner.binary.path)' preview '\(Runner.instrument("peer-support-experience"))' --language cy", width: size.0, height: size.1)
+            "'\(Runner.binary.path)' preview '\(Runner.instrument("peer-support-experience"))' --language cy",
+            width: size.0, height: size.1)
         let consent = try terminal.wait(for: "Datganiad 1 o 3")
         #expect(consent.contains("Mae'r cyfranogwr yn cytuno") && consent.contains("RHAGOLWG"))
         for _ in 0..<3 {
@@ -309,7 +332,9 @@ struct InterviewerReviewTests: InterviewerStudy {
         try terminal.send("Enter")
         let question = try terminal.wait(for: "Cwestiwn 1 o tua")
         let text = words(question)
-        #expect(text.contains("Ctrl-B yn ôl") && text.contains("Ctrl-R gwell peidio â dweud") && text.contains("Ctrl-P oedi"))
+        #expect(
+            text.contains("Ctrl-B yn ôl") && text.contains("Ctrl-R gwell peidio â dweud")
+                && text.contains("Ctrl-P oedi"))
         for english in ["Question", "confirm", " back", "prefer not to say", "don't know", "pause", "choose"] {
             #expect(!text.contains(english), "English program words in a Welsh interview: \"\(english)\"\n\(question)")
         }
@@ -323,7 +348,8 @@ struct InterviewerReviewTests: InterviewerStudy {
 
     @Test func lineModeInWelsh() throws {
         let result = try Runner.run(
-            ["preview", Runner.instrument("peer-support-experience"), "--language", "cy", "--plain"], input: "ie\nie\nie\n\n")
+            ["preview", Runner.instrument("peer-support-experience"), "--language", "cy", "--plain"],
+            input: "ie\nie\nie\n\n")
         #expect(result.stdout.contains("Ydy'r cyfranogwr yn cytuno? (ie neu na)"), "\(result.stdout)")
         #expect(result.stdout.contains("Cwestiwn 1 o tua"))
         #expect(result.stdout.contains("Neu teipiwch: /refuse, /dontknow"))

@@ -35,7 +35,9 @@ struct InterviewerSafetyTests: InterviewerStudy {
         try terminal.send("C-c")
         try terminal.wait(for: "EXITED 0")
         let saved = try answers(db)
-        #expect(saved["why"] == .value(.text(said)), "the participant's words were not kept: \(String(describing: saved["why"]))")
+        #expect(
+            saved["why"] == .value(.text(said)),
+            "the participant's words were not kept: \(String(describing: saved["why"]))")
         let kinds = try events(db).map(\.kind)
         #expect(!kinds.contains("note"), "a letter opened a note")
     }
@@ -82,7 +84,8 @@ struct InterviewerSafetyTests: InterviewerStudy {
         let (directory, instrument, db) = try study()
         defer { try? FileManager.default.removeItem(at: directory) }
         let script = ["yes", "1", "3", "pause", "5", "n", "back", "/refuse"].joined(separator: "\n") + "\n"
-        let result = try Runner.run(["interview", instrument, "--db", db, "--interviewer", "PR01", "--plain"], input: script)
+        let result = try Runner.run(
+            ["interview", instrument, "--db", db, "--interviewer", "PR01", "--plain"], input: script)
         #expect(result.status == 0, "\(result.stderr)")
         let saved = try answers(db)
         #expect(saved["why"] == .value(.text("pause")))
@@ -154,7 +157,9 @@ struct InterviewerSafetyTests: InterviewerStudy {
         #expect(text.contains("2. Say: \"Thank you for telling me. It sounds like today is really hard.\""))
         #expect(!crisis.contains("low_mood"), "an internal id is on the screen")
         #expect(crisis.contains("Ctrl-P pause") && crisis.contains("Ctrl-E stop"))
-        #expect(crisis.split(separator: "\n").contains { $0.contains("116 123") }, "the helpline is split or missing:\n\(crisis)")
+        #expect(
+            crisis.split(separator: "\n").contains { $0.contains("116 123") },
+            "the helpline is split or missing:\n\(crisis)")
         // The pause works here too, and comes back to the safeguard.
         try command(terminal, "p")
         try terminal.wait(for: "The interview is paused")
@@ -164,7 +169,9 @@ struct InterviewerSafetyTests: InterviewerStudy {
         try terminal.wait(for: "EXITED 0")
         let code = try self.code(db)
         var log = try events(db)
-        #expect(log.contains { $0.kind == "safeguard_fired" && $0.reason == "low_mood" }, "the safeguard's firing is not logged")
+        #expect(
+            log.contains { $0.kind == "safeguard_fired" && $0.reason == "low_mood" },
+            "the safeguard's firing is not logged")
         #expect(!log.contains { $0.kind == "safeguard_shown" })
 
         let resumed = try Tmux("'\(Runner.binary.path)' resume --db '\(db)' \(code)", width: size.0, height: size.1)
@@ -198,7 +205,9 @@ struct InterviewerSafetyTests: InterviewerStudy {
         let code = try #require(first.stdout.components(separatedBy: "resume --db \(db) ").last?.prefix(9))
         let second = try Runner.run(["resume", "--db", db, String(code), "--plain"], input: "ok\n")
         #expect(second.stdout.contains("Welcome back") && second.stdout.contains("Participant code: \(code)"))
-        #expect(second.stdout.contains("1. Pause before the next question."), "the waiting safeguard was not shown again:\n\(second.stdout)")
+        #expect(
+            second.stdout.contains("1. Pause before the next question."),
+            "the waiting safeguard was not shown again:\n\(second.stdout)")
         #expect(try events(db).contains { $0.kind == "safeguard_shown" && $0.reason == "low_mood" })
     }
 
@@ -220,7 +229,9 @@ struct InterviewerSafetyTests: InterviewerStudy {
         }
         let before = try terminal.wait(for: "What made it feel that way?")
         let status = try #require(
-            before.split(separator: "\n").first { $0.hasPrefix("Question ") }.map { String($0.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces) })
+            before.split(separator: "\n").first { $0.hasPrefix("Question ") }.map {
+                String($0.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces)
+            })
         try terminal.send("C-c")
         try terminal.wait(for: "EXITED 0")
         let code = try self.code(db)
@@ -250,11 +261,16 @@ struct InterviewerSafetyTests: InterviewerStudy {
     @Test func lineModeResumeKeepsProgressAndShowsTheCode() throws {
         let (directory, instrument, db) = try study()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = try Runner.run(["interview", instrument, "--db", db, "--interviewer", "PR01", "--plain"], input: "yes\n1\n2\n")
+        let first = try Runner.run(
+            ["interview", instrument, "--db", db, "--interviewer", "PR01", "--plain"], input: "yes\n1\n2\n")
         let before = try #require(first.stdout.components(separatedBy: "\n").last { $0.hasPrefix("Question ") })
         let code = try self.code(db)
         let second = try Runner.run(["resume", "--db", db, code, "--plain"], input: "")
-        #expect(second.stdout.contains("Welcome back") && second.stdout.contains("Participant code: \(code)"), "\(second.stdout)")
-        #expect(second.stdout.contains(before + "\nWhat made it feel that way?"), "progress changed: was \(before)\n\(second.stdout)")
+        #expect(
+            second.stdout.contains("Welcome back") && second.stdout.contains("Participant code: \(code)"),
+            "\(second.stdout)")
+        #expect(
+            second.stdout.contains(before + "\nWhat made it feel that way?"),
+            "progress changed: was \(before)\n\(second.stdout)")
     }
 }

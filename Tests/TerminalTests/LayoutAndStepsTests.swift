@@ -14,7 +14,10 @@ struct LayoutAndStepsTests {
         let label = "Money, housing, benefits, debt, or trouble with the council or a landlord who will not do repairs"
         let frame = Frame(
             title: "T", body: [.strong("What did you want to talk about?")],
-            items: [Frame.Item(key: "1", mark: "[ ]", text: "Feeling lonely"), Frame.Item(key: "2", mark: "[ ]", text: label)],
+            items: [
+                Frame.Item(key: "1", mark: "[ ]", text: "Feeling lonely"),
+                Frame.Item(key: "2", mark: "[ ]", text: label),
+            ],
             cursor: 0, footer: "keys")
         let screen = rows(frame, 40, 20)
         #expect(!screen.joined().contains("…"))
@@ -28,7 +31,8 @@ struct LayoutAndStepsTests {
 
     @Test(arguments: [20, 30, 40, 50, 60, 70, 80])
     func helplineNumbersStayOnOneRow(_ width: Int) {
-        let text = "If you would like to talk to someone now, Samaritans are free on 116 123, any time. Call 0800 123 4567 or (01234) 567 890."
+        let text =
+            "If you would like to talk to someone now, Samaritans are free on 116 123, any time. Call 0800 123 4567 or (01234) 567 890."
         let lines = TextLayout.wrap(text, width: width)
         #expect(lines.contains { $0.contains("116 123,") }, "\(lines)")
         #expect(lines.contains { $0.contains("0800 123 4567") }, "\(lines)")
@@ -38,18 +42,24 @@ struct LayoutAndStepsTests {
 
     @Test func aLongAnswerIsABoxThatShowsItsEnd() {
         let text = (1...60).map { "word\($0)" }.joined(separator: " ")
-        let frame = Frame(title: "T", body: [.strong("Anything else?"), .gap, .field(label: "Answer", text: text, active: true, rows: 4)], footer: "keys")
+        let frame = Frame(
+            title: "T",
+            body: [.strong("Anything else?"), .gap, .field(label: "Answer", text: text, active: true, rows: 4)],
+            footer: "keys")
         let screen = rows(frame, 40, 20)
         let box = screen.filter { $0.hasPrefix("│ ") }
         #expect(box.count == 4)
         #expect(box.joined().contains("word60"))
-        #expect(screen.contains { $0.contains("Answer") && $0.contains("↑ +") }, "the rows above are not counted:\n\(screen.joined(separator: "\n"))")
+        #expect(
+            screen.contains { $0.contains("Answer") && $0.contains("↑ +") },
+            "the rows above are not counted:\n\(screen.joined(separator: "\n"))")
     }
 
     @Test func anEntryTallerThanTheScreenIsReadByScrollingInside() {
         let long = (1...120).map { "w\($0)" }.joined(separator: " ")
         var frame = Frame(
-            title: "Review", items: [Frame.Item(key: "1", text: "Short → yes"), Frame.Item(key: "2", text: "Why? → " + long)],
+            title: "Review",
+            items: [Frame.Item(key: "1", text: "Short → yes"), Frame.Item(key: "2", text: "Why? → " + long)],
             cursor: 1, footer: "keys")
         let renderer = ScreenRenderer(size: .init(width: 30, height: 12), style: ScreenStyle(colour: false))
         let fit = renderer.listFit(frame)
@@ -68,11 +78,13 @@ struct LayoutAndStepsTests {
             hard to talk about." Ask: "How are you feeling right now?" Then ask: "Do you feel safe today?" If they are \
             in danger now, call 999.
             """
-        #expect(ScriptSteps.split(script) == [
-            "Pause before the next question.", "Speak calmly and slowly.",
-            "Say: \"Thank you for answering that. It can be hard to talk about.\"", "Ask: \"How are you feeling right now?\"",
-            "Then ask: \"Do you feel safe today?\"", "If they are in danger now, call 999.",
-        ])
+        #expect(
+            ScriptSteps.split(script) == [
+                "Pause before the next question.", "Speak calmly and slowly.",
+                "Say: \"Thank you for answering that. It can be hard to talk about.\"",
+                "Ask: \"How are you feeling right now?\"",
+                "Then ask: \"Do you feel safe today?\"", "If they are in danger now, call 999.",
+            ])
         #expect(ScriptSteps.split("Ask if they would like a break.") == ["Ask if they would like a break."])
     }
 }

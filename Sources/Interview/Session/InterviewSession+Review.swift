@@ -25,10 +25,13 @@ extension InterviewSession {
     public var review: [ReviewItem] {
         engine.plan.steps.indices.compactMap { index in
             let step = engine.plan.steps[index]
-            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return nil }
+            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else {
+                return nil
+            }
             let prompt = engine.prompt(at: index)
             if let item = prompt.itemText {
-                return ReviewItem(id: prompt.id, question: item, answer: describe(answer, variable: variable), group: prompt.text)
+                return ReviewItem(
+                    id: prompt.id, question: item, answer: describe(answer, variable: variable), group: prompt.text)
             }
             return ReviewItem(id: prompt.id, question: prompt.text, answer: describe(answer, variable: variable))
         }
@@ -48,7 +51,9 @@ extension InterviewSession {
     /// not).
     public var answeredCount: Int {
         engine.plan.steps.reduce(0) { count, step in
-            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return count }
+            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else {
+                return count
+            }
             return count + 1
         }
     }

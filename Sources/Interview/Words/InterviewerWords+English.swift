@@ -97,7 +97,8 @@ extension InterviewerWords {
         backToStatement: "Go back to the statement",
         endNoConsent: "End the interview: they do not agree",
         noConsentTitle: "No consent",
-        noConsentDone: "The participant did not agree, so the interview ends here. No answers are kept. Thank them for their time.",
+        noConsentDone:
+            "The participant did not agree, so the interview ends here. No answers are kept. Thank them for their time.",
         pressAnyKey: "Press any key to close.",
         welcomeBack: "Welcome back",
         carriesOnAt: { answered, current, total in
@@ -177,7 +178,11 @@ extension InterviewerWords {
         cannotBeChosenWithOthers: { "\"\($0)\" cannot be chosen with other answers." },
         giveWholeNumber: "Please give a whole number.",
         giveNumberFromTo: { "Please give a number from \($0) to \($1)." },
-        giveAtMostDecimals: { $0 == 0 ? "Please give a whole number." : "Please give at most \($0) digit\($0 == 1 ? "" : "s") after the point." },
+        giveAtMostDecimals: {
+            $0 == 0
+                ? "Please give a whole number."
+                : "Please give at most \($0) digit\($0 == 1 ? "" : "s") after the point."
+        },
         dateOnOrAfter: { "Please give a date on or after \($0)." },
         dateOnOrBefore: { "Please give a date on or before \($0)." },
         notAQuestion: { "`\($0)` is not a question of this interview." },

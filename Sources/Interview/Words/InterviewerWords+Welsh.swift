@@ -71,7 +71,8 @@ extension InterviewerWords {
         keyMenuChoose: "digidau neu ↑↓ i ddewis   Enter cadarnhau",
         keyMenuBack: "Esc mynd yn ôl",
         helpTitle: "Allweddi",
-        helpSaved: "Mae pob ateb yn cael ei gadw cyn gynted ag y caiff ei gadarnhau. Does dim yn cael ei golli os bydd y gliniadur yn diffodd.",
+        helpSaved:
+            "Mae pob ateb yn cael ei gadw cyn gynted ag y caiff ei gadarnhau. Does dim yn cael ei golli os bydd y gliniadur yn diffodd.",
         helpLines: [
             ("teipio", "yn mynd yn syth i ateb testun, rhif neu ddyddiad"),
             ("1 2 3", "dewis yr opsiwn â'r rhif hwnnw (mewn rhestr: ei droi ymlaen neu i ffwrdd)"),
@@ -101,7 +102,8 @@ extension InterviewerWords {
         backToStatement: "Mynd yn ôl at y datganiad",
         endNoConsent: "Gorffen y cyfweliad: nid ydyn nhw'n cytuno",
         noConsentTitle: "Dim caniatâd",
-        noConsentDone: "Nid oedd y cyfranogwr yn cytuno, felly mae'r cyfweliad yn gorffen yma. Ni chedwir unrhyw atebion. Diolchwch iddyn nhw am eu hamser.",
+        noConsentDone:
+            "Nid oedd y cyfranogwr yn cytuno, felly mae'r cyfweliad yn gorffen yma. Ni chedwir unrhyw atebion. Diolchwch iddyn nhw am eu hamser.",
         pressAnyKey: "Pwyswch unrhyw allwedd i gau.",
         welcomeBack: "Croeso'n ôl",
         carriesOnAt: { answered, current, total in
@@ -135,7 +137,8 @@ extension InterviewerWords {
         },
         deleteTitle: "Dileu'r atebion?",
         cannotBeUndone: "Ni ellir dadwneud hyn",
-        deleteBody: "Bydd pob ateb yn y cyfweliad hwn yn cael ei ddileu. Gwnewch hyn dim ond os bydd y cyfranogwr yn gofyn.",
+        deleteBody:
+            "Bydd pob ateb yn y cyfweliad hwn yn cael ei ddileu. Gwnewch hyn dim ond os bydd y cyfranogwr yn gofyn.",
         keepThem: "Na, eu cadw",
         deleteThem: "Ie, dileu pob ateb",
         safeguardTitle: "Diogelu: i chi, y cyfwelydd",
@@ -217,7 +220,9 @@ extension InterviewerWords {
         stoppedKept: "Mae'r cyfweliad wedi stopio; mae'r atebion hyd yma wedi'u cadw.",
         stoppedDeleted: "Mae'r cyfweliad wedi stopio ac mae ei atebion wedi'u dileu.",
         reportCompleted: { "Mae cyfweliad \($0) wedi'i gwblhau a'i gadw yn \($1)." },
-        reportSuspended: { "Mae cyfweliad \($0) wedi'i atal dros dro; mae pob ateb a roddwyd wedi'i gadw. Parhewch gyda:\n  \($1)" },
+        reportSuspended: {
+            "Mae cyfweliad \($0) wedi'i atal dros dro; mae pob ateb a roddwyd wedi'i gadw. Parhewch gyda:\n  \($1)"
+        },
         reportStopped: { "Cafodd cyfweliad \($0) ei stopio (\($1)); mae'r atebion hyd yma wedi'u cadw." },
         reportDiscarded: { "Cafodd cyfweliad \($0) ei stopio a'i atebion eu dileu." },
         reportNoConsent: { "Daeth cyfweliad \($0) i ben heb ganiatâd; ni chadwyd unrhyw atebion." },

@@ -44,7 +44,8 @@ extension LineInterviewer {
         while true {
             io.write(words.lineChoose(choices.count))
             guard let line = io.readLine() else { throw EndOfInput() }
-            guard let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(number) else { continue }
+            guard let number = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(number)
+            else { continue }
             switch choices[number - 1].0 {
             case .carryOn:
                 try session.resume()
@@ -71,7 +72,9 @@ extension LineInterviewer {
     func stopMenu() throws {
         let reasons = StopReason.allCases
         say("1. \(words.continueLater)")
-        for (index, reason) in reasons.enumerated() { say("\(index + 2). \(words.stopForGood(words.stopReason(reason)))") }
+        for (index, reason) in reasons.enumerated() {
+            say("\(index + 2). \(words.stopForGood(words.stopReason(reason)))")
+        }
         say("\(reasons.count + 2). \(words.stopDelete)")
         say("0. \(words.lineBackToQuestion)")
         while true {
@@ -193,7 +196,9 @@ extension LineInterviewer {
                 continue
             case .answer(let text):
                 guard case .success(let parsed) = AnswerParser.parse(text, for: prompt, words: words) else {
-                    if case .failure(let message) = AnswerParser.parse(text, for: prompt, words: words) { say(message.text) }
+                    if case .failure(let message) = AnswerParser.parse(text, for: prompt, words: words) {
+                        say(message.text)
+                    }
                     continue
                 }
                 answer = parsed

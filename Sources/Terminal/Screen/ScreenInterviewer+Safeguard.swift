@@ -21,7 +21,8 @@ extension ScreenInterviewer {
         }
         if let support = session.instrument.support {
             items += [
-                Frame.Item(key: "", text: "", look: .plain), Frame.Item(key: "", text: words.supportHeading, look: .heading),
+                Frame.Item(key: "", text: "", look: .plain),
+                Frame.Item(key: "", text: words.supportHeading, look: .heading),
                 Frame.Item(key: "", text: clean(session.engine.pipe(support)), look: .plain),
             ]
         }
@@ -30,13 +31,16 @@ extension ScreenInterviewer {
         var messages: [Frame.Message] = []
         while true {
             let make = { [self] (scroll: Int, messages: [Frame.Message]) -> Frame in
-                let probe = frame(title: words.safeguardTitle, status: words.safeguardStatus, items: items, scroll: scroll, messages: messages, footer: "")
+                let probe = frame(
+                    title: words.safeguardTitle, status: words.safeguardStatus, items: items, scroll: scroll,
+                    messages: messages, footer: "")
                 let fit = renderer.listFit(probe)
                 var keys = [words.keyAcknowledge]
                 if fit.visible < fit.total { keys.append(words.keyScroll) }
                 keys += [words.keyPause, words.keyStop]
                 return frame(
-                    title: words.safeguardTitle, status: words.safeguardStatus, items: items, scroll: scroll, messages: messages,
+                    title: words.safeguardTitle, status: words.safeguardStatus, items: items, scroll: scroll,
+                    messages: messages,
                     footer: keys.joined(separator: "   "))
             }
             let current = make(scroll, messages)

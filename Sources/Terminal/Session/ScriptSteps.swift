@@ -22,7 +22,8 @@ package enum ScriptSteps {
             default: break
             }
             guard !quoted else { continue }
-            let ends = ".!?".contains(character)
+            let ends =
+                ".!?".contains(character)
                 || ("\"”".contains(character) && index > 0 && ".!?".contains(characters[index - 1]))
             guard ends, index + 2 < characters.count, characters[index + 1] == " " else { continue }
             let next = characters[index + 2]
