@@ -13,6 +13,8 @@ package import Interview
 package final class LineInterviewer {
     let session: InterviewSession
     let io: any LineIO
+    /// The section of the last question shown, to print a section's title when it changes.
+    private var lastSection: Int?
 
     /// A line interviewer for a session.
     package init(session: InterviewSession, io: any LineIO) {
@@ -185,9 +187,13 @@ package final class LineInterviewer {
 
     func show(_ prompt: Prompt) {
         let progress = session.progress
+        if lastSection != prompt.step.section {
+            say("")
+            say("== \(clean(prompt.sectionTitle)) ==")
+            lastSection = prompt.step.section
+        }
         say("")
         if let intro = prompt.sectionIntro {
-            say("== \(clean(prompt.sectionTitle)) ==")
             say(clean(intro))
             say("")
         }
