@@ -22,7 +22,7 @@ extension InterviewEngine {
     /// - Returns: Accepted (with any safeguards that fired), rejected, or warnings to confirm.
     public mutating func answer(_ answer: Answer, confirmed: Bool = false) -> AnswerOutcome {
         guard let position, let variable = plan.steps[position].variable else {
-            return .rejected(["There is no question to answer here."])
+            return .rejected([words.noQuestionHere])
         }
         let step = plan.steps[position]
         let problems = validate(answer, at: step, variable: variable)
@@ -40,7 +40,7 @@ extension InterviewEngine {
     /// - Returns: Accepted, rejected, or warnings to confirm, as ``answer(_:confirmed:)``.
     public mutating func amend(_ id: String, to answer: Answer, confirmed: Bool = false) -> AnswerOutcome {
         guard let variable = instrument.variables.index(of: id), let stepIndex = plan.stepOfVariable[variable] else {
-            return .rejected(["`\(id)` is not a question of this interview."])
+            return .rejected([words.notAQuestion(id)])
         }
         let step = plan.steps[stepIndex]
         let problems = validate(answer, at: step, variable: variable)
@@ -68,6 +68,20 @@ extension InterviewEngine {
         }
     }
 
+    /// After a question that an amendment at the review opened: on to the next question without
+    /// an answer on the route, or back to the review when there is none.
+    public mutating func returnToReview() {
+        if let position, visited.last != position { visited.append(position) }
+        if let next = unansweredOnRoute.first {
+            position = next
+            isFinished = false
+        } else {
+            position = nil
+            isFinished = true
+            recompute()
+        }
+    }
+
     /// Moves to a step directly (the review, or resuming a saved interview).
     public mutating func jump(to index: Int) {
         if let position, visited.last != position { visited.append(position) }
@@ -87,15 +101,13 @@ extension InterviewEngine {
     public func validate(_ answer: Answer, at step: Step, variable: Int) -> [String] {
         guard case .value(let value) = answer else {
             guard let kind = answer.missingKind, allowed(at: step).contains(kind) else {
-                return [allowed(at: step).isEmpty
-                    ? "This question needs an answer."
-                    : "That is not one of the answers this question allows."]
+                return [allowed(at: step).isEmpty ? words.needsAnAnswer : words.notOneOfTheAllowedAnswers]
             }
             return []
         }
         if case .sealed = value {
             // A sealed answer can only be kept as it is (it was checked when it was given).
-            return answers[variable] == .value(.sealed) ? [] : ["That kind of answer does not fit this question."]
+            return answers[variable] == .value(.sealed) ? [] : [words.doesNotFit]
         }
         let question = question(of: step)
         var problems: [String] = []
@@ -103,44 +115,44 @@ extension InterviewEngine {
         // refused here, on every path (screen, line mode, simulation, tests). Every other
         // character, control characters included, is kept exactly.
         if case .text(let text) = value, text.unicodeScalars.contains("\u{0}") {
-            return ["The answer contains a NUL character (U+0000), which cannot be stored. Please type it again."]
+            return [words.nulCharacter]
         }
         switch (step.kind, question.kind, value) {
         case (.specify, _, .text(let text)):
-            if text.trimmingSpaces.isEmpty { problems.append("Please type the answer, or choose prefer not to say.") }
-            if text.count > 2000 { problems.append("Please keep the answer to 2000 characters.") }
+            if text.trimmingSpaces.isEmpty { problems.append(words.typeTheAnswerOrRefuse) }
+            if text.count > 2000 { problems.append(words.keepTo(2000)) }
         case (.question, .single(let list), .choice(let code)), (.gridItem, .grid(let list, _), .choice(let code)):
-            if list.option(code: code) == nil { problems.append("Please choose one of the options.") }
+            if list.option(code: code) == nil { problems.append(words.chooseOneOfTheOptions) }
         case (.question, .multiple(let list), .set(let codes)):
-            if codes.isEmpty { problems.append("Please choose at least one option.") }
-            if codes.contains(where: { list.option(code: $0) == nil }) { problems.append("Please choose from the options.") }
+            if codes.isEmpty { problems.append(words.chooseAtLeastOneOption) }
+            if codes.contains(where: { list.option(code: $0) == nil }) { problems.append(words.chooseFromTheOptions) }
             if codes.count > 1, let exclusive = list.options.first(where: { $0.exclusive && codes.contains($0.code) }) {
-                problems.append("\"\(exclusive.label.text(in: language))\" cannot be chosen with other answers.")
+                problems.append(words.cannotBeChosenWithOthers(exclusive.label.text(in: language)))
             }
         case (.question, .integer(let range), .number(let x)):
-            if x != x.rounded() { problems.append("Please give a whole number.") }
+            if x != x.rounded() { problems.append(words.giveWholeNumber) }
             if let range, !range.contains(x) {
-                problems.append(Self.rangeMessage(range))
+                problems.append(rangeMessage(range))
             } else if abs(x) > Value.largestExactInteger {
                 // Beyond 2^53 - 1 a whole number is no longer exact (see Value.largestExactInteger).
-                problems.append("Please give a whole number from -9007199254740991 to 9007199254740991.")
+                problems.append(words.giveWholeNumberWithin(Value.largestExactInteger))
             }
         case (.question, .decimal(let range, let decimals), .number(let x)):
-            if let range, !range.contains(x) { problems.append(Self.rangeMessage(range)) }
+            if let range, !range.contains(x) { problems.append(rangeMessage(range)) }
             if let decimals, Self.decimalPlaces(x) > decimals {
-                problems.append(decimals == 0 ? "Please give a whole number." : "Please give at most \(decimals) digit\(decimals == 1 ? "" : "s") after the point.")
+                problems.append(words.giveAtMostDecimals(decimals))
             }
         case (.question, .text(let length, _), .text(let text)):
             if text.count < length.lowerBound {
-                problems.append(length.lowerBound == 1 ? "Please type an answer." : "Please type at least \(length.lowerBound) characters.")
+                problems.append(length.lowerBound == 1 ? words.typeAnAnswer : words.typeAtLeast(length.lowerBound))
             }
-            if text.count > length.upperBound { problems.append("Please keep the answer to \(length.upperBound) characters.") }
+            if text.count > length.upperBound { problems.append(words.keepTo(length.upperBound)) }
         case (.question, .date(let from, let to), .date(let day)):
             let low = from.map(resolve), high = to.map(resolve)
-            if let low, day < low { problems.append("Please give a date on or after \(low).") }
-            if let high, day > high { problems.append("Please give a date on or before \(high).") }
+            if let low, day < low { problems.append(words.dateOnOrAfter(low.description)) }
+            if let high, day > high { problems.append(words.dateOnOrBefore(high.description)) }
         default:
-            problems.append("That kind of answer does not fit this question.")
+            problems.append(words.doesNotFit)
         }
         if problems.isEmpty, case .question = step.kind {
             problems = firedRules(question.checks, at: step, with: answer, variable: variable)
@@ -164,8 +176,8 @@ extension InterviewEngine {
         }
     }
 
-    static func rangeMessage(_ range: ClosedRange<Double>) -> String {
-        "Please give a number from \(range.lowerBound.formattedNumber) to \(range.upperBound.formattedNumber)."
+    func rangeMessage(_ range: ClosedRange<Double>) -> String {
+        words.giveNumberFromTo(range.lowerBound.formattedNumber, range.upperBound.formattedNumber)
     }
 
     static func decimalPlaces(_ x: Double) -> Int {

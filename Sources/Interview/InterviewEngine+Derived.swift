@@ -74,10 +74,16 @@ extension InterviewEngine {
         }
     }
 
-    /// Evaluates every safeguard that has not fired; returns (and logs) those that fire now.
+    /// Evaluates every safeguard that has not fired; returns (and logs) those that fire now. A
+    /// safeguard with `after:` waits until every variable it names has an answer or a missing
+    /// status, so a scale is not interrupted before its last item.
     mutating func fireSafeguards() -> [Safeguard] {
         var fired: [Safeguard] = []
         for (index, safeguard) in instrument.safeguards.enumerated() where !firedSafeguards.contains(index) {
+            if let after = safeguard.after {
+                let awaited = instrument.variablesAwaited(by: after).compactMap { instrument.variables.index(of: $0) }
+                if awaited.contains(where: { answers[$0] == nil }) { continue }
+            }
             guard let bound = safeguard.when.bound, evaluator.isTrue(bound, { self.answers[$0]?.value }) else { continue }
             firedSafeguards.insert(index)
             pendingEvents.append(.safeguardFired(id: safeguard.id))
@@ -90,5 +96,11 @@ extension InterviewEngine {
     static func normalise(_ value: Value, as type: ValueType) -> Value {
         if case .choice(let code) = value, case .number = type { return .number(Double(code)) }
         return value
+    }
+
+    /// Marks a safeguard as fired without an event (resuming an interview whose log says it
+    /// fired), so that it does not fire a second time.
+    public mutating func restoreFiredSafeguard(_ id: String) {
+        if let index = instrument.safeguards.firstIndex(where: { $0.id == id }) { firedSafeguards.insert(index) }
     }
 }

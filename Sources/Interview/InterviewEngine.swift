@@ -201,7 +201,9 @@ public struct InterviewEngine: Sendable {
         for index in plan.steps.indices where plan.steps[index].kind != .note {
             let counts: Bool
             if let position, index < position {
-                counts = plan.steps[index].variable.map { answers[$0] != .notApplicable } ?? false
+                // Only what was asked: a question routed past before a suspension has no answer
+                // yet (its status is settled at the end) and must not count after resuming.
+                counts = plan.steps[index].variable.map { answers[$0] != nil && answers[$0] != .notApplicable } ?? false
             } else {
                 counts = index == position || isOnRoute(index) || dependsOnUnanswered(index)
             }

@@ -24,6 +24,9 @@ public struct Prompt: Sendable, Hashable {
     public var allowed: [MissingKind]
     /// The answer already given (after going back), or the default.
     public var current: Answer?
+    /// The section's introduction, on the first step of a section the interview reaches (read
+    /// out before the question).
+    public var sectionIntro: String?
 
     /// Compares by step and current answer.
     public static func == (lhs: Prompt, rhs: Prompt) -> Bool { lhs.step == rhs.step && lhs.current == rhs.current && lhs.text == rhs.text }
@@ -57,6 +60,13 @@ extension InterviewEngine {
             text = option?.specify.map { pipe($0) } ?? ""
             id = Variable.specifyName(question: question.id, code: code)
             input = .text(length: 1...2000, long: false)
+            // A follow-up has its own instruction (the interviewers add it); the parent's
+            // ("Do not read the list", "Read the options aloud") does not apply to it.
+            return Prompt(
+                step: step, id: id, sectionTitle: pipe(section.title), text: text, itemText: nil, hint: nil,
+                interviewer: nil, options: [], input: input, allowed: allowed(at: step),
+                current: step.variable.flatMap { answers[$0] }.flatMap { $0 == .notApplicable ? nil : $0 },
+                sectionIntro: nil)
         default:
             break
         }
@@ -74,8 +84,24 @@ extension InterviewEngine {
         return Prompt(
             step: step, id: id, sectionTitle: pipe(section.title), text: text, itemText: itemText,
             hint: question.hint.map { pipe($0) }, interviewer: question.interviewer.map { pipe($0) },
-            options: options, input: input, allowed: allowed(at: step), current: current)
+            options: options, input: input, allowed: allowed(at: step), current: current,
+            sectionIntro: section.intro.flatMap { startsSection(index) ? pipe($0) : nil })
     }
+
+    /// Whether a step is the first of its section on the route (so the section's introduction
+    /// is read before it).
+    func startsSection(_ index: Int) -> Bool {
+        let section = plan.steps[index].section
+        var earlier = index - 1
+        while earlier >= 0, plan.steps[earlier].section == section {
+            if isOnRoute(earlier) { return false }
+            earlier -= 1
+        }
+        return true
+    }
+
+    /// The program's words in the interview's language.
+    public var words: InterviewerWords { InterviewerWords.forLanguage(language) }
 
     /// A text in the interview's language with `{variable}` replaced by answers (`...` when none).
     public func pipe(_ text: LocalizedText, overriding: (Int, Answer)? = nil) -> String {
@@ -116,7 +142,11 @@ extension InterviewEngine {
             return list.option(code: code)?.label.text(in: language) ?? String(code)
         case (.set(let codes), .set(let list)):
             let labels = codes.map { code in list.option(code: code)?.label.text(in: language) ?? String(code) }
-            return Self.joinedList(labels)
+            return words.joinList(labels)
+        case (.boolean(let b), _):
+            return words.yesNo(b)
+        case (.sealed, _):
+            return words.sealedAnswer
         default:
             return Self.plain(value)
         }
@@ -136,14 +166,5 @@ extension InterviewEngine {
     }
 
     /// How a sealed answer is shown: never as text that could be edited into an answer.
-    public static let sealedWords = "sealed (given earlier, kept private)"
-
-    /// `a`, `a and b`, `a, b and c`.
-    static func joinedList(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
+    public static let sealedWords = InterviewerWords.english.sealedAnswer
 }

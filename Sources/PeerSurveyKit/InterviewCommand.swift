@@ -67,7 +67,7 @@ package enum InterviewCommand {
             let engine = InterviewEngine(instrument: instrument, language: recorder.language, today: Day.current())
             let session = InterviewSession(engine: engine, log: recorder)
             let ending = try run(session, true)
-            return report(ending, code: recorder.code, database: databasePath, prefix: created)
+            return report(ending, code: recorder.code, database: databasePath, prefix: created, words: session.words)
         } catch {
             return .failure(error)
         }
@@ -88,7 +88,7 @@ package enum InterviewCommand {
                 instrument, saved: try recorder.saved(for: instrument), log: recorder, language: recorder.language,
                 today: Day.current())
             let ending = try run(session, askConsent)
-            return report(ending, code: recorder.code, database: databasePath, prefix: "")
+            return report(ending, code: recorder.code, database: databasePath, prefix: "", words: session.words)
         } catch {
             return .failure(error)
         }
@@ -118,23 +118,27 @@ package enum InterviewCommand {
             let engine = InterviewEngine(instrument: instrument, language: language, today: Day.current())
             do {
                 _ = try run(InterviewSession(engine: engine, log: PreviewLog()), true)
-                return CommandOutput(stdout: "Preview finished; nothing was saved.\n")
+                return CommandOutput(stdout: engine.words.previewFinished + "\n")
             } catch {
                 return .failure(error)
             }
         }
     }
 
-    /// The message for how the interview ended.
-    package static func report(_ ending: Ending, code: String, database: String, prefix: String) -> CommandOutput {
+    /// The message for how the interview ended, in the interview's language.
+    package static func report(
+        _ ending: Ending, code: String, database: String, prefix: String, words: InterviewerWords = .english
+    ) -> CommandOutput {
         let resume = "peersurvey resume --db \(database) \(code)"
+        let line: String
         switch ending {
-        case .completed: return CommandOutput(stdout: prefix + "Interview \(code) is complete and saved in \(database).\n")
-        case .suspended: return CommandOutput(stdout: prefix + "Interview \(code) is suspended; every answer given is saved. Continue with:\n  \(resume)\n")
-        case .stopped(let reason): return CommandOutput(stdout: prefix + "Interview \(code) was stopped (\(reason.rawValue)); the answers so far are saved.\n")
-        case .discarded: return CommandOutput(stdout: prefix + "Interview \(code) was stopped and its answers deleted.\n")
-        case .noConsent: return CommandOutput(stdout: prefix + "Interview \(code) ended without consent; no answers were kept.\n")
+        case .completed: line = words.reportCompleted(code, database)
+        case .suspended: line = words.reportSuspended(code, resume)
+        case .stopped(let reason): line = words.reportStopped(code, reason.rawValue)
+        case .discarded: line = words.reportDiscarded(code)
+        case .noConsent: line = words.reportNoConsent(code)
         }
+        return CommandOutput(stdout: prefix + line + "\n")
     }
 
     private struct Refused: Error { var output: CommandOutput }

@@ -26,8 +26,7 @@ package enum Interviewers {
     private static func suspendAndSay(_ session: InterviewSession, _ database: String?) {
         try? session.log.suspend()
         if let code = session.log.participantCode, let database {
-            let message =
-                "\nInterview \(code) is suspended; every answer given is saved. Continue with:\n  peersurvey resume --db \(database) \(code)\n"
+            let message = "\n" + session.words.reportSuspended(code, "peersurvey resume --db \(database) \(code)") + "\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
     }

@@ -8,10 +8,12 @@ struct Interview: ParsableCommand {
         commandName: "interview",
         abstract: "Run an interview at the terminal, saving every answer as it is given.",
         discussion: """
-            Consent comes first. Keys: digits choose, arrows or j/k move, space toggles, Enter \
-            confirms, b back, r prefer not to say, d don't know, n note, p pause, ? help. Ctrl-C \
-            suspends the interview safely; `peersurvey resume` continues it. Without a terminal, or \
-            with --plain, the interview runs as numbered prompts and typed answers.
+            Consent comes first. Typing goes straight into a text, number or date answer; digits \
+            choose, arrows move, space toggles, Enter confirms. Commands are Ctrl keys, which typing \
+            cannot produce: Ctrl-B back, Ctrl-R prefer not to say, Ctrl-K don't know, Ctrl-N note, \
+            Ctrl-P pause (from any screen), Ctrl-E stop, Ctrl-G the keys. Ctrl-C suspends the \
+            interview safely; `peersurvey resume` continues it. Without a terminal, or with --plain, \
+            the interview runs as numbered prompts and typed answers (commands: /back, /refuse, ...).
 
             In a study with a plan (`peersurvey study plan`), give the wave instead of the \
             instrument: a new participant joins at the first wave and gets a code; a later wave \

@@ -125,11 +125,12 @@ struct ExportCommandTests {
         let directory = try codebookDirectory()
         let db = directory.appendingPathComponent("consent.sqlite").path
         _ = try CodebookTool.peersurvey(["study", "init", "--db", db, "--title", "No consent"])
-        // A participant who does not consent: the interview is saved with no answers.
+        // A participant who does not consent (and the interviewer makes sure): the interview is
+        // saved with no answers.
         let interview = try CodebookTool.run(
             "/bin/sh",
             [
-                "-c", "printf 'no\\n' | \"$0\" \"$@\"", try #require(CodebookTool.binary), "interview",
+                "-c", "printf 'no\\nyes\\n' | \"$0\" \"$@\"", try #require(CodebookTool.binary), "interview",
                 bundledPath("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain",
             ])
         #expect(interview.status == 0, "\(interview.stderr)")

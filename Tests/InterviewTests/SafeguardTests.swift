@@ -31,17 +31,30 @@ struct SafeguardTests {
         #expect(fired(engine.answer(engine.option("phq9", "several_days"))) == [])
     }
 
-    @Test func aSafeguardOnAScoreFiresAsSoonAsTheScoreIsHighEnough() throws {
+    /// `phq_severe` (`phq_total >= 20`, `after: phq_total`) waits for the whole PHQ-9: the
+    /// total exists from 7 answered items (prorated, 21 / 7 * 9 = 27 after seven answers of 3),
+    /// and it used to fire after item 7, before item 9 (self-harm) was asked.
+    @Test func aSafeguardOnAScoreWaitsForTheLastItem() throws {
         var engine = InterviewEngine(instrument: try bundled("recovery-college-outcomes"), today: testDay)
         engine.advance(to: "phq1")
-        // `phq_total >= 20`; the total exists from 7 answered items (prorated), so the seventh
-        // answer of 3 makes it 21 / 7 * 9 = 27.
-        for item in (1...6).map({ "phq\($0)" }) {
+        for item in (1...8).map({ "phq\($0)" }) {
             #expect(engine.currentID == item)
             #expect(fired(engine.answer(engine.option(item, "nearly_every_day"))) == [], "\(item)")
             engine.advance()
         }
-        #expect(fired(engine.answer(engine.option("phq7", "nearly_every_day"))) == ["phq_severe"])
+        #expect(numberValue(engine, "phq_total") == 27)
+        #expect(fired(engine.answer(engine.option("phq9", "nearly_every_day"))) == ["phq9_item9", "phq_severe"])
+    }
+
+    /// A refused last item still ends the wait: `after:` waits for an answer or a missing status.
+    @Test func aRefusedLastItemEndsTheWait() throws {
+        var engine = InterviewEngine(instrument: try bundled("recovery-college-outcomes"), today: testDay)
+        engine.advance(to: "phq1")
+        for item in (1...8).map({ "phq\($0)" }) {
+            _ = engine.answer(engine.option(item, "nearly_every_day"))
+            engine.advance()
+        }
+        #expect(fired(engine.answer(.refused)) == ["phq_severe"])
     }
 
     @Test func lowTotalsDoNotFire() throws {

@@ -111,7 +111,7 @@ struct LineInterviewTests {
         let db = directory.appendingPathComponent("study.sqlite").path
         let result = try Runner.run(
             ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01"],
-            input: "yes\nno\n")
+            input: "yes\nno\nyes\n")
         #expect(result.stdout.contains("ended without consent"))
         let database = try StudyDatabase.open(at: db, readOnly: true)
         #expect(try database.interviews().first?.status == .noConsent)
@@ -169,7 +169,7 @@ struct LineInterviewTests {
             ["interview", Runner.instrument("warmline-follow-up"), "--db", db, "--interviewer", "PR01", "--plain"],
             input: script)
         #expect(result.status == 0, "\(result.stderr)")
-        let warnings = result.stdout.components(separatedBy: "Please check: That is a very long call").count - 1
+        let warnings = result.stdout.components(separatedBy: "Please confirm: That is a very long call").count - 1
         #expect(warnings == 2, "the review did not warn:\n\(result.stdout)")
         let (summary, saved) = try answers(db)
         #expect(summary.status == .completed)

@@ -79,9 +79,9 @@ struct ScreenInterviewTests {
 
         // Prefer not to say, then back, and change it.
         try terminal.wait(for: "How helpful was the call")
-        try terminal.send("r")
+        try terminal.send("C-r")
         try terminal.wait(for: "After the call, did you feel")
-        try terminal.send("b")
+        try terminal.send("C-b")
         let back = try terminal.wait(for: "Answer so far: Prefer not to say")
         #expect(back.contains("How helpful was the call"))
         try terminal.send("4")
@@ -110,6 +110,9 @@ struct ScreenInterviewTests {
         // Resume: the next unanswered question, in a new terminal.
         let code = summary.code
         let resumed = try Tmux("'\(Runner.binary.path)' resume --db '\(db)' \(code)")
+        let welcome = try resumed.wait(for: "Welcome back")
+        #expect(welcome.contains("Participant code: \(code)"))
+        try resumed.send("Enter")
         try resumed.wait(for: "Would you call the warmline again")
         try resumed.send("1")
         try resumed.send("Enter")
@@ -126,7 +129,7 @@ struct ScreenInterviewTests {
         let db = directory.appendingPathComponent("study.sqlite").path
         let terminal = try interview(db)
         try begin(terminal)
-        try terminal.send("p")
+        try terminal.send("C-p")
         let paused = try terminal.wait(for: "Samaritans")
         #expect(paused.contains("Paused") && paused.contains("1. Carry on with the interview"))
         #expect(!paused.contains("On what date did you call"), "the question stays hidden while paused")
@@ -154,7 +157,7 @@ struct ScreenInterviewTests {
         let rows = narrow.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.allSatisfy { $0.count <= 44 }, "a row is wider than the window:\n\(narrow)")
         #expect(narrow.contains("In the last 3 months, about how many times"))
-        #expect(narrow.contains("? help"), "the keys stay at the bottom")
+        #expect(narrow.contains("Ctrl-G keys"), "the keys stay at the bottom")
         try terminal.resize(width: 80, height: 24)
         try terminal.wait(for: "In the last 3 months, about how many times have you called the warmline? Please")
         try terminal.send("C-c")

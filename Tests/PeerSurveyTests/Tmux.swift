@@ -39,6 +39,12 @@ final class Tmux {
         try run(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
     }
 
+    /// The terminal device of the window (`/dev/pts/N`), to read its settings while a program
+    /// runs in it.
+    func tty() throws -> String {
+        try run(["list-panes", "-t", "main", "-F", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The process id of the shell in the window.
     func shellPID() throws -> Int32 {
         Int32(try run(["list-panes", "-t", "main", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0

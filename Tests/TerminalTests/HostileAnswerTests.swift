@@ -91,7 +91,8 @@ struct HostileAnswerTests {
         let instrument = try loadInstrument(Self.yaml)
         let (session, database) = try studySession(instrument, yaml: Self.yaml, in: directory)
         let typed = "Hi 🙂 שלום, \"quoted\"; -- r d b p"
-        let keys: [Key] = [.character("y"), .enter] + typing(typed) + [.enter, .interrupt]
+        // Typing goes straight into the answer: the letters r, d, b and p are words, not commands.
+        let keys: [Key] = [.character("y")] + typing(typed) + [.enter, .interrupt]
         let device = ScriptedDevice(keys)
         #expect(try ScreenInterviewer(session: session, device: device).run() == .suspended)
         #expect(device.lastScreen.contains("You said Hi 🙂 שלום"))

@@ -31,7 +31,24 @@ struct KeyDecoderTests {
 
     @Test func unknownSequencesAndInvalidBytesAreSkipped() {
         var decoder = KeyDecoder()
-        #expect(decoder.feed(Array("\u{1B}[15~".utf8) + [0xFF, 0xC3] + Array("x".utf8)) == [.character("x")])
+        #expect(decoder.feed(Array("\u{1B}[99~".utf8) + [0xFF, 0xC3] + Array("x".utf8)) == [.character("x")])
         #expect(decoder.feed(Array("\u{1B}[5~\u{1B}[6~".utf8)) == [.pageUp, .pageDown])
+    }
+
+    /// Commands are Ctrl keys, which typing cannot produce; Ctrl-H is Backspace (many terminals
+    /// send it for the Backspace key), never a command; function keys, Home, End and Shift-Tab
+    /// are decoded.
+    @Test func controlKeysAreCommandsAndCtrlHIsBackspace() {
+        var decoder = KeyDecoder()
+        let keys = decoder.feed([0x02, 0x12, 0x0B, 0x18, 0x0E, 0x10, 0x05, 0x07, 0x06, 0x08, 0x13, 0x11, 0x17])
+        #expect(keys == [
+            .control("b"), .control("r"), .control("k"), .control("x"), .control("n"), .control("p"), .control("e"),
+            .control("g"), .control("f"), .backspace, .control("s"), .control("q"), .control("w"),
+        ])
+        #expect(keys.compactMap(Command.init) == [.back, .refused, .dontKnow, .notApplicable, .note, .pause, .stop, .help, .finish])
+        #expect(decoder.feed(Array("\u{1B}OP\u{1B}[15~\u{1B}[Z\u{1B}[H\u{1B}[F".utf8)) == [.function(1), .function(5), .backTab, .home, .end])
+        #expect(Command(.backTab) == .back && Command(.function(1)) == .help)
+        // Every printable character is typing, whatever it is.
+        #expect(decoder.feed(Array("rdbpnq?a".utf8)).allSatisfy { Command($0) == nil })
     }
 }

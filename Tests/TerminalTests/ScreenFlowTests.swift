@@ -72,7 +72,7 @@ struct ScreenFlowTests {
             + typing("60") + [.enter, .enter]  // a warning, confirmed by Enter again
             + typing("42") + [.enter]
             + [.down, .enter, .character("2"), .enter]  // review: change `uses` to Group
-            + [.character("f")]
+            + [.control("f"), .enter, .character("y")]  // finish: Enter does not confirm it, y does
         let (ending, device, answers, _) = try run(keys)
         #expect(ending == .completed)
         #expect(answers["mood"] == .value(.integer(3)))
@@ -81,12 +81,13 @@ struct ScreenFlowTests {
         #expect(answers["uses"] == .value(.text("2")))
         let screens = device.written.joined()
         #expect(screens.contains("Ask if they would like a break."))
-        #expect(screens.contains("Please check: That is a lot of calls."))
+        #expect(screens.contains("Please confirm: That is a lot of calls."))
         #expect(screens.contains("Read the answers back with the participant"))
     }
 
     @Test func aStatementNotAgreedEndsWithNoAnswers() throws {
-        let (ending, device, answers, _) = try run([.character("y"), .character("n"), .enter])
+        // `n` asks to make sure, with going back as the default; choosing to end, then any key.
+        let (ending, device, answers, _) = try run([.character("y"), .character("n"), .character("2"), .enter, .enter])
         #expect(ending == .noConsent)
         #expect(answers.isEmpty)
         #expect(device.lastScreen.contains("No answers are kept"))
@@ -97,12 +98,12 @@ struct ScreenFlowTests {
             + typing("500") + [.enter, .interrupt]
         let (ending, device, answers, _) = try run(keys)
         #expect(ending == .suspended)
-        #expect(device.lastScreen.contains("How many calls?") && device.lastScreen.contains("Check:"))
+        #expect(device.lastScreen.contains("How many calls?") && device.lastScreen.contains("Not accepted: Please give a number"))
         #expect(answers["calls"] == nil)
     }
 
     @Test func pauseCanSkipTheRestOfTheSection() throws {
-        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .character("p")]
+        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .control("p")]
             + [.character("2"), .enter]  // skip the rest of this section
             + [.interrupt]
         let (ending, device, answers, _) = try run(keys)
@@ -113,7 +114,7 @@ struct ScreenFlowTests {
     }
 
     @Test func stopForGoodWithAReason() throws {
-        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .character("q"), .character("3"), .enter]
+        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .control("e"), .character("3"), .enter]
         let (ending, _, answers, _) = try run(keys)
         #expect(ending == .stopped(reason: StopReason.distress))
         #expect(answers["mood"] == .value(.integer(1)))
@@ -121,7 +122,7 @@ struct ScreenFlowTests {
     }
 
     @Test func deletingNeedsASecondYes() throws {
-        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .character("p"), .character("4"), .enter]
+        let keys: [Key] = [.character("y"), .character("y"), .character("1"), .enter, .control("p"), .character("4"), .enter]
             + [.enter]  // "No, keep them": back to the pause menu
             + [.character("4"), .enter, .character("2"), .enter]
         let (ending, _, answers, _) = try run(keys)
@@ -130,7 +131,7 @@ struct ScreenFlowTests {
     }
 
     @Test func backFromTheFirstQuestionSaysSo() throws {
-        let (_, device, _, _) = try run([.character("y"), .character("y"), .character("b"), .interrupt])
+        let (_, device, _, _) = try run([.character("y"), .character("y"), .control("b"), .interrupt])
         #expect(device.lastScreen.contains("This is the first question."))
     }
 }

@@ -8,10 +8,10 @@ struct ScreenRendererTests {
         title: "Your call to the warmline", status: "Question 7 of about 24", progress: 0.25,
         body: [
             .strong("On that call, did you feel listened to? " + String(repeating: "Take your time to think. ", count: 6)),
-            .instruction("Read the options out."),
+            .instruction("[Interviewer: Read the options out.]"),
         ],
         items: (1...5).map { Frame.Item(key: String($0), mark: "( )", text: "Option number \($0)") }, cursor: 2,
-        messages: [.warning("That is more than twice a day.")],
+        messages: [.warning("Please confirm: That is more than twice a day.")],
         footer: "digits choose   ↑↓ move   Enter confirm   b back   r prefer not to say   d don't know   n note   p pause   ? help")
 
     private func rows(_ frame: Frame, _ width: Int, _ height: Int, colour: Bool = false) -> [String] {
@@ -27,10 +27,10 @@ struct ScreenRendererTests {
         #expect(rows[1].hasPrefix("Question 7 of about 24  [######------------------]"))
         #expect(screen.contains("[Interviewer: Read the options out.]"))
         #expect(screen.contains("› 3. ( ) Option number 3"))
-        #expect(screen.contains("Please check: That is more than twice a day."))
+        #expect(screen.contains("Please confirm: That is more than twice a day."))
         #expect(rows.last!.hasPrefix("d don't know") || rows.last!.contains("? help"))
         // The message sits under the list, not at the foot of the screen.
-        let message = rows.firstIndex { $0.contains("Please check") }!
+        let message = rows.firstIndex { $0.contains("Please confirm") }!
         let lastOption = rows.firstIndex { $0.contains("Option number 5") }!
         #expect(message == lastOption + 2)
     }

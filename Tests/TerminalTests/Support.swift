@@ -20,6 +20,8 @@ final class ScriptedDevice: ScreenDevice {
     func write(_ text: String) { written.append(text) }
     func nextKey() -> Key? { keys.isEmpty ? nil : keys.removeFirst() }
     var hasPendingInput: Bool { false }
+    /// Scripted keys are never typed ahead: nothing is dropped.
+    func discardPendingInput() {}
 
     /// The last frame drawn, as plain rows (the drawing sequences taken out).
     var lastScreen: String {

@@ -35,6 +35,7 @@ final class InstrumentChecker {
         checkScores()
         computeAvailability()
         bindExpressions()
+        checkSafeguards()
         checkDefaults()
         checkPiping()
         checkReachability()

@@ -241,7 +241,8 @@ final class InstrumentDecoder {
         let id = identifier(map["id"], "safeguard id")
         let when = expression(map["when"], "`when`")
         let script = text(map["script"], "the safeguard's script")
+        let after = map["after"].flatMap { identifier($0, "`after`") }
         guard let id, let when, let script else { return nil }
-        return Safeguard(id: id, when: when, script: script, location: node.location)
+        return Safeguard(id: id, when: when, script: script, after: after, location: node.location)
     }
 }

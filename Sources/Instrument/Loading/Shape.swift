@@ -153,6 +153,7 @@ enum Shapes {
         key("id", .string(pattern: Patterns.name), required: true, "Logged when the safeguard fires."),
         key("when", .expression, required: true, "Checked after every answer."),
         key("script", .text, required: true, "What the interviewer says or does."),
+        key("after", .string(pattern: Patterns.name), "A question, grid or score to wait for: fires only once all of it is answered."),
     ])
 
     static let test = Shape(name: "test", summary: "An executable example.", keys: [

@@ -56,6 +56,9 @@ public struct Safeguard: Sendable, Hashable {
     public var when: Expression
     /// What the interviewer says or does.
     public var script: LocalizedText
+    /// A question, grid or score the safeguard waits for: it fires only once every variable of
+    /// it has an answer (or a missing status), so a scale is not interrupted before its end.
+    public var after: String?
     /// Where it is written.
     public var location: SourceLocation
 }

@@ -15,6 +15,9 @@ public enum InterviewEvent: Sendable, Hashable {
     case resumed
     /// The rest of this section was skipped from the pause screen.
     case skippedSection(String)
+    /// This safeguard's condition became true: its script is on the screen and waits to be
+    /// acknowledged (kept so that a suspended interview shows it again when it resumes).
+    case safeguardFired(String)
     /// This safeguard's script was shown and acknowledged.
     case safeguardShown(String)
 }
@@ -41,6 +44,13 @@ public protocol InterviewLog: AnyObject {
     func noConsent() throws
     /// Ends the interview and deletes its answers.
     func discard() throws
+    /// Whether what is given is kept (false for a preview, so the screens can say so).
+    var keepsAnswers: Bool { get }
+}
+
+extension InterviewLog {
+    /// A log keeps what it is given unless it says otherwise.
+    public var keepsAnswers: Bool { true }
 }
 
 /// What a log holds of an interview that stopped, for resuming it exactly.
@@ -57,11 +67,24 @@ public struct SavedInterview: Sendable {
     public var answers: [String: Saved]
     /// Whether consent was given in full before the interview stopped.
     public var consented: Bool
+    /// The safeguards that fired, in the order they fired.
+    public var firedSafeguards: [String]
+    /// The safeguards whose scripts were acknowledged.
+    public var acknowledgedSafeguards: Set<String>
 
     /// Creates what a log holds.
-    public init(answers: [String: Saved], consented: Bool) {
+    /// - Parameters:
+    ///   - answers: The saved answers by variable.
+    ///   - consented: Whether consent was given in full.
+    ///   - firedSafeguards: The safeguards that fired, in order.
+    ///   - acknowledgedSafeguards: Those acknowledged; the others are shown again on resuming.
+    public init(
+        answers: [String: Saved], consented: Bool, firedSafeguards: [String] = [], acknowledgedSafeguards: Set<String> = []
+    ) {
         self.answers = answers
         self.consented = consented
+        self.firedSafeguards = firedSafeguards
+        self.acknowledgedSafeguards = acknowledgedSafeguards
     }
 }
 
@@ -87,4 +110,6 @@ public final class PreviewLog: InterviewLog {
     public func noConsent() throws {}
     /// Does nothing.
     public func discard() throws {}
+    /// Nothing is kept.
+    public var keepsAnswers: Bool { false }
 }

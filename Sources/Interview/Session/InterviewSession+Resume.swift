@@ -29,11 +29,27 @@ extension InterviewSession {
             engine.restore(variable.id, answer)
             restored[variable.id] = answer
         }
-        if let next = engine.unansweredOnRoute.first {
+        for id in saved.firedSafeguards { engine.restoreFiredSafeguard(id) }
+        for id in saved.acknowledgedSafeguards { engine.restoreFiredSafeguard(id) }
+        let next = engine.unansweredOnRoute.first
+        if let next {
             engine.jump(to: next)
         } else {
             engine.jump(to: engine.plan.steps.count - 1)
         }
-        return (InterviewSession(engine: engine, log: log, saved: restored), !saved.consented)
+        let session = InterviewSession(engine: engine, log: log, saved: restored)
+        session.isResumed = true
+        // Safeguards that fired but were never acknowledged (the interview stopped while one was
+        // on the screen) are shown again before anything else.
+        session.pendingSafeguards = saved.firedSafeguards.filter { !saved.acknowledgedSafeguards.contains($0) }
+            .compactMap { id in instrument.safeguards.first { $0.id == id } }
+        // Answers after the first open question mean the interview had gone further (to the
+        // review, where an amendment opened it): answering it returns there.
+        if let next, let last = engine.plan.steps.indices.last(where: { index in
+            engine.plan.steps[index].variable.map { engine.answers[$0] != nil && engine.answers[$0] != .notApplicable } ?? false
+        }), last > next {
+            session.reviewReached = true
+        }
+        return (session, !saved.consented)
     }
 }

@@ -5,7 +5,7 @@ public import Instrument
 /// full-screen and the line interviewer behave the same and a crash loses nothing confirmed.
 public final class InterviewSession {
     /// The engine: routing, validation, calculations, piping.
-    public private(set) var engine: InterviewEngine
+    public internal(set) var engine: InterviewEngine
     /// Where answers and events go.
     public let log: any InterviewLog
     /// What has been written to the log, by variable, to save only changes.
@@ -20,8 +20,26 @@ public final class InterviewSession {
     /// Whether a variable (by index) is identifying.
     public func isIdentifying(_ variable: Int) -> Bool { identifying.contains(variable) }
 
-    /// How an identifying answer that was given is shown.
-    public static let privateWords = "given (kept private)"
+    /// How an identifying answer that was given is shown (in English; ``words`` has it in the
+    /// interview's language).
+    public static let privateWords = InterviewerWords.english.givenPrivately
+
+    /// The program's words in the interview's language.
+    public var words: InterviewerWords { engine.words }
+
+    /// Safeguards that fired and wait to be acknowledged, in the order they fired: the
+    /// interviewer shows each until ``acknowledge(_:)``; after a suspension they are here again.
+    public internal(set) var pendingSafeguards: [Safeguard] = []
+
+    /// Whether this session continues an interview that stopped earlier.
+    public internal(set) var isResumed = false
+
+    /// Whether the interview has reached the review once: a question answered after that (one
+    /// an amendment opened) returns to the review instead of walking on through later questions.
+    public internal(set) var reviewReached = false
+
+    /// Whether the log keeps what is given (false in a preview).
+    public var keepsAnswers: Bool { log.keepsAnswers }
 
     /// The result of giving an answer.
     public enum Outcome: Equatable {
@@ -97,12 +115,19 @@ public final class InterviewSession {
         case .rejected(let messages): return .rejected(messages)
         case .needsConfirmation(let messages): return .needsConfirmation(messages)
         case .accepted(let safeguards):
+            pendingSafeguards += safeguards
             try flush()
             if let variable, saved[variable] == nil {
                 // An unchanged answer (Enter on the current value) produces no engine event.
                 try write(answer, for: variable, reason: nil)
             }
-            engine.advance()
+            if reviewReached {
+                // A question an amendment opened: back to the review, not on through every
+                // later question.
+                engine.returnToReview()
+            } else {
+                engine.advance()
+            }
             try flush()
             return .accepted(safeguards: safeguards)
         }
@@ -124,9 +149,10 @@ public final class InterviewSession {
         return true
     }
 
-    /// Logs that a safeguard's script was shown and acknowledged.
+    /// Logs that a safeguard's script was shown and acknowledged; it is no longer pending.
     public func acknowledge(_ safeguard: Safeguard) throws {
         try log.record(.safeguardShown(safeguard.id))
+        pendingSafeguards.removeAll { $0.id == safeguard.id }
     }
 
     /// Saves an interviewer note about the current question.
@@ -152,40 +178,19 @@ public final class InterviewSession {
 
     // MARK: - The end
 
-    /// One line of the review: the question and the answer in plain words.
-    public struct ReviewItem: Equatable {
-        /// The variable.
-        public var id: String
-        /// The question's wording.
-        public var question: String
-        /// The answer in words.
-        public var answer: String
-    }
-
-    /// The answers given, in asking order, for the member check.
-    public var review: [ReviewItem] {
-        engine.plan.steps.indices.compactMap { index in
-            let step = engine.plan.steps[index]
-            guard let variable = step.variable, let answer = engine.answers[variable], answer != .notApplicable else { return nil }
-            let prompt = engine.prompt(at: index)
-            let question = [prompt.text, prompt.itemText].compactMap { $0 }.joined(separator: " ")
-            return ReviewItem(id: prompt.id, question: question, answer: describe(answer, variable: variable))
-        }
-    }
-
     /// An answer in plain words.
     /// An identifying answer is never shown again once given (it may be on a shared screen or in
     /// a captured transcript): it reads "given (kept private)", and a new one can be typed.
     public func describe(_ answer: Answer, variable: Int) -> String {
         switch answer {
-        case .value(.sealed): return InterviewEngine.plain(.sealed)
-        case .value where identifying.contains(variable): return Self.privateWords
+        case .value(.sealed): return words.sealedAnswer
+        case .value where identifying.contains(variable): return words.givenPrivately
         case .value(let value): return engine.describe(value, of: variable)
-        case .refused: return "Prefer not to say"
-        case .dontKnow: return "Don't know"
-        case .notApplicable: return "Not applicable"
-        case .notReached: return "Not reached"
-        case .notInVersion: return "Not in this version"
+        case .refused: return words.missing(.refused)
+        case .dontKnow: return words.missing(.dontKnow)
+        case .notApplicable: return words.missing(.notApplicable)
+        case .notReached: return words.missing(.notReached)
+        case .notInVersion: return words.missing(.notInVersion)
         }
     }
 
@@ -197,6 +202,7 @@ public final class InterviewSession {
         case .rejected(let messages): return .rejected(messages)
         case .needsConfirmation(let messages): return .needsConfirmation(messages)
         case .accepted(let safeguards):
+            pendingSafeguards += safeguards
             try flush()
             return .accepted(safeguards: safeguards)
         }
@@ -223,12 +229,6 @@ public final class InterviewSession {
         case .review(let id): return try amend(id, to: answer, confirmed: confirmed)
         }
     }
-
-    /// Questions on the route without an answer (after an amendment opened a branch).
-    public var questionsOpenedByAmendment: [Int] { engine.unansweredOnRoute }
-
-    /// Asks a step again (after an amendment, or to change an answer at the review).
-    public func ask(step index: Int) { engine.jump(to: index) }
 
     /// Completes the interview: final statuses of every variable (not applicable, calculations,
     /// scores) are saved, then the interview is marked completed.
@@ -263,7 +263,9 @@ public final class InterviewSession {
                 try write(answer, for: variable, reason: reason)
             case .back(_, let to):
                 try log.record(.back(to: to))
-            case .safeguardFired, .sectionSkipped:
+            case .safeguardFired(let id):
+                try log.record(.safeguardFired(id))
+            case .sectionSkipped:
                 break
             }
         }

@@ -1,3 +1,4 @@
+import GRDB
 package import Instrument
 package import Interview
 
@@ -23,6 +24,7 @@ extension InterviewRecorder: InterviewLog {
             case .paused: (.paused, nil, nil)
             case .resumed: (.resumed, nil, nil)
             case .skippedSection(let section): (.skippedSection, nil, section)
+            case .safeguardFired(let id): (.safeguardFired, nil, id)
             case .safeguardShown(let id): (.safeguardShown, nil, id)
             }
         try record(kind, variable: variable, reason: reason)
@@ -47,6 +49,27 @@ extension InterviewRecorder: InterviewLog {
                 }
             }
         }
-        return SavedInterview(answers: answers, consented: try hasConsented())
+        let safeguards = try safeguardEvents()
+        return SavedInterview(
+            answers: answers, consented: try hasConsented(), firedSafeguards: safeguards.fired,
+            acknowledgedSafeguards: safeguards.acknowledged)
+    }
+
+    /// The safeguards this interview's log says fired (in order) and were acknowledged. A log
+    /// written before `safeguard_fired` existed has only `safeguard_shown`: those count as both.
+    private func safeguardEvents() throws -> (fired: [String], acknowledged: Set<String>) {
+        let rows = try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT kind, reason FROM event WHERE interview_id = ? AND kind IN (?, ?) ORDER BY id",
+                arguments: [rowID, InterviewEventKind.safeguardFired.rawValue, InterviewEventKind.safeguardShown.rawValue])
+        }
+        var fired: [String] = []
+        var acknowledged = Set<String>()
+        for row in rows {
+            guard let kind: String = row["kind"], let id: String = row["reason"] else { continue }
+            if !fired.contains(id) { fired.append(id) }
+            if kind == InterviewEventKind.safeguardShown.rawValue { acknowledged.insert(id) }
+        }
+        return (fired, acknowledged)
     }
 }

@@ -76,6 +76,9 @@ package enum InterviewEventKind: String, Sendable, CaseIterable, Codable {
     case resumed
     /// The rest of a section was skipped from the pause screen.
     case skippedSection = "skipped_section"
+    /// A safeguard's condition became true and its script was put on the screen; until a
+    /// `safeguard_shown` follows, it is shown again when the interview resumes.
+    case safeguardFired = "safeguard_fired"
     /// A safeguard's script was shown and acknowledged.
     case safeguardShown = "safeguard_shown"
     /// An interviewer note was written (its text is in `note`, sealed when the study has a key).

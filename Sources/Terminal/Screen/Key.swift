@@ -22,6 +22,15 @@ package enum Key: Equatable, Sendable {
     case clearLine
     /// Ctrl-L: redraw.
     case redraw
+    /// Another Ctrl key, by its letter in lower case (`.control("r")` for Ctrl-R). Typing can
+    /// never produce one, so the interviewer's commands live here (see ``Command``).
+    case control(Character)
+    /// A function key, by number (F1 is 1).
+    case function(Int)
+    /// Shift-Tab (back, as in a form).
+    case backTab
+    /// Home and End.
+    case home, end
     /// The terminal was resized (from SIGWINCH, not from the keyboard).
     case resize
 }
@@ -62,6 +71,8 @@ package struct KeyDecoder: Sendable {
         guard let first = bytes.first else { return nil }
         switch first {
         case 0x0D, 0x0A: return (.enter, 1)
+        // Ctrl-H (0x08) is what many terminals send for Backspace: it is Backspace, never a
+        // command.
         case 0x7F, 0x08: return (.backspace, 1)
         case 0x09: return (.tab, 1)
         case 0x03: return (.interrupt, 1)
@@ -69,6 +80,10 @@ package struct KeyDecoder: Sendable {
         case 0x15: return (.clearLine, 1)
         case 0x0C: return (.redraw, 1)
         case 0x1B: return decodeEscape(bytes)
+        // Ctrl-A to Ctrl-Z (those not taken above): 0x01 is Ctrl-A. Ctrl-S and Ctrl-Q are
+        // flow control on a terminal that has it on (raw mode turns IXON off), so no command uses
+        // them; they arrive here and are ignored.
+        case 0x01...0x1A: return (.control(Character(Unicode.Scalar(first + 0x60))), 1)
         case 0x00..<0x20: return (nil, 1)
         default: return decodeCharacter(bytes)
         }
@@ -95,9 +110,20 @@ package struct KeyDecoder: Sendable {
                 case (UInt8(ascii: "B"), _): return (.down, length)
                 case (UInt8(ascii: "C"), _): return (.right, length)
                 case (UInt8(ascii: "D"), _): return (.left, length)
+                case (UInt8(ascii: "H"), _): return (.home, length)
+                case (UInt8(ascii: "F"), _): return (.end, length)
+                case (UInt8(ascii: "Z"), _): return (.backTab, length)
+                // F1 to F4 as `ESC O P` ... `ESC O S` (and `ESC [ P` on some terminals).
+                case (UInt8(ascii: "P")...UInt8(ascii: "S"), ""): return (.function(Int(byte - UInt8(ascii: "P")) + 1), length)
                 case (UInt8(ascii: "~"), "5"): return (.pageUp, length)
                 case (UInt8(ascii: "~"), "6"): return (.pageDown, length)
                 case (UInt8(ascii: "~"), "3"): return (.backspace, length)
+                case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return (.home, length)
+                case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return (.end, length)
+                case (UInt8(ascii: "~"), let number):
+                    // F5 is `ESC [ 15 ~`, then 17 to 21 and 23, 24 for F6 to F12 (as xterm sends them).
+                    let table = [15: 5, 17: 6, 18: 7, 19: 8, 20: 9, 21: 10, 23: 11, 24: 12, 11: 1, 12: 2, 13: 3, 14: 4]
+                    return (Int(number.split(separator: ";").first ?? "").flatMap { table[$0] }.map(Key.function), length)
                 default: return (nil, length)
                 }
             }

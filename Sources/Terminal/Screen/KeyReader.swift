@@ -22,6 +22,13 @@ package final class KeyReader {
         return poll(&fd, 1, 0) > 0 && fd.revents & Int16(POLLIN) != 0
     }
 
+    /// Drops decoded keys and bytes not yet read (typed ahead).
+    package func discardPending() {
+        queued.removeAll()
+        decoder = KeyDecoder()
+        _ = tcflush(terminal.input, TCIFLUSH)
+    }
+
     /// The next key, waiting as long as it takes; `nil` when input has ended (the terminal went
     /// away).
     package func next() -> Key? {

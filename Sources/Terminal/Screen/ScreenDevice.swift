@@ -13,6 +13,9 @@ package protocol ScreenDevice: AnyObject {
     func nextKey() -> Key?
     /// Whether more keys are already waiting (a paste): the frame is drawn once they are read.
     var hasPendingInput: Bool { get }
+    /// Drops keys typed ahead, before a screen that must be read (a safeguard): keys meant for
+    /// the next question must not act on it.
+    func discardPendingInput()
 }
 
 /// The real terminal in raw mode.
@@ -39,6 +42,8 @@ package final class TerminalDevice: ScreenDevice {
     package func nextKey() -> Key? { reader.next() }
     /// Whether keys are waiting.
     package var hasPendingInput: Bool { reader.hasQueued }
+    /// Drops keys typed ahead.
+    package func discardPendingInput() { reader.discardPending() }
     /// Restores the terminal.
     package func restore() { terminal.restore() }
 }

@@ -8,28 +8,42 @@ extension ScreenInterviewer {
         var status: String
         var fraction: Double?
         switch (mode, prompt.input) {
-        case (.amend, _): status = "Changing an answer at the review"
-        case (.interview, .readOut): status = "Read this out"
+        case (.amend, _): status = words.changingAtReview
+        case (.opened, _): status = words.openedByChange
+        case (.interview, .readOut): status = words.readThisOut
         case (.interview, .oneOption), (.interview, .options), (.interview, .wholeNumber), (.interview, .number),
             (.interview, .date), (.interview, .text):
-            status = "Question \(progress.current) of about \(progress.total)"
+            status = words.questionOf(progress.current, progress.total)
             fraction = progress.total > 0 ? Double(progress.current - 1) / Double(progress.total) : nil
         }
-        var body: [Frame.Block] = [.strong(clean(prompt.text))]
+        var body: [Frame.Block] = []
+        if case .amend = mode {
+            // Changing an answer at the review: the section's introduction was read already.
+        } else if let intro = prompt.sectionIntro {
+            body += [.text(clean(intro)), .gap]
+        }
+        body.append(.strong(clean(prompt.text)))
         if let item = prompt.itemText { body.append(.strong(clean(item))) }
         if let hint = prompt.hint { body.append(.quiet(clean(hint))) }
-        if let interviewer = prompt.interviewer { body.append(.instruction(clean(interviewer))) }
-        if isNumeric(prompt) || isText(prompt) {
-            // Only the end of a long answer is shown, and only it is made safe: a field may hold
-            // a megabyte.
-            let tail = state.field.count > 400 ? String(state.field.suffix(400)) : state.field
+        if case .specify = prompt.step.kind {
+            body.append(.instruction(bracketed(words.specifyInstruction)))
+        } else if let interviewer = prompt.interviewer {
+            body.append(.instruction(bracketed(clean(interviewer))))
+        }
+        if takesTyping(prompt) {
+            // Only the end of a long answer is laid out, and only it is made safe: a field may
+            // hold a megabyte.
+            let tail = state.field.count > 4000 ? String(state.field.suffix(4000)) : state.field
             let label: String
+            var rows = 1
             switch prompt.input {
-            case .date: label = "Date (day/month/year)"
-            case .text: label = state.typing ? "Typing (Enter saves, Esc stops typing)" : "Answer"
-            case .wholeNumber, .number, .oneOption, .options, .readOut: label = "Answer"
+            case .date: label = words.dateLabel
+            case .text(_, let long) where long:
+                label = words.longAnswerLabel
+                rows = 5
+            case .wholeNumber, .number, .oneOption, .options, .readOut, .text: label = words.answerLabel
             }
-            body += [.gap, .field(label: label, text: SafeText.clean(tail), active: state.typing || isNumeric(prompt))]
+            body += [.gap, .field(label: label, text: SafeText.clean(tail), active: true, rows: rows)]
         }
         var items: [Frame.Item] = []
         for (index, option) in prompt.options.enumerated() {
@@ -38,48 +52,54 @@ extension ScreenInterviewer {
             if case .options = prompt.input { mark = on ? "[x]" : "[ ]" } else { mark = on ? "(•)" : "( )" }
             items.append(Frame.Item(key: String(index + 1), mark: mark, text: clean(option.label)))
         }
-        return Frame(
+        var messages = state.messages
+        if state.pristine, !state.field.isEmpty, messages.isEmpty { messages = [.info(words.typingReplaces)] }
+        return frame(
             title: clean(prompt.sectionTitle), status: status, progress: fraction, body: body, items: items,
-            cursor: items.isEmpty ? nil : state.cursor, messages: state.messages, footer: footer(prompt, state, mode))
+            cursor: items.isEmpty ? nil : state.cursor, messages: messages, footer: footer(prompt, mode))
     }
 
-    private func footer(_ prompt: Prompt, _ state: QuestionState, _ mode: Mode) -> String {
-        if state.typing { return "Enter save   Esc stop typing   Ctrl-U clear   Ctrl-C suspend" }
+    /// "[Interviewer: ...]" in the interview's language.
+    func bracketed(_ instruction: String) -> String { "[" + words.interviewerLabel + ": " + instruction + "]" }
+
+    private func footer(_ prompt: Prompt, _ mode: Mode) -> String {
         var keys: [String] = []
         switch prompt.input {
-        case .readOut: keys.append("Enter go on")
-        case .options: keys += ["digits/space choose", "↑↓ move", "Enter confirm"]
-        case .oneOption: keys += ["digits choose", "↑↓ move", "Enter confirm"]
-        case .text: keys.append("Enter type")
-        case .wholeNumber, .number, .date: keys.append("type, then Enter")
+        case .readOut: keys.append(words.keyGoOn)
+        case .options: keys += [words.keyToggle, words.keyMove, words.keyConfirm]
+        case .oneOption: keys += [words.keyChoose, words.keyMove, words.keyConfirm]
+        case .text, .wholeNumber, .number, .date: keys.append(words.keySave)
         }
-        keys.append(mode == .interview ? "b back" : "Esc leave unchanged")
-        if prompt.allowed.contains(.refused) { keys.append("r prefer not to say") }
-        if prompt.allowed.contains(.dontKnow) { keys.append("d don't know") }
-        if prompt.allowed.contains(.notApplicable) { keys.append("a does not apply") }
-        keys += ["n note", "p pause", "q stop", "? help"]
+        keys.append(mode == .interview ? words.keyBack : words.keyLeaveUnchanged)
+        if prompt.allowed.contains(.refused) { keys.append(words.keyRefused) }
+        if prompt.allowed.contains(.dontKnow) { keys.append(words.keyDontKnow) }
+        if prompt.allowed.contains(.notApplicable) { keys.append(words.keyNotApplicable) }
+        keys += [words.keyNote, words.keyPause, words.keyStop, words.keyHelp]
         return keys.joined(separator: "   ")
     }
 
-    /// The keys, on a screen of their own; nil when Ctrl-C was pressed.
-    func help(_ prompt: Prompt) throws -> Key? {
-        let lines: [Frame.Block] = [
-            .text("Every answer is saved the moment it is confirmed. Nothing is lost if the laptop dies."), .gap,
-            .text("digits      choose the option with that number (in a list: switch it on or off)"),
-            .text("↑ ↓  j k    move between options;  space  chooses or switches the one under ›"),
-            .text("Enter       confirm the answer and go on (on a text question: start typing)"),
-            .text("b           back to the previous question (changing it may change what comes next)"),
-            .text("r           prefer not to say            d    don't know"),
-            .text("n           an interviewer note for the research team (no names or contact details)"),
-            .text("p           pause: the participant needs a break or is upset (support information)"),
-            .text("q           stop: continue later, stop for good, or delete the answers"),
-            .text("Ctrl-C      suspend now; `peersurvey resume` continues at the next question"),
-        ]
-        show(Frame(title: "Help", status: "Keys", body: lines, footer: "Press any key to go back to the question."))
+    /// The keys, on a screen of their own (scrolled with the arrows when it does not fit); any
+    /// other key goes back.
+    func help() throws {
+        let width = words.helpLines.map { TextLayout.width(of: $0.key) }.max() ?? 0
+        var items = words.helpLines.map { line in
+            Frame.Item(key: "", text: line.key + String(repeating: " ", count: width - TextLayout.width(of: line.key) + 2) + line.meaning, look: .plain)
+        }
+        if let code = session.log.participantCode { items += [Frame.Item(key: "", text: "", look: .plain), Frame.Item(key: "", text: words.participantCode(code), look: .plain)] }
+        var scroll = 0
         while true {
-            guard let key = device.nextKey(), key != .interrupt else { return nil }
-            if key != .resize { return key }
-            show(Frame(title: "Help", status: "Keys", body: lines, footer: "Press any key to go back to the question."))
+            let frame = self.frame(
+                title: clean(title), status: words.helpTitle, body: [.text(words.helpSaved)], items: items, scroll: scroll,
+                footer: words.keyScroll + "   " + words.helpFooter)
+            let key = try nextKey { frame }
+            let fit = renderer.listFit(frame)
+            switch key {
+            case .up: scroll = max(scroll - 1, 0)
+            case .down: scroll = min(scroll + 1, max(fit.total - fit.visible, 0))
+            case .pageUp: scroll = max(scroll - fit.visible, 0)
+            case .pageDown: scroll = min(scroll + fit.visible, max(fit.total - fit.visible, 0))
+            default: return
+            }
         }
     }
 }

@@ -3,21 +3,36 @@ import Instrument
 package import Interview
 
 extension ScreenInterviewer {
+    /// Where the pause was opened, for the choices it offers.
+    enum PauseContext: Equatable {
+        /// On a question: every choice, skipping the rest of the section too.
+        case question
+        /// On a safeguard, the review or a resumed interview's first screen.
+        case elsewhere
+        /// During consent: carry on, or stop for now (nothing is answered yet).
+        case consent
+    }
+
     /// A menu: digits or arrows choose, Enter confirms. Returns the chosen index, or nil for Esc
-    /// (when `cancellable`). Ctrl-C throws ``Interrupted``.
+    /// (when `cancellable`). Ctrl-C throws ``Interrupted``; Ctrl-P opens the pause unless this is
+    /// the pause.
     func menu(
-        title: String, status: String, body: [Frame.Block], items: [String], cancellable: Bool, start: Int = 0
+        title: String, status: String, body: [Frame.Block], items: [String], cancellable: Bool, start: Int = 0,
+        pausable: Bool = true
     ) throws -> Int? {
         var cursor = start
         let entries = items.enumerated().map { Frame.Item(key: String($0.offset + 1), text: $0.element) }
-        let footer = "digits or ↑↓ choose   Enter confirm" + (cancellable ? "   Esc go back" : "")
+        let footer = words.keyMenuChoose + (cancellable ? "   " + words.keyMenuBack : "")
         while true {
-            let frame = Frame(title: title, status: status, body: body, items: entries, cursor: cursor, footer: footer)
-            guard let key = key(redraw: { frame }) else { throw Interrupted() }
+            let frame = self.frame(title: title, status: status, body: body, items: entries, cursor: cursor, footer: footer)
+            let key = try nextKey { frame }
+            if Command(key) == .pause, pausable {
+                try pauseMenu(.elsewhere)
+                continue
+            }
             switch key {
-            case .interrupt: throw Interrupted()
-            case .up, .character("k"): cursor = max(cursor - 1, 0)
-            case .down, .character("j"): cursor = min(cursor + 1, items.count - 1)
+            case .up: cursor = max(cursor - 1, 0)
+            case .down: cursor = min(cursor + 1, items.count - 1)
             case .character(let c) where c.isASCII && c.isNumber:
                 if let number = c.wholeNumberValue, (1...items.count).contains(number) { cursor = number - 1 }
             case .enter: return cursor
@@ -27,97 +42,99 @@ extension ScreenInterviewer {
         }
     }
 
-    /// The distress pause: the support text, then carry on, skip the section, or stop.
-    func pauseMenu() throws -> Ending? {
+    /// The distress pause: the support text, then carry on, skip the section, or stop. Returns
+    /// to carry on; stopping throws ``Ended``.
+    func pauseMenu(_ context: PauseContext) throws {
         try session.pause()
         var body: [Frame.Block] = []
         if let support = session.instrument.support { body.append(.text(clean(session.engine.pipe(support)))) }
-        body += [.gap, .quiet("Take as long as you need. Everything answered so far is saved.")]
-        let choice = try menu(
-            title: "Paused", status: "The interview is paused", body: body,
-            items: [
-                "Carry on with the interview", "Skip the rest of this section", "Stop, and keep the answers so far",
-                "Stop, and delete the answers",
-            ], cancellable: false)
-        switch choice {
-        case 1:
-            try session.resume()
-            try session.skipSection()
-            return nil
-        case 2:
-            try session.stop(reason: StopReason.distress)
-            return .stopped(reason: StopReason.distress)
-        case 3:
-            guard try confirmDelete() else { return try pauseMenu() }
-            try session.discard()
-            return .discarded
-        default:
-            try session.resume()
-            return nil
+        body += [.gap, .quiet(session.keepsAnswers ? words.takeYourTime : words.takeYourTimePreview)]
+        if let code = session.log.participantCode { body += [.gap, .quiet(words.participantCode(code))] }
+        enum Choice { case carryOn, skip, stopKeep, suspend, delete }
+        let choices: [(Choice, String)]
+        switch context {
+        case .question:
+            choices = [(.carryOn, words.carryOn), (.skip, words.skipSection), (.stopKeep, words.stopKeep), (.delete, words.stopDelete)]
+        case .elsewhere:
+            choices = [(.carryOn, words.carryOn), (.stopKeep, words.stopKeep), (.delete, words.stopDelete)]
+        case .consent:
+            choices = [(.carryOn, words.carryOn), (.suspend, words.continueLater)]
+        }
+        while true {
+            let index = try menu(
+                title: words.pausedTitle, status: words.pausedStatus, body: body, items: choices.map(\.1), cancellable: false,
+                pausable: false) ?? 0
+            switch choices[index].0 {
+            case .carryOn:
+                try session.resume()
+                return
+            case .skip:
+                try session.resume()
+                try session.skipSection()
+                return
+            case .stopKeep:
+                try session.stop(reason: StopReason.distress)
+                throw Ended(ending: .stopped(reason: StopReason.distress))
+            case .suspend:
+                throw Interrupted()
+            case .delete:
+                guard try confirmDelete() else { continue }
+                try session.discard()
+                throw Ended(ending: .discarded)
+            }
         }
     }
 
-    /// Stopping: continue later, stop for good with a reason, or delete.
-    func stopMenu() throws -> Ending? {
+    /// Stopping: continue later, stop for good with a reason, or delete. Returns when the
+    /// interviewer goes back (Esc); every other choice throws.
+    func stopMenu() throws {
         let reasons = StopReason.allCases
-        let items = ["Continue later (suspend; `peersurvey resume` carries on)"] + reasons.map { "Stop for good: " + $0.label }
-            + ["Stop, and delete the answers"]
+        let items = [words.continueLater] + reasons.map { words.stopForGood(words.stopReason($0)) } + [words.stopDelete]
         guard
             let choice = try menu(
-                title: "Stop the interview?", status: "Every answer given so far is saved", body: [], items: items,
-                cancellable: true)
-        else { return nil }
+                title: words.stopTitle, status: session.keepsAnswers ? words.everythingSaved : words.nothingSavedPreview,
+                body: [], items: items, cancellable: true)
+        else { return }
         switch choice {
-        case 0: return try suspend()
+        case 0: throw Interrupted()
         case 1...reasons.count:
             let reason = reasons[choice - 1]
             try session.stop(reason: reason)
-            return .stopped(reason: reason)
+            throw Ended(ending: .stopped(reason: reason))
         default:
-            guard try confirmDelete() else { return nil }
+            guard try confirmDelete() else { return }
             try session.discard()
-            return .discarded
+            throw Ended(ending: .discarded)
         }
     }
 
     private func confirmDelete() throws -> Bool {
         let choice = try menu(
-            title: "Delete the answers?", status: "This cannot be undone",
-            body: [.text("Every answer of this interview will be deleted. Do this only if the participant asks.")],
-            items: ["No, keep them", "Yes, delete every answer"], cancellable: true)
+            title: words.deleteTitle, status: words.cannotBeUndone, body: [.text(words.deleteBody)],
+            items: [words.keepThem, words.deleteThem], cancellable: true, pausable: false)
         return choice == 1
     }
 
-    /// A safeguard's script for the interviewer; only `a` acknowledges it (Enter does not, so it
-    /// cannot be passed by a key pressed out of habit).
-    func acknowledge(_ safeguard: Safeguard) throws {
-        let frame = Frame(
-            title: "Safeguard, for the interviewer", status: safeguard.id,
-            body: [.instruction(clean(session.engine.pipe(safeguard.script)))],
-            footer: "Press a when you have read this and done it.")
-        while true {
-            guard let key = key(redraw: { frame }) else { throw Interrupted() }
-            if key == .interrupt { throw Interrupted() }
-            if key == .character("a") || key == .character("A") { break }
-        }
-        try session.acknowledge(safeguard)
-    }
-
-    /// An interviewer note about the current question: typed, Enter saves, Esc cancels.
+    /// An interviewer note about the current question: typed, Enter saves, Esc cancels. Ctrl-P
+    /// pauses and comes back to the note as it was.
     /// - Returns: Whether a note was saved.
     func takeNote() throws -> Bool {
         var text = ""
         while true {
-            let frame = Frame(
-                title: "Interviewer note", status: "For the research team",
+            let frame = self.frame(
+                title: words.noteTitle, status: words.noteStatus,
                 body: [
-                    .quiet("Do not write names, contact details or anything else that identifies someone."), .gap,
-                    .field(label: "Note", text: SafeText.clean(text.count > 400 ? String(text.suffix(400)) : text), active: true),
-                ], footer: "Enter save   Esc cancel   Ctrl-C suspend")
-            guard let key = key(redraw: { frame }) else { throw Interrupted() }
+                    .quiet(words.noteWarning), .gap,
+                    .field(label: words.noteLabel, text: SafeText.clean(text.count > 4000 ? String(text.suffix(4000)) : text), active: true, rows: 3),
+                ], footer: [words.keySave, words.keyCancel, words.keyPause, words.keySuspend].joined(separator: "   "))
+            let key = try nextKey { frame }
+            if Command(key) == .pause {
+                try pauseMenu(.elsewhere)
+                continue
+            }
             switch key {
-            case .interrupt: throw Interrupted()
             case .character(let c): text.append(c)
+            case .tab: text.append(" ")
             case .backspace: if !text.isEmpty { text.removeLast() }
             case .clearLine: text = ""
             case .escape: return false

@@ -3,10 +3,12 @@ import Instrument
 package import Interview
 
 extension ScreenInterviewer {
-    /// Asking a question in the interview, or again at the review to change its answer.
+    /// Asking a question in the interview, again at the review to change its answer, or after an
+    /// amendment opened it.
     enum Mode: Equatable {
         case interview
         case amend(String)
+        case opened
     }
 
     /// What a question's screen holds besides the prompt.
@@ -15,89 +17,116 @@ extension ScreenInterviewer {
         var moved = false
         var chosen: [Int] = []
         var field = ""
-        var typing = false
+        /// What the field held when the question was drawn (to tell typed words from it).
+        var initialField = ""
         var digits = ""
         var messages: [Frame.Message] = []
         /// The answer whose soft warnings are on screen: Enter on it again keeps it.
         var warned: Answer?
-        /// The field holds the answer so far or a default: the first character typed replaces it.
+        /// A number or date field holds the answer so far: the first character typed replaces it.
         var pristine = false
+        /// Ctrl-B was pressed once with unsaved typing: a second press goes back without it.
+        var backArmed = false
     }
 
-    /// Asks a question until it is answered (nil: go on), or the interview ends.
-    func ask(mode: Mode) throws -> Ending? {
-        guard let prompt = currentPrompt(mode) else { return nil }
+    /// Asks the current question (or, in `.amend`, an earlier one) until it is answered, left,
+    /// or the interview ends (by throwing ``Interrupted`` or ``Ended``).
+    func ask(mode: Mode) throws {
+        guard let prompt = currentPrompt(mode) else { return }
         var state = initialState(prompt)
         while true {
-            guard let key = key(redraw: { questionFrame(prompt, state, mode) }) else { return try suspend() }
-            if key == .interrupt { return try suspend() }
-            if key == .resize || key == .redraw { continue }
-            if state.typing {
-                if try type(key, prompt, &state, mode) { return nil }
+            let key = try nextKey { questionFrame(prompt, state, mode) }
+            if let command = Command(key) {
+                if try obey(command, prompt, &state, mode) { return }
                 continue
             }
+            state.backArmed = false
             switch key {
-            case .character(let c) where c.isASCII && c.isNumber && !prompt.options.isEmpty:
-                choose(digit: c, prompt, &state)
-            case .character(let c) where isNumeric(prompt) && "0123456789-.,/".contains(c):
+            case .enter:
+                if try confirm(prompt, &state, mode) { return }
+            case .escape:
+                if case .amend = mode { return }
+            case .character(let c) where takesTyping(prompt):
                 if state.pristine { state.field = "" }
                 state.field.append(c)
                 edited(&state)
-            case .backspace where isNumeric(prompt) || isText(prompt):
+            case .tab where takesTyping(prompt):
+                state.field.append(" ")
+                edited(&state)
+            case .backspace where takesTyping(prompt):
                 if !state.field.isEmpty { state.field.removeLast() }
                 edited(&state)
-            case .clearLine:
+            case .control("w") where takesTyping(prompt):
+                // Delete the last word (and the spaces after it).
+                while state.field.last == " " { state.field.removeLast() }
+                while let last = state.field.last, last != " " { state.field.removeLast() }
+                edited(&state)
+            case .clearLine where takesTyping(prompt):
                 state.field = ""
                 edited(&state)
-            case .up, .character("k"):
-                move(-1, prompt, &state)
-            case .down, .character("j"):
-                move(1, prompt, &state)
+            case .character(let c) where c.isASCII && c.isNumber && !prompt.options.isEmpty:
+                choose(digit: c, prompt, &state)
+            case .character(" ") where !prompt.options.isEmpty:
+                toggle(state.cursor, prompt, &state)
+            case .character where !prompt.options.isEmpty:
+                state.messages = [.info(words.choiceTakesNumbers(prompt.options.count))]
+            case .up: move(-1, prompt, &state)
+            case .down: move(1, prompt, &state)
             case .pageUp: move(-10, prompt, &state)
             case .pageDown: move(10, prompt, &state)
-            case .character(" "):
-                toggle(state.cursor, prompt, &state)
-            case .enter:
-                if isText(prompt) {
-                    state.typing = true
-                    state.messages = []
-                } else if try confirm(prompt, &state, mode) {
-                    return nil
-                }
-            case .character("b"):
-                if mode != .interview { return nil }
-                if try !session.back() {
-                    state.messages = [.info("This is the first question.")]
-                    continue
-                }
-                return nil
-            case .escape:
-                if mode != .interview { return nil }
-            case .character("r"), .character("d"), .character("a"):
-                guard let missing = missing(for: key), prompt.allowed.contains(missing.kind) else {
-                    state.messages = [.info("That is not an answer this question allows.")]
-                    continue
-                }
-                if try submit(missing.answer, prompt, &state, mode) { return nil }
-            case .character("n"):
-                if try takeNote() { state.messages = [.info("Note saved.")] }
-            case .character("p"):
-                let before = session.prompt?.step
-                if let ending = try pauseMenu() { return ending }
-                if mode == .interview, session.prompt?.step != before { return nil }
-            case .character("q"):
-                if let ending = try stopMenu() { return ending }
-            case .character("?"), .character("h"):
-                if try help(prompt) == nil { throw Interrupted() }
-            default:
-                break
+            case .home: move(-prompt.options.count, prompt, &state)
+            case .end: move(prompt.options.count, prompt, &state)
+            default: break
             }
         }
     }
 
+    /// A Ctrl-key command on a question: true when the question is done with.
+    private func obey(_ command: Command, _ prompt: Prompt, _ state: inout QuestionState, _ mode: Mode) throws -> Bool {
+        switch command {
+        case .suspend: throw Interrupted()
+        case .back:
+            switch mode {
+            case .amend, .opened: return true
+            case .interview:
+                if unsavedTyping(state), !state.backArmed {
+                    state.backArmed = true
+                    state.messages = [.info(words.unsavedTyping)]
+                    return false
+                }
+                if try !session.back() {
+                    state.messages = [.info(words.firstQuestion)]
+                    return false
+                }
+                return true
+            }
+        case .refused, .dontKnow, .notApplicable:
+            let kind: MissingKind = command == .refused ? .refused : command == .dontKnow ? .dontKnow : .notApplicable
+            guard prompt.allowed.contains(kind) else {
+                state.messages = [.info(words.notAllowedHere)]
+                return false
+            }
+            let answer: Answer = kind == .refused ? .refused : kind == .dontKnow ? .dontKnow : .notApplicable
+            return try submit(answer, prompt, &state, mode)
+        case .note:
+            if try takeNote() { state.messages = [.info(words.noteSaved)] }
+        case .pause:
+            let before = session.prompt?.step
+            try pauseMenu(mode == .interview ? .question : .elsewhere)
+            if mode == .interview, session.prompt?.step != before { return true }
+        case .stop:
+            try stopMenu()
+        case .help:
+            try help()
+        case .finish:
+            break
+        }
+        return false
+    }
+
     private func currentPrompt(_ mode: Mode) -> Prompt? {
         switch mode {
-        case .interview: return session.prompt
+        case .interview, .opened: return session.prompt
         case .amend(let id):
             guard let variable = session.instrument.variables.index(of: id),
                 let step = session.engine.plan.stepOfVariable[variable]
@@ -106,21 +135,9 @@ extension ScreenInterviewer {
         }
     }
 
-    /// Keys while typing into a text field: true when the answer was accepted.
-    private func type(_ key: Key, _ prompt: Prompt, _ state: inout QuestionState, _ mode: Mode) throws -> Bool {
-        switch key {
-        case .character(let c):
-            if state.pristine { state.field = "" }
-            state.field.append(c)
-        case .tab: state.field.append(" ")
-        case .backspace: if !state.field.isEmpty { state.field.removeLast() }
-        case .clearLine: state.field = ""
-        case .escape: state.typing = false
-        case .enter: return try confirm(prompt, &state, mode)
-        default: return false
-        }
-        if key != .escape { edited(&state) }
-        return false
+    /// Whether words typed into the field would be lost by going back.
+    private func unsavedTyping(_ state: QuestionState) -> Bool {
+        !state.field.isEmpty && state.field != state.initialField
     }
 
     private func edited(_ state: inout QuestionState) {
@@ -132,6 +149,7 @@ extension ScreenInterviewer {
     private func initialState(_ prompt: Prompt) -> QuestionState {
         var state = QuestionState()
         guard let current = prompt.current else { return state }
+        let variable = prompt.step.variable
         switch current {
         case .value(.choice(let code)):
             if let index = prompt.options.firstIndex(where: { $0.code == code }) {
@@ -145,21 +163,24 @@ extension ScreenInterviewer {
         case .value(.sealed):
             // Never put into the field, where it could be edited into an answer: Enter keeps the
             // sealed answer, typing replaces it with a new one.
-            state.messages = [.info("Answer so far: \(InterviewEngine.plain(.sealed)). Enter keeps it; type to replace it.")]
-        case .value where prompt.step.variable.map(session.isIdentifying) == true:
-            state.messages = [.info("Answer so far: \(InterviewSession.privateWords). Enter keeps it; type to replace it.")]
+            state.messages = [.info(words.answerSoFarPrivate(words.sealedAnswer))]
+        case .value where variable.map(session.isIdentifying) == true:
+            state.messages = [.info(words.answerSoFarPrivate(words.givenPrivately))]
         case .value(.date(let day)):
             let parts = day.components
             state.field = String(format: "%02d/%02d/%04d", parts.day, parts.month, parts.year)
             state.pristine = true
+        case .value(.text(let text)):
+            // Text is edited where it ends: typing adds to it, Backspace takes from it.
+            state.field = text
         case .value(let value):
             state.field = InterviewEngine.plain(value)
             state.pristine = true
         default:
-            if let variable = prompt.step.variable {
-                state.messages = [.info("Answer so far: " + session.describe(current, variable: variable) + ". Enter keeps it.")]
-            }
+            // A missing answer given before: Enter keeps it, as the screen says.
+            if let variable { state.messages = [.info(words.answerSoFar(session.describe(current, variable: variable)))] }
         }
+        state.initialField = state.field
         return state
     }
 
@@ -172,7 +193,7 @@ extension ScreenInterviewer {
         if Int(typed).map({ $0 > prompt.options.count || $0 < 1 }) ?? true { typed = String(digit) }
         guard let number = Int(typed), (1...prompt.options.count).contains(number) else {
             state.digits = ""
-            state.messages = [.info("Choose a number from 1 to \(prompt.options.count).")]
+            state.messages = [.info(words.chooseFromOneTo(prompt.options.count))]
             return
         }
         state.digits = number * 10 <= prompt.options.count ? typed : ""
@@ -217,7 +238,8 @@ extension ScreenInterviewer {
 
     // MARK: - Confirming
 
-    /// Enter: the answer on screen, submitted; true when accepted.
+    /// Enter: the answer on screen, submitted; true when accepted. With nothing chosen or typed,
+    /// Enter keeps the answer so far (a missing answer too), as the screen says.
     private func confirm(_ prompt: Prompt, _ state: inout QuestionState, _ mode: Mode) throws -> Bool {
         let answer: Answer
         switch prompt.input {
@@ -225,24 +247,30 @@ extension ScreenInterviewer {
             if mode == .interview { try session.continuePastNote() }
             return true
         case .oneOption:
-            guard let index = state.chosen.first, state.moved || prompt.current != nil else {
-                state.messages = [.info("Choose an answer: type its number, or move to it with the arrows.")]
+            if let index = state.chosen.first, state.moved || prompt.current != nil {
+                answer = .value(.choice(prompt.options[index].code))
+            } else if let current = prompt.current {
+                answer = current
+            } else {
+                state.messages = [.info(words.chooseAnAnswer)]
                 return false
             }
-            answer = .value(.choice(prompt.options[index].code))
         case .options:
-            guard !state.chosen.isEmpty else {
-                state.messages = [.info("Choose at least one: type its number or press space on it, then Enter.")]
+            if !state.chosen.isEmpty {
+                answer = .value(.set(state.chosen.map { prompt.options[$0].code }.sorted()))
+            } else if let current = prompt.current, current.value == nil {
+                answer = current
+            } else {
+                state.messages = [.info(words.chooseAtLeastOne)]
                 return false
             }
-            answer = .value(.set(state.chosen.map { prompt.options[$0].code }.sorted()))
         case .wholeNumber, .number, .date, .text:
             if state.field.isEmpty, let current = prompt.current {
                 answer = current
             } else {
-                switch AnswerParser.parse(state.field, for: prompt) {
+                switch AnswerParser.parse(state.field, for: prompt, words: words) {
                 case .failure(let message):
-                    state.messages = [.error(message.text)]
+                    state.messages = [.error(words.notAccepted + ": " + message.text)]
                     return false
                 case .success(let parsed): answer = parsed
                 }
@@ -251,48 +279,36 @@ extension ScreenInterviewer {
         return try submit(answer, prompt, &state, mode)
     }
 
-    /// Gives an answer: true when it was accepted (and saved).
+    /// Gives an answer: true when it was accepted (and saved), after any safeguard it fired has
+    /// been shown and acknowledged.
     func submit(_ answer: Answer, _ prompt: Prompt, _ state: inout QuestionState, _ mode: Mode) throws -> Bool {
         let confirmed = state.warned == answer
         let outcome: InterviewSession.Outcome
         switch mode {
-        case .interview: outcome = try session.give(answer, to: .current, confirmed: confirmed)
+        case .interview, .opened: outcome = try session.give(answer, to: .current, confirmed: confirmed)
         case .amend(let id): outcome = try session.give(answer, to: .review(id), confirmed: confirmed)
         }
         switch outcome {
         case .rejected(let messages):
-            state.messages = messages.map { .error(clean($0)) }
+            state.messages = messages.map { .error(words.notAccepted + ": " + clean($0)) }
             state.warned = nil
-            state.typing = isText(prompt)
             return false
         case .needsConfirmation(let messages):
-            state.messages = messages.map { .warning(clean($0)) } + [.info("Press Enter again to keep this answer, or change it.")]
+            state.messages = messages.map { .warning(words.pleaseConfirm + ": " + clean($0)) } + [.info(words.keepOrChange)]
             state.warned = answer
             return false
-        case .accepted(let safeguards):
-            for safeguard in safeguards { try acknowledge(safeguard) }
+        case .accepted:
+            try showPendingSafeguards()
             return true
         }
     }
 
-    private func missing(for key: Key) -> (kind: MissingKind, answer: Answer)? {
-        switch key {
-        case .character("r"): return (.refused, .refused)
-        case .character("d"): return (.dontKnow, .dontKnow)
-        case .character("a"): return (.notApplicable, .notApplicable)
-        default: return nil
-        }
-    }
-
-    func isNumeric(_ prompt: Prompt) -> Bool {
+    /// Whether the question's answer is typed (text, a number or a date): every printable key
+    /// goes into it.
+    func takesTyping(_ prompt: Prompt) -> Bool {
         switch prompt.input {
-        case .wholeNumber, .number, .date: return true
-        case .oneOption, .options, .text, .readOut: return false
+        case .wholeNumber, .number, .date, .text: return true
+        case .oneOption, .options, .readOut: return false
         }
-    }
-
-    func isText(_ prompt: Prompt) -> Bool {
-        if case .text = prompt.input { return true }
-        return false
     }
 }

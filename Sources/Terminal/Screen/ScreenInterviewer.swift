@@ -2,11 +2,13 @@ import Foundation
 import Instrument
 package import Interview
 
-/// The full-screen interviewer: one question per screen, driven by the keyboard alone. The same
-/// keys work on every question: digits choose, arrow keys or j/k move, space toggles, Enter
-/// confirms, `b` back, `r` prefer not to say, `d` don't know, `n` an interviewer note, `p`
-/// pause, `q` stop, `?` help; Ctrl-C suspends. On a text question Enter starts typing and Enter
-/// again saves; Esc stops typing so the keys work again.
+/// The full-screen interviewer: one question per screen, driven by the keyboard alone.
+///
+/// The key model cannot eat a participant's words: on a question that takes text, a number or a
+/// date, every printable key goes into the answer; on a choice, digits choose, the arrows move
+/// and space switches an option. Everything else is a ``Command`` on a Ctrl key, which typing
+/// cannot produce (Ctrl-B back, Ctrl-R prefer not to say, Ctrl-K don't know, Ctrl-N note,
+/// Ctrl-P pause from any screen, Ctrl-E stop, Ctrl-G the keys, Ctrl-C suspend). Enter confirms.
 ///
 /// It drives the same ``InterviewSession`` as ``LineInterviewer``, so both save the same things
 /// at the same moments: each answer is durable before the next question is drawn.
@@ -20,63 +22,104 @@ package final class ScreenInterviewer {
         self.device = device
     }
 
+    /// The program's words in the interview's language.
+    var words: InterviewerWords { session.words }
+
     /// Runs the interview to its end.
     /// - Parameter askConsent: False when resuming an interview whose consent was given in full.
     /// - Returns: How it ended. Ctrl-C, or input ending, suspends the interview.
     package func run(askConsent: Bool = true) throws -> Ending {
-        if askConsent, let consent = session.consent {
-            for (index, statement) in consent.statements.enumerated() {
-                switch askStatement(consent.text, statement, index, consent.statements.count) {
-                case .some(true): continue
-                case .some(false):
-                    try session.consentRefused()
-                    show(
-                        Frame(
-                            title: clean(title), status: "No consent",
-                            body: [.text("The participant did not agree, so the interview ends here. No answers are kept. Thank them for their time.")],
-                            footer: "Press any key to close."))
-                    _ = device.nextKey()
-                    return .noConsent
-                case .none:
-                    return try suspend()
-                }
-            }
-            try session.consentGiven()
-        }
-        session.start()
         do {
+            if askConsent, let consent = session.consent, !consent.statements.isEmpty {
+                for (index, statement) in consent.statements.enumerated() {
+                    try askStatement(consent.text, statement, index, consent.statements.count)
+                }
+                try session.consentGiven()
+            } else if session.isResumed {
+                try welcomeBack()
+            }
+            session.start()
+            try showPendingSafeguards()
             while true {
                 if session.prompt != nil {
-                    if let ending = try ask(mode: .interview) { return ending }
-                } else if let ending = try reviewAndFinish() {
-                    return ending
+                    try ask(mode: session.reviewReached ? .opened : .interview)
+                } else {
+                    return try reviewAndFinish()
                 }
             }
         } catch is Interrupted {
             return try suspend()
+        } catch let ended as Ended {
+            return ended.ending
         }
     }
 
-    /// Ctrl-C (or the end of input) somewhere that cannot return an ending, such as a
-    /// safeguard waiting to be acknowledged: the interview is suspended.
+    /// Ctrl-C (or the end of input) on any screen: the interview is suspended.
     struct Interrupted: Error {}
 
-    /// One consent statement: true agreed, false not, nil for Ctrl-C or the end of input.
-    private func askStatement(_ text: String, _ statement: String, _ index: Int, _ count: Int) -> Bool? {
+    /// The interview ended on some screen (stopped, deleted, no consent, completed).
+    struct Ended: Error {
+        let ending: Ending
+    }
+
+    /// One consent statement: returns when it is agreed; a statement not agreed (and confirmed)
+    /// ends the interview.
+    private func askStatement(_ text: String, _ statement: String, _ index: Int, _ count: Int) throws {
         while true {
             var body: [Frame.Block] = []
-            if let code = session.log.participantCode { body += [.quiet("Participant code: \(code)"), .gap] }
-            body += [.text(clean(text)), .gap, .strong("Statement \(index + 1) of \(count): " + clean(statement))]
-            show(
-                Frame(
-                    title: clean(title), status: "Consent", body: body,
-                    items: [Frame.Item(key: "y", text: "The participant agrees"), Frame.Item(key: "n", text: "The participant does not agree")],
-                    footer: "y agrees   n does not agree   Ctrl-C stop for now"))
-            switch device.nextKey() {
-            case nil, .interrupt: return nil
-            case .character("y"), .character("Y"): return true
-            case .character("n"), .character("N"): return false
+            if let code = session.log.participantCode { body += [.quiet(words.participantCode(code)), .gap] }
+            body += [.text(clean(text)), .gap, .strong(words.statementOf(index + 1, count, clean(statement)))]
+            let frame = self.frame(
+                title: clean(title), status: words.consentTitle, body: body,
+                items: [Frame.Item(key: "y", text: words.agrees), Frame.Item(key: "n", text: words.doesNotAgree)],
+                footer: words.consentFooter)
+            let key = try nextKey { frame }
+            switch Command(key) {
+            case .pause?: try pauseMenu(.consent)
+            case .help?: try help()
+            default: break
+            }
+            switch key {
+            case .character("y"), .character("Y"): return
+            case .character("n"), .character("N"):
+                // Ending is permanent: make sure, with going back as the default.
+                let choice = try menu(
+                    title: words.endWithoutConsentTitle, status: words.consentTitle,
+                    body: [.text(words.endWithoutConsentBody(clean(statement)))],
+                    items: [words.backToStatement, words.endNoConsent], cancellable: true)
+                guard choice == 1 else { continue }
+                try session.consentRefused()
+                show(self.frame(title: clean(title), status: words.noConsentTitle, body: [.text(words.noConsentDone)], footer: words.pressAnyKey))
+                _ = device.nextKey()
+                throw Ended(ending: .noConsent)
             default: continue
+            }
+        }
+    }
+
+    /// The first screen of a resumed interview: the participant code, how many answers are
+    /// saved and where it carries on.
+    private func welcomeBack() throws {
+        var body: [Frame.Block] = []
+        if let code = session.log.participantCode { body += [.strong(words.participantCode(code)), .gap] }
+        session.start()
+        if session.prompt != nil {
+            let progress = session.progress
+            body.append(.text(words.carriesOnAt(session.answeredCount, progress.current, progress.total)))
+        } else {
+            body.append(.text(words.carriesOnAtReview(session.answeredCount)))
+        }
+        if !session.pendingSafeguards.isEmpty { body += [.gap, .text(words.safeguardWaiting)] }
+        let frame = self.frame(
+            title: clean(title), status: words.welcomeBack, body: body,
+            footer: [words.keyCarryOn, words.keyPause, words.keyStop, words.keyHelp].joined(separator: "   "))
+        while true {
+            let key = try nextKey { frame }
+            switch Command(key) {
+            case .pause?: try pauseMenu(.elsewhere)
+            case .stop?: try stopMenu()
+            case .help?: try help()
+            default: if key == .enter { return }
             }
         }
     }
@@ -86,19 +129,37 @@ package final class ScreenInterviewer {
     /// The instrument's title in the interview's language.
     var title: String { session.instrument.title.text(in: session.engine.language) }
 
+    /// A frame with the preview banner when nothing is saved.
+    func frame(
+        title: String, status: String? = nil, progress: Double? = nil, body: [Frame.Block] = [], items: [Frame.Item] = [],
+        cursor: Int? = nil, scroll: Int = 0, messages: [Frame.Message] = [], footer: String
+    ) -> Frame {
+        Frame(
+            banner: session.keepsAnswers ? nil : words.previewBanner, title: title, status: status, progress: progress,
+            body: body, items: items, cursor: cursor, scroll: scroll, messages: messages, footer: footer)
+    }
+
+    /// The renderer for the terminal's size now.
+    var renderer: ScreenRenderer { ScreenRenderer(size: device.size, style: device.style) }
+
     /// Draws a frame at the terminal's size now.
     func show(_ frame: Frame) {
-        let renderer = ScreenRenderer(size: device.size, style: device.style)
+        let renderer = self.renderer
         device.write(renderer.draw(renderer.rows(frame)))
     }
 
     /// Text from the instrument or an answer, made safe to print.
     func clean(_ text: String) -> String { SafeText.clean(text, keepNewlines: true) }
 
-    /// The next key, skipping the redraw when more keys are already waiting.
-    func key(redraw frame: () -> Frame) -> Key? {
-        if !device.hasPendingInput { show(frame()) }
-        return device.nextKey()
+    /// The next key, skipping the redraw when more keys are already waiting; redraws on a resize.
+    /// - Throws: ``Interrupted`` for Ctrl-C or the end of input.
+    func nextKey(redraw frame: () -> Frame) throws -> Key {
+        while true {
+            if !device.hasPendingInput { show(frame()) }
+            guard let key = device.nextKey(), key != .interrupt else { throw Interrupted() }
+            if key == .resize || key == .redraw { continue }
+            return key
+        }
     }
 
     /// Ctrl-C or the end of input: the interview is suspended (its answers are already saved).

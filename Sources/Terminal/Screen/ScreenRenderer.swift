@@ -3,10 +3,11 @@ import Foundation
 /// Lays a ``Frame`` out for a terminal of a given size. Pure: the same frame and size always give
 /// the same rows, so the layout is tested without a terminal.
 ///
-/// From the top: the title, the status with a progress bar, a rule, the body (wrapped), the list
-/// (scrolled to keep the cursor in view when it does not fit), the messages, and the keys at the
-/// bottom row. When the body and the list do not both fit, the list keeps at least three rows
-/// and the body is cut with "…".
+/// From the top: the banner and title, the status with a progress bar, a rule, the body
+/// (wrapped), the list (every entry wrapped in full, scrolled to keep the cursor in view when it
+/// does not fit, with "more" marks), the messages, and the keys at the bottom. When the body and
+/// the list do not both fit, the list keeps at least a few rows and the body's words are cut
+/// with "…"; a typing field is never cut.
 package struct ScreenRenderer: Sendable {
     /// The terminal's size.
     package var size: RawTerminal.Size
@@ -19,51 +20,25 @@ package struct ScreenRenderer: Sendable {
         self.style = style
     }
 
+    private var width: Int { max(size.width, 10) }
+    private var height: Int { max(size.height, 6) }
+
     /// The rows of the screen, at most `size.height`, each at most `size.width` cells wide
     /// (not counting the style's escape sequences).
     package func rows(_ frame: Frame) -> [String] {
-        let width = max(size.width, 10)
-        let height = max(size.height, 6)
-        var top: [String] = [style.title(TextLayout.truncate(frame.title, to: width))]
-        if let status = frame.status {
-            top.append(statusLine(status, progress: frame.progress, width: width))
-        }
-        top.append(style.quiet(String(repeating: "─", count: width)))
+        let parts = layout(frame)
+        var rows = parts.top + parts.middle
+        rows += Array(repeating: "", count: max(height - rows.count - parts.footer.count, 0)) + parts.footer
+        return Array(rows.prefix(height))
+    }
 
-        let footer = packed(frame.footer, width: width).map { style.footer($0) }
-        var messages: [String] = []
-        for message in frame.messages {
-            messages += messageRows(message, width: width)
-        }
-        if !messages.isEmpty { messages.insert("", at: 0) }
-
-        // The messages sit under the answer; they and the keys always show, the body and the
-        // list share what is left.
-        let space = max(height - top.count - footer.count - messages.count, 1)
-        var body = frame.body.flatMap { bodyRows($0, width: width) }
-        while body.last == "" { body.removeLast() }
-        let listRows = frame.items.count
-        let gap = (!body.isEmpty && listRows > 0) ? 1 : 0
-        var middle: [String]
-        if body.count + gap + listRows <= space {
-            middle = body + Array(repeating: "", count: gap) + items(frame, rows: listRows, width: width)
-        } else {
-            // The list comes first (every option should be in view), keeping a few lines of body.
-            let listSpace = listRows == 0 ? 0 : min(listRows, max(3, space - gap - min(body.count, 4)))
-            let bodySpace = max(space - listSpace - (listSpace > 0 ? gap : 0), 0)
-            if body.count > bodySpace {
-                body = Array(body.prefix(max(bodySpace - 1, 0))) + (bodySpace > 0 ? [style.quiet("…")] : [])
-            }
-            middle = body + Array(repeating: "", count: listSpace > 0 && bodySpace > 0 ? gap : 0)
-            middle += items(frame, rows: min(listSpace, space - middle.count), width: width)
-        }
-        middle += messages
-        let bottom = footer
-        let space2 = height - top.count - bottom.count
-        let filler = max(space2 - middle.count, 0)
-        var rows = top + middle + Array(repeating: "", count: filler) + bottom
-        if rows.count > height { rows = Array(rows.prefix(height)) }
-        return rows
+    /// How the list fits: its rows in full, how many show at once (for a screen that must be
+    /// read to its end before going on), and how many rows the cursor's entry takes (an entry
+    /// taller than the view is read by scrolling inside it).
+    package func listFit(_ frame: Frame) -> (total: Int, visible: Int, cursorRows: Int) {
+        let parts = layout(frame)
+        let cursorRows = frame.cursor.flatMap { frame.items.indices.contains($0) ? itemRows($0, frame: frame, width: width).count : nil } ?? 0
+        return (parts.listTotal, parts.listVisible, cursorRows)
     }
 
     /// The text that draws `rows` over the previous frame: home, each row cleared then written,
@@ -79,7 +54,84 @@ package struct ScreenRenderer: Sendable {
         return out + "\u{1B}[J"
     }
 
-    // MARK: - Parts
+    // MARK: - Layout
+
+    private struct Parts {
+        var top: [String]
+        var middle: [String]
+        var footer: [String]
+        var listTotal: Int
+        var listVisible: Int
+    }
+
+    private func layout(_ frame: Frame) -> Parts {
+        var top: [String] = []
+        if let banner = frame.banner {
+            // The banner and the title share the first row when they fit, else each has one.
+            let both = "[" + banner + "]  " + frame.title
+            if TextLayout.width(of: both) <= width {
+                top.append(style.title(both))
+            } else {
+                top += [style.warning(TextLayout.truncate("[" + banner + "]", to: width)), style.title(TextLayout.truncate(frame.title, to: width))]
+            }
+        } else {
+            top.append(style.title(TextLayout.truncate(frame.title, to: width)))
+        }
+        if let status = frame.status {
+            top.append(statusLine(status, progress: frame.progress, width: width))
+        }
+        top.append(style.quiet(String(repeating: "─", count: width)))
+
+        let footer = packed(frame.footer, width: width).map { style.footer($0) }
+        var messages: [String] = []
+        for message in frame.messages {
+            messages += messageRows(message, width: width)
+        }
+        if !messages.isEmpty { messages.insert("", at: 0) }
+
+        // The messages sit under the answer; they and the keys always show, the body and the
+        // list share what is left.
+        let space = max(height - top.count - footer.count - messages.count, 1)
+        var blocks = frame.body
+        while blocks.last == .gap { blocks.removeLast() }
+        let fieldIndex = blocks.firstIndex { if case .field = $0 { return true } else { return false } }
+        let fieldRows = fieldIndex.map { bodyRows(blocks[$0], width: width) } ?? []
+        var before = blocks[..<(fieldIndex ?? blocks.count)].flatMap { bodyRows($0, width: width) }
+        let after = fieldIndex.map { blocks[($0 + 1)...].flatMap { bodyRows($0, width: width) } } ?? []
+        let itemRows = frame.items.indices.map { self.itemRows($0, frame: frame, width: width) }
+        let listTotal = itemRows.reduce(0) { $0 + $1.count }
+        let bodyCount = before.count + fieldRows.count + after.count
+        let gap = (bodyCount > 0 && listTotal > 0) ? 1 : 0
+        var middle: [String]
+        var listSpace: Int
+        if bodyCount + gap + listTotal <= space {
+            listSpace = listTotal
+            middle = before + fieldRows + after
+        } else {
+            // The list comes first (the options should be in view), keeping a few lines of body;
+            // the body is cut before its field, never the field itself.
+            let keep = min(bodyCount, 4 + fieldRows.count)
+            listSpace = listTotal == 0 ? 0 : min(listTotal, max(3, space - gap - keep))
+            let bodySpace = max(space - listSpace - (listSpace > 0 ? gap : 0), 0)
+            let room = max(bodySpace - fieldRows.count - after.count, 0)
+            // Short of rows, the blank lines between paragraphs go before any words do.
+            if before.count > room { before.removeAll { $0.isEmpty } }
+            if before.count > room {
+                before = Array(before.prefix(max(room - 1, 0))) + (room > 0 ? [style.quiet("…")] : [])
+            }
+            middle = Array((before + fieldRows + after).prefix(bodySpace))
+            listSpace = min(listSpace, max(space - middle.count - gap, 0))
+        }
+        var listVisible = listTotal
+        if listSpace > 0 {
+            if !middle.isEmpty { middle += Array(repeating: "", count: gap) }
+            let list = window(itemRows, frame: frame, rows: listSpace)
+            listVisible = list.visible
+            middle += list.rows
+        }
+        middle += messages
+        return Parts(top: top, middle: middle, footer: footer, listTotal: listTotal, listVisible: listVisible)
+    }
 
     /// The keys, separated by three spaces, packed into as few lines as fit without breaking one.
     private func packed(_ footer: String, width: Int) -> [String] {
@@ -113,49 +165,90 @@ package struct ScreenRenderer: Sendable {
         case .text(let text): return TextLayout.wrap(text, width: width)
         case .strong(let text): return TextLayout.wrap(text, width: width).map { style.strong($0) }
         case .quiet(let text): return TextLayout.wrap(text, width: width).map { style.quiet($0) }
-        case .instruction(let text):
-            return TextLayout.wrap("[Interviewer: " + text + "]", width: width).map { style.instruction($0) }
-        case .field(let label, let text, let active):
-            let prefix = label + ": "
-            let room = max(width - TextLayout.width(of: prefix) - 2, 4)
-            let shown = TextLayout.tail(text, cells: room)
+        case .instruction(let text): return TextLayout.wrap(text, width: width).map { style.instruction($0) }
+        case .field(let label, let text, let active, let rows):
             let caret = active ? (style.colour ? style.selected(" ") : "_") : ""
-            return [prefix + shown + caret]
+            if rows <= 1 {
+                let prefix = label + ": "
+                let room = max(width - TextLayout.width(of: prefix) - 1, 4)
+                return [prefix + TextLayout.tail(text, cells: room) + caret]
+            }
+            // A long answer: a box of `rows` lines, wrapped, showing the end of what is typed.
+            let inner = max(width - 3, 4)
+            var lines = TextLayout.wrap(text, width: inner)
+            if let last = lines.last, TextLayout.width(of: last) >= inner, active { lines.append("") }
+            var shown = Array(lines.suffix(rows))
+            let hidden = lines.count - shown.count
+            while shown.count < rows { shown.append("") }
+            let lastTyped = min(lines.count, rows) - 1
+            var out = [TextLayout.truncate(label + (hidden > 0 ? "  (↑ +\(hidden))" : ""), to: width)]
+            for (index, line) in shown.enumerated() {
+                out.append("│ " + line + (index == max(lastTyped, 0) ? caret : ""))
+            }
+            return out
         }
     }
 
     private func messageRows(_ message: Frame.Message, width: Int) -> [String] {
         switch message {
-        case .error(let text): return TextLayout.wrap("Check: " + text, width: width).map { style.error($0) }
-        case .warning(let text): return TextLayout.wrap("Please check: " + text, width: width).map { style.warning($0) }
+        case .error(let text): return TextLayout.wrap(text, width: width).map { style.error($0) }
+        case .warning(let text): return TextLayout.wrap(text, width: width).map { style.warning($0) }
         case .info(let text): return TextLayout.wrap(text, width: width).map { style.info($0) }
         }
     }
 
-    /// The list, `rows` high, scrolled so the cursor is in view, with "more" marks where cut.
-    private func items(_ frame: Frame, rows: Int, width: Int) -> [String] {
-        let items = frame.items
-        guard rows > 0, !items.isEmpty else { return [] }
-        let keyWidth = items.map { TextLayout.width(of: $0.key) }.max() ?? 0
-        func row(_ index: Int) -> String {
-            let item = items[index]
-            let pointer = frame.cursor == index ? "›" : " "
-            let key = item.key.isEmpty ? "" : String(repeating: " ", count: keyWidth - TextLayout.width(of: item.key)) + item.key + "."
-            let head = [pointer, key, item.mark].filter { !$0.isEmpty }.joined(separator: " ") + " "
-            let text = TextLayout.truncate(item.text, to: max(width - TextLayout.width(of: head), 4))
-            let line = head + text
-            return frame.cursor == index ? style.selected(line) : line
+    /// One entry of the list, wrapped to the width with the rows after the first indented under
+    /// its words.
+    private func itemRows(_ index: Int, frame: Frame, width: Int) -> [String] {
+        let item = frame.items[index]
+        let keyWidth = frame.items.filter { $0.look == .normal }.map { TextLayout.width(of: $0.key) }.max() ?? 0
+        switch item.look {
+        case .heading:
+            return TextLayout.wrap(item.text, width: width).map { style.quiet($0) }
+        case .plain:
+            return TextLayout.wrap(item.text, width: width)
+        case .normal:
+            break
         }
-        if items.count <= rows { return items.indices.map(row) }
-        // Scrolled: keep the cursor in view; the first and last rows say what is hidden.
+        let selected = frame.cursor == index
+        let pointer = selected ? "›" : " "
+        let key = item.key.isEmpty ? "" : String(repeating: " ", count: keyWidth - TextLayout.width(of: item.key)) + item.key + "."
+        let head = [pointer, key, item.mark].filter { !$0.isEmpty }.joined(separator: " ") + " "
+        let headWidth = TextLayout.width(of: head)
+        let lines = TextLayout.wrap(item.text, width: max(width - headWidth, 4))
+        let rows = lines.enumerated().map { offset, line in
+            (offset == 0 ? head : String(repeating: " ", count: headWidth)) + line
+        }
+        return selected ? rows.map { style.selected($0) } : rows
+    }
+
+    /// The list's rows that fit in `rows`: scrolled to the cursor's entry (or by the frame's
+    /// scroll), with a row saying what is hidden above and below.
+    private func window(_ items: [[String]], frame: Frame, rows: Int) -> (rows: [String], visible: Int) {
+        let all = items.flatMap { $0 }
+        guard rows > 0 else { return ([], 0) }
+        if all.count <= rows { return (all, all.count) }
         let visible = max(rows - 2, 1)
-        let cursor = frame.cursor ?? 0
-        let first = min(max(cursor - visible / 2, 0), items.count - visible)
-        let above = first, below = items.count - first - visible
+        var first: Int
+        if let cursor = frame.cursor, items.indices.contains(cursor) {
+            let start = items[..<cursor].reduce(0) { $0 + $1.count }
+            let end = start + items[cursor].count
+            // The cursor's entry in view, a little below the top when there is room; an entry
+            // taller than the view is scrolled inside by the frame's scroll.
+            if end - start >= visible {
+                first = start + min(max(frame.scroll, 0), end - start - visible)
+            } else {
+                first = max(min(start - (visible - (end - start)) / 2, start), end - visible)
+            }
+        } else {
+            first = frame.scroll
+        }
+        first = min(max(first, 0), all.count - visible)
+        let above = first, below = all.count - first - visible
         var out: [String] = []
-        out.append(style.quiet(above > 0 ? "  ↑ \(above) more" : ""))
-        out += (first..<(first + visible)).map(row)
-        out.append(style.quiet(below > 0 ? "  ↓ \(below) more" : ""))
-        return Array(out.prefix(rows))
+        out.append(style.quiet(above > 0 ? "  ↑ +\(above)" : ""))
+        out += all[first..<(first + visible)]
+        out.append(style.quiet(below > 0 ? "  ↓ +\(below)" : ""))
+        return (Array(out.prefix(rows)), visible)
     }
 }

@@ -69,14 +69,15 @@ package enum TextLayout {
     }
 
     /// Words wrapped into lines of at most `width` cells; a word longer than a line is broken.
-    /// Newlines in the text start new lines.
+    /// Newlines in the text start new lines. The groups of a telephone number ("116 123",
+    /// "0800 000 000") stay on one line, so a helpline is never read as two numbers.
     package static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 1)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             var used = 0
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            for word in keepingNumbersTogether(paragraph.split(separator: " ", omittingEmptySubsequences: true)) {
                 var word = Substring(word)
                 var wordWidth = Self.width(of: word)
                 if used > 0, used + 1 + wordWidth <= width {
@@ -110,5 +111,23 @@ package enum TextLayout {
             lines.append(line)
         }
         return lines
+    }
+
+    /// Words, with neighbouring groups of digits joined into one word ("116", "123" become
+    /// "116 123").
+    static func keepingNumbersTogether(_ words: [Substring]) -> [Substring] {
+        func isNumberGroup(_ word: Substring) -> Bool {
+            word.contains(where: \.isASCII) && word.contains(where: { $0.isASCII && $0.isNumber })
+                && word.allSatisfy { ($0.isASCII && $0.isNumber) || "+()-./,;: ".contains($0) }
+        }
+        var out: [Substring] = []
+        for word in words {
+            if let last = out.last, isNumberGroup(last), isNumberGroup(word), last.last.map({ $0.isNumber || $0 == ")" }) == true {
+                out[out.count - 1] = Substring(last + " " + word)
+            } else {
+                out.append(word)
+            }
+        }
+        return out
     }
 }

@@ -9,13 +9,14 @@ package enum AnswerParser {
     /// - Parameters:
     ///   - input: The text as typed (for a text question it is kept exactly).
     ///   - prompt: The current prompt.
+    ///   - words: The program's words in the interview's language, for the messages.
     /// - Returns: The answer, or a message saying what to type.
-    package static func parse(_ input: String, for prompt: Prompt) -> Result<Answer, Message> {
+    package static func parse(_ input: String, for prompt: Prompt, words: InterviewerWords = .english) -> Result<Answer, Message> {
         let trimmed = input.trimmingCharacters(in: .whitespaces)
         switch prompt.input {
         case .oneOption:
             guard let number = Int(trimmed), (1...prompt.options.count).contains(number) else {
-                return .failure(Message("Type a number from 1 to \(prompt.options.count)."))
+                return .failure(Message(words.typeNumberFromOneTo(prompt.options.count)))
             }
             return .success(.value(.choice(prompt.options[number - 1].code)))
         case .options:
@@ -23,32 +24,32 @@ package enum AnswerParser {
             var codes: [Int] = []
             for part in parts {
                 guard let number = Int(part), (1...prompt.options.count).contains(number) else {
-                    return .failure(Message("Type the numbers of every answer that applies, such as 1 3 (from 1 to \(prompt.options.count))."))
+                    return .failure(Message(words.typeNumbersThatApply(prompt.options.count)))
                 }
                 let code = prompt.options[number - 1].code
                 if !codes.contains(code) { codes.append(code) }
             }
-            guard !codes.isEmpty else { return .failure(Message("Type the numbers of every answer that applies, such as 1 3.")) }
+            guard !codes.isEmpty else { return .failure(Message(words.typeNumbersThatApply(prompt.options.count))) }
             return .success(.value(.set(codes.sorted())))
         case .wholeNumber:
             guard let number = Int(trimmed.replacingOccurrences(of: ",", with: "")) else {
-                return .failure(Message("Type a whole number, such as 12."))
+                return .failure(Message(words.typeWholeNumber))
             }
             return .success(.value(.number(Double(number))))
         case .number:
             guard let number = Double(trimmed), number.isFinite, trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else {
-                return .failure(Message("Type a number, such as 2.5."))
+                return .failure(Message(words.typeNumber))
             }
             return .success(.value(.number(number)))
         case .date:
             guard let day = parseDate(trimmed) else {
-                return .failure(Message("Type a date as day/month/year, such as 23/11/2026, or 2026-11-23."))
+                return .failure(Message(words.typeDate))
             }
             return .success(.value(.date(day)))
         case .text:
             return .success(.value(.text(input)))
         case .readOut:
-            return .failure(Message("Press Enter to go on."))
+            return .failure(Message(words.pressEnterToGoOn))
         }
     }
 
