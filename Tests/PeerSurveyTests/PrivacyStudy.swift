@@ -71,7 +71,7 @@ struct PrivacyStudy {
     /// Line-mode input for one whole interview: consent, mood, a note, the identifying answers,
     /// the free text, and the review.
     static let interviewInput =
-        ["yes", "7", "note", note, name, email, dobTyped, freeText, "done"]
+        ["yes", "7", "/note", note, name, email, dobTyped, freeText, "done"]
         .joined(separator: "\n") + "\n"
 
     let directory: URL

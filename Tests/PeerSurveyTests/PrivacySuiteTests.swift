@@ -45,7 +45,7 @@ struct PrivacySuiteTests {
 
         // The first participant in one sitting; the second suspended after their name, resumed.
         let first = [
-            "yes", "7", "note", PrivacyStudy.note, PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dobTyped,
+            "yes", "7", "/note", PrivacyStudy.note, PrivacyStudy.name, PrivacyStudy.email, PrivacyStudy.dobTyped,
             Self.freeText, "done",
         ]
         try run(interview + ["--interviewer", "PR01"], input: first.joined(separator: "\n") + "\n")
