@@ -1,0 +1,235 @@
+import Instrument
+import Interview
+
+/// Makes test cases from an instrument's routing: for every question with a condition (its own
+/// or its section's), one case whose answers open it and one whose answers skip it. Answers are
+/// searched among values the condition itself names (its option codes and constants, one either
+/// side), and every case is confirmed by running it through the interview engine, so a case is
+/// written only when the engine agrees with it.
+enum TestGenerator {
+    /// The most answer combinations tried for one branch.
+    static let maximumTries = 400
+
+    /// The cases for an instrument.
+    /// - Parameters:
+    ///   - instrument: A checked instrument.
+    ///   - today: The day to run the engine on.
+    /// - Returns: The cases, two per conditional question where both could be found.
+    static func cases(for instrument: Instrument, today: Day) -> [DraftTest] {
+        var tests: [DraftTest] = []
+        var seen = Set<String>()
+        for section in instrument.sections {
+            for question in section.questions {
+                let conditions = [section.askIf, question.askIf].compactMap { $0?.bound }
+                guard !conditions.isEmpty, let target = targetVariable(question) else { continue }
+                var inputs: [Int] = []
+                for condition in conditions { inputs += askedInputs(condition, instrument) }
+                inputs = Array(Set(inputs)).sorted()
+                let constants = conditions.reduce(into: Constants()) { $0.collect($1) }
+                let source = question.askIf?.source ?? section.askIf?.source ?? ""
+                for open in [true, false] {
+                    guard let answers = search(instrument, target: target, open: open, inputs: inputs, constants: constants, today: today)
+                    else { continue }
+                    let name = "\(open ? "asks" : "skips") \(target) (ask_if: \(source))"
+                    guard seen.insert(name).inserted else { continue }
+                    tests.append(
+                        DraftTest(
+                            name: name, answers: answers, asked: open ? [target] : [], skipped: open ? [] : [target]))
+                }
+            }
+        }
+        return tests
+    }
+
+    /// The variable whose asking the case checks: the question's own, or a grid's first item.
+    private static func targetVariable(_ question: Question) -> String? {
+        switch question.kind {
+        case .note, .calculate: return nil
+        case .grid(_, let items): return items.first?.id
+        default: return question.id
+        }
+    }
+
+    /// The asked variables a condition depends on, through calculations and scores.
+    private static func askedInputs(_ bound: Bound, _ instrument: Instrument) -> [Int] {
+        var result: [Int] = []
+        var pending = Array(bound.variableIndices)
+        var visited = Set<Int>()
+        while let index = pending.popLast() {
+            guard visited.insert(index).inserted else { continue }
+            let variable = instrument.variables.all[index]
+            switch variable.origin {
+            case .question, .gridItem, .specify: result.append(index)
+            case .calculation:
+                for question in instrument.sections[variable.section].questions where question.id == variable.id {
+                    if case .calculate(let expression) = question.kind, let inner = expression.bound {
+                        pending += inner.variableIndices
+                    }
+                }
+            case .score:
+                for score in instrument.scores where score.id == variable.id {
+                    pending += score.items.compactMap { instrument.variables.index(of: $0) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The constants a condition names.
+    struct Constants {
+        var numbers: Set<Double> = []
+        var texts: Set<String> = []
+        var days: Set<Int> = []
+        var codes: Set<Int> = []
+
+        mutating func collect(_ bound: Bound) {
+            switch bound {
+            case .constant(let value):
+                switch value {
+                case .number(let x): numbers.insert(x)
+                case .text(let t): texts.insert(t)
+                case .date(let d): days.insert(d.ordinal)
+                case .choice(let c): codes.insert(c)
+                case .set(let cs): codes.formUnion(cs)
+                case .boolean, .sealed: break
+                }
+            case .variable: break
+            case .not(let a), .negate(let a): collect(a)
+            case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b):
+                collect(a)
+                collect(b)
+            case .has(let a, let code):
+                codes.insert(code)
+                collect(a)
+            case .inList(let a, let list):
+                numbers.formUnion(list)
+                collect(a)
+            case .call(_, let arguments): arguments.forEach { collect($0) }
+            }
+        }
+    }
+
+    /// Candidate answers for one variable: `nil` stands for no answer (refused).
+    private static func candidates(_ index: Int, _ instrument: Instrument, _ constants: Constants, today: Day) -> [Value?] {
+        let variable = instrument.variables.all[index]
+        var values: [Value?] = [nil]
+        switch variable.type {
+        case .choice(let list):
+            values += list.options.map { .choice($0.code) }
+        case .set(let list):
+            values += list.options.map { .set([$0.code]) }
+            let inclusive = list.options.filter { !$0.exclusive }.map(\.code)
+            if inclusive.count > 1 { values.append(.set(inclusive.sorted())) }
+        case .number(let integer):
+            var numbers = Set<Double>()
+            for x in constants.numbers { numbers.formUnion([x - 1, x, x + 1]) }
+            if numbers.isEmpty { numbers = [0, 1] }
+            if let bounds = instrument.numericBounds(of: variable.id) {
+                numbers = numbers.filter { bounds.contains($0) }
+                numbers.formUnion([bounds.lowerBound, bounds.upperBound])
+            }
+            values += numbers.sorted().filter { !integer || $0 == $0.rounded() }.map { .number($0) }
+        case .text:
+            values += constants.texts.sorted().map { .text($0) } + [.text("x")]
+        case .date:
+            var days = Set<Int>()
+            for d in constants.days { days.formUnion([d - 1, d, d + 1]) }
+            days.formUnion([today.ordinal - 1, today.ordinal - 400 * 365 / 10])
+            values += days.sorted().map { .date(Day(ordinal: $0)) }
+        case .boolean:
+            break
+        }
+        return values
+    }
+
+    /// The first combination of answers for which `target` is asked (`open`) or skipped.
+    private static func search(
+        _ instrument: Instrument, target: String, open: Bool, inputs: [Int], constants: Constants, today: Day
+    ) -> [(id: String, value: String)]? {
+        let lists = inputs.map { candidates($0, instrument, constants, today: today) }
+        guard !lists.contains(where: \.isEmpty) else { return nil }
+        var counters = Array(repeating: 0, count: lists.count)
+        for _ in 0..<maximumTries {
+            var assignment: [Int: Value] = [:]
+            for (k, index) in inputs.enumerated() {
+                if let value = lists[k][counters[k]] { assignment[index] = value }
+            }
+            if let answers = run(instrument, assignment: assignment, target: target, open: open, today: today) {
+                return answers
+            }
+            // The next combination, the first input varying fastest.
+            var k = 0
+            while k < counters.count {
+                counters[k] += 1
+                if counters[k] < lists[k].count { break }
+                counters[k] = 0
+                k += 1
+            }
+            if k == counters.count { return nil }
+        }
+        return nil
+    }
+
+    /// Runs one interview: the assignment's answers where given, a plain answer where one is
+    /// required, no answer otherwise. Returns the answers given when `target` ends as wanted.
+    private static func run(
+        _ instrument: Instrument, assignment: [Int: Value], target: String, open: Bool, today: Day
+    ) -> [(id: String, value: String)]? {
+        var engine = InterviewEngine(instrument: instrument, language: nil, today: today)
+        var given: [(id: String, value: String)] = []
+        var asked = Set<String>()
+        var steps = 0
+        while let step = engine.advance() {
+            steps += 1
+            if steps > 100_000 { return nil }
+            guard let variable = step.variable else { continue }
+            let id = instrument.variables.all[variable].id
+            asked.insert(id)
+            var value = assignment[variable]
+            if value == nil, !engine.allowed(at: step).contains(.refused) {
+                value = filler(variable, instrument, today: today)
+                guard value != nil else { return nil }
+            }
+            if let value {
+                guard case .accepted = engine.answer(.value(value), confirmed: true) else { return nil }
+                given.append((id, written(value, variable, instrument)))
+            } else {
+                guard case .accepted = engine.answer(.refused, confirmed: true) else { return nil }
+            }
+        }
+        let wasAsked = asked.contains(target)
+        if open != wasAsked { return nil }
+        if !open, engine.answer(of: target) != .notApplicable { return nil }
+        for (index, _) in assignment where !asked.contains(instrument.variables.all[index].id) { return nil }
+        return given
+    }
+
+    /// A plain answer for a required question.
+    private static func filler(_ index: Int, _ instrument: Instrument, today: Day) -> Value? {
+        let variable = instrument.variables.all[index]
+        switch variable.type {
+        case .choice(let list): return list.options.first.map { .choice($0.code) }
+        case .set(let list): return list.options.first.map { .set([$0.code]) }
+        case .number: return .number(instrument.numericBounds(of: variable.id)?.lowerBound ?? 1)
+        case .text: return .text("x")
+        case .date: return .date(Day(ordinal: today.ordinal - 1))
+        case .boolean: return nil
+        }
+    }
+
+    /// An answer as a test case writes it: option names where there are some.
+    private static func written(_ value: Value, _ index: Int, _ instrument: Instrument) -> String {
+        let type = instrument.variables.all[index].type
+        func option(_ code: Int, _ list: OptionList) -> String {
+            list.option(code: code)?.name.map { YAMLScalar.string($0, flow: true) } ?? String(code)
+        }
+        switch (value, type) {
+        case (.choice(let code), .choice(let list)): return option(code, list)
+        case (.set(let codes), .set(let list)): return "[" + codes.map { option($0, list) }.joined(separator: ", ") + "]"
+        case (.number(let x), _): return LogicTranslator.format(x)
+        case (.text(let text), _): return YAMLScalar.quoted(text)
+        case (.date(let day), _): return YAMLScalar.quoted(day.description)
+        default: return "refused"
+        }
+    }
+}
