@@ -175,6 +175,12 @@ package enum Settler {
             fill(&description, draft.id, "the description")
             draft.description = description
         }
+        for index in draft.scores.indices {
+            if var label = draft.scores[index].label {
+                fill(&label, draft.scores[index].origin ?? draft.id, "the label of the score `\(draft.scores[index].id)`")
+                draft.scores[index].label = label
+            }
+        }
         for (index, set) in draft.optionSets.enumerated() {
             var options = set.options
             for o in options.indices { fill(&options[o].label, draft.id, "option \(options[o].code) of `\(set.name)`") }
