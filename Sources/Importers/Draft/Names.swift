@@ -15,10 +15,11 @@ package struct Names: Sendable {
     package init() {}
 
     /// A variable name for `source`, unique in the instrument.
-    /// - Parameter source: The source's name.
-    /// - Returns: The name: letters, digits and `_`, starting with a letter, at most 26 characters
-    ///   (so that `<name>_97_text` still fits in 32).
-    package mutating func variable(_ source: String) -> String {
+    /// - Parameters:
+    ///   - source: The source's name.
+    ///   - maximumLength: 32, or 26 for a choice question, so that `<name>_97_text` still fits.
+    /// - Returns: The name: letters, digits and `_`, starting with a letter.
+    package mutating func variable(_ source: String, maximumLength: Int = 32) -> String {
         var name = Self.cleaned(source, lowercase: false)
         if name.isEmpty || !(name.first!.isLetter) { name = "q_" + name }
         if Self.reserved.contains(name.lowercased()) || name.lowercased().hasPrefix("ps_")
@@ -26,11 +27,11 @@ package struct Names: Sendable {
         {
             name += "_"
         }
-        name = String(name.prefix(26))
+        name = String(name.prefix(maximumLength))
         var candidate = name
         var counter = 2
         while taken.contains(candidate.lowercased()) {
-            candidate = String(name.prefix(26 - String(counter).count - 1)) + "_\(counter)"
+            candidate = String(name.prefix(maximumLength - String(counter).count - 1)) + "_\(counter)"
             counter += 1
         }
         taken.insert(candidate.lowercased())

@@ -138,7 +138,8 @@ struct RedcapFormBuilder {
             return nil
         }
         if specifyFollowUp(field) { return nil }
-        let id = names.variable(field.name)
+        let isChoice = ["radio", "dropdown", "checkbox"].contains(field.type)
+        let id = names.variable(field.name, maximumLength: isChoice ? 26 : 32)
         if id != field.name { note(field, "the field `\(field.name)` is named `\(id)`, a name SPSS, Stata and R accept") }
         guard var kind = self.kind(field, id: id) else { return nil }
         renamed[field.name] = id
