@@ -14,9 +14,11 @@ package enum CodebookFormat: String, Sendable, CaseIterable {
     case ddi
     /// The human codebook's content as JSON (see docs/exports.md).
     case json
+    /// A REDCap data dictionary (CSV), to move a study to REDCap (see docs/importing.md).
+    case redcap
 }
 
-/// `peersurvey codebook INSTRUMENT [--db study.sqlite] --format md|html|ddi|json [--output FILE]`:
+/// `peersurvey codebook INSTRUMENT [--db study.sqlite] --format md|html|ddi|json|redcap [--output FILE]`:
 /// a codebook of an instrument alone (for an ethics committee), or with frequencies from a study.
 package enum CodebookCommand {
     /// What to describe and how.
@@ -48,8 +50,13 @@ package enum CodebookCommand {
         case .failure(let output): return output
         }
         let text: String
+        var notes: [String] = []
         do {
             switch options.format {
+            case .redcap:
+                let dictionary = RedcapDictionary.render(bundle.instrument)
+                text = dictionary.csv
+                notes = dictionary.notes
             case .md: text = MarkdownCodebook.render(try Codebook.of(bundle))
             case .html: text = HTMLCodebook.render(try Codebook.of(bundle))
             case .json: text = JSONCodebook.render(try Codebook.of(bundle))
@@ -67,6 +74,7 @@ package enum CodebookCommand {
         }
         var out = CommandOutput()
         if options.databasePath != nil, options.minCell <= 1 { out.stderr = DescribeCommand.suppressionOffWarning }
+        for note in notes { out.stderr += "\(bundle.instrument.id): not in the REDCap dictionary: \(note)\n" }
         guard let path = options.outputPath else {
             out.stdout = text
             return out
