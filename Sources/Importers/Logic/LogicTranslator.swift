@@ -212,13 +212,15 @@ package struct LogicTranslator {
         case (.xlsform, "today"):
             return Part(text: "today()", level: 8)
         case (.xlsform, "selected"):
-            guard arguments.count == 2, case .field(let field) = arguments[0], let value = Self.literal(arguments[1]) else {
+            guard arguments.count == 2, let info = try fieldOf(arguments[0]), let value = Self.literal(arguments[1]) else {
                 throw LogicError("`selected` needs a question and a choice name")
             }
-            return Part(text: try has(field, value), level: 4)
+            guard info.kind == .set || info.kind == .choice else { throw LogicError("`\(info.id)` is not a choice") }
+            let option = try optionReference(info, value)
+            return Part(text: info.kind == .set ? "\(info.id) has \(option)" : "\(info.id) == \(option)", level: 4)
         case (.xlsform, "count-selected"):
-            guard arguments.count == 1, case .field(let field) = arguments[0] else { throw unsupported }
-            return Part(text: "count(\(try lookup(field).id))", level: 8)
+            guard arguments.count == 1, let info = try fieldOf(arguments[0]), info.kind == .set else { throw unsupported }
+            return Part(text: "count(\(info.id))", level: 8)
         case (.xlsform, "string-length"):
             guard arguments.count == 1 else { throw unsupported }
             return Part(text: "len(\(try expression(arguments[0]).text))", level: 8)
@@ -248,6 +250,15 @@ package struct LogicTranslator {
             }
         default:
             throw unsupported
+        }
+    }
+
+    /// The field a node names (`${x}` or `.`), if it names one.
+    private func fieldOf(_ node: LogicNode) throws -> FieldInfo? {
+        switch node {
+        case .field(let name): return try lookup(name)
+        case .current: return current
+        default: return nil
         }
     }
 

@@ -11,7 +11,10 @@ struct RedcapFormBuilder {
     private(set) var report = ImportReport()
     private var names = Names()
     /// The fields of this form already made questions, by REDCap name.
-    private var infos: [String: FieldInfo] = [:]
+    private(set) var infos: [String: FieldInfo] = [:]
+    /// Every field of the form, from a first pass, so that logic may name a later field (which
+    /// the checker then refuses with its own message).
+    var planned: [String: FieldInfo] = [:]
     /// The choice strings of the form that occur more than once become option sets.
     private var sharedChoices: [String: String] = [:]
     private var draft: DraftInstrument
@@ -317,8 +320,8 @@ struct RedcapFormBuilder {
     }
 
     private func translator(_ field: RedcapField) -> LogicTranslator {
-        let infos = self.infos
-        return LogicTranslator(dialect: .redcap) { name in infos[name] }
+        let infos = self.infos, planned = self.planned
+        return LogicTranslator(dialect: .redcap) { name in infos[name] ?? planned[name] }
     }
 
     private mutating func reportEvents(_ field: RedcapField, _ events: [String]) {

@@ -35,8 +35,11 @@ package enum RedcapImporter {
         let formOf = Dictionary(fields.map { ($0.name, $0.form) }, uniquingKeysWith: { first, _ in first })
         var drafts: [DraftInstrument] = []
         for (index, form) in forms.enumerated() {
-            var builder = RedcapFormBuilder(file: name, form: form, formOf: formOf)
             let rows = fields.filter { $0.form == form }
+            var planner = RedcapFormBuilder(file: name, form: form, formOf: formOf)
+            _ = planner.build(rows, isFirstForm: index == 0)
+            var builder = RedcapFormBuilder(file: name, form: form, formOf: formOf)
+            builder.planned = planner.infos
             drafts.append(builder.build(rows, isFirstForm: index == 0))
             report.append(builder.report)
         }

@@ -24,8 +24,19 @@ enum TestGenerator {
                 guard !conditions.isEmpty, let target = targetVariable(question) else { continue }
                 var inputs: [Int] = []
                 for condition in conditions { inputs += askedInputs(condition, instrument) }
-                inputs = Array(Set(inputs)).sorted()
-                let constants = conditions.reduce(into: Constants()) { $0.collect($1) }
+                var constants = conditions.reduce(into: Constants()) { $0.collect($1) }
+                // The inputs must be asked themselves: add what their own conditions read.
+                var pending = inputs
+                var expanded = Set(inputs)
+                while let index = pending.popLast() {
+                    for condition in conditionsAsking(index, instrument) {
+                        constants.collect(condition)
+                        for input in askedInputs(condition, instrument) where expanded.insert(input).inserted {
+                            pending.append(input)
+                        }
+                    }
+                }
+                inputs = expanded.sorted()
                 let source = question.askIf?.source ?? section.askIf?.source ?? ""
                 for open in [true, false] {
                     guard let answers = search(instrument, target: target, open: open, inputs: inputs, constants: constants, today: today)
@@ -73,6 +84,21 @@ enum TestGenerator {
             }
         }
         return result
+    }
+
+    /// The conditions (section's and question's) under which a variable is asked.
+    private static func conditionsAsking(_ index: Int, _ instrument: Instrument) -> [Bound] {
+        let variable = instrument.variables.all[index]
+        guard instrument.sections.indices.contains(variable.section) else { return [] }
+        let section = instrument.sections[variable.section]
+        var owner: String = variable.id
+        switch variable.origin {
+        case .gridItem(let grid): owner = grid
+        case .specify(let question, _): owner = question
+        default: break
+        }
+        let question = section.questions.first { $0.id == owner }
+        return [section.askIf?.bound, question?.askIf?.bound].compactMap { $0 }
     }
 
     /// The constants a condition names.
@@ -185,12 +211,19 @@ enum TestGenerator {
             guard let variable = step.variable else { continue }
             let id = instrument.variables.all[variable].id
             asked.insert(id)
-            var value = assignment[variable]
+            let value = assignment[variable]
             if value == nil, !engine.allowed(at: step).contains(.refused) {
-                value = filler(variable, instrument, today: today)
-                guard value != nil else { return nil }
-            }
-            if let value {
+                // Required: the first plain answer the question accepts.
+                var accepted = false
+                for candidate in fillers(variable, instrument, today: today) {
+                    if case .accepted = engine.answer(.value(candidate), confirmed: true) {
+                        given.append((id, written(candidate, variable, instrument)))
+                        accepted = true
+                        break
+                    }
+                }
+                guard accepted else { return nil }
+            } else if let value {
                 guard case .accepted = engine.answer(.value(value), confirmed: true) else { return nil }
                 given.append((id, written(value, variable, instrument)))
             } else {
@@ -204,16 +237,18 @@ enum TestGenerator {
         return given
     }
 
-    /// A plain answer for a required question.
-    private static func filler(_ index: Int, _ instrument: Instrument, today: Day) -> Value? {
+    /// Plain answers to try for a required question, most plain first.
+    private static func fillers(_ index: Int, _ instrument: Instrument, today: Day) -> [Value] {
         let variable = instrument.variables.all[index]
         switch variable.type {
-        case .choice(let list): return list.options.first.map { .choice($0.code) }
-        case .set(let list): return list.options.first.map { .set([$0.code]) }
-        case .number: return .number(instrument.numericBounds(of: variable.id)?.lowerBound ?? 1)
-        case .text: return .text("x")
-        case .date: return .date(Day(ordinal: today.ordinal - 1))
-        case .boolean: return nil
+        case .choice(let list): return list.options.map { .choice($0.code) }
+        case .set(let list): return list.options.map { .set([$0.code]) }
+        case .number:
+            let low = instrument.numericBounds(of: variable.id)?.lowerBound
+            return ([low].compactMap { $0 } + [1, 0, 18, 30, 50, 100, 1000]).map { .number($0) }
+        case .text: return [.text("x"), .text("example")]
+        case .date: return [today.ordinal - 1, today.ordinal - 365 * 30, today.ordinal].map { .date(Day(ordinal: $0)) }
+        case .boolean: return []
         }
     }
 
