@@ -193,7 +193,7 @@ extension XLSFormBuilder {
         case .single:
             return option(text) ?? reject(&self, "it is not one of the choices")
         case .multiple:
-            let chosen = text.split(separator: " ").map { option(String($0)) }
+            let chosen = text.split(whereSeparator: \.isWhitespace).map { option(String($0)) }
             guard chosen.allSatisfy({ $0 != nil }) else { return reject(&self, "it is not a list of the choices") }
             return "[" + chosen.compactMap { $0 }.joined(separator: ", ") + "]"
         case .integer:
