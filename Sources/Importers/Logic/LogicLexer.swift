@@ -85,6 +85,9 @@ struct LogicLexer {
                 continue
             }
             if c == ".", dialect == .xlsform {
+                if peek(1) == "." || peek(1) == "/" {
+                    throw LogicError("the path `\(String(String.UnicodeScalarView(scalars[i...].prefix { $0 != " " && $0 != ")" })))` (a reference into a group or repeat) has no equivalent")
+                }
                 tokens.append(.current)
                 i += 1
                 continue
