@@ -19,9 +19,9 @@ fi
 # Python for the cross-checks (JSON Schema validation of the bundled instruments), and the tools
 # the export tests open the exports with as a user would: PSPP (runs the .sps, reads the .sav),
 # ReadStat's command line, xmllint (validates the DDI codebook against its XSD), and R with readr
-# and haven (runs the exported R script).
+# and haven (runs the exported R script); zlib's headers for ZIPFoundation (XLSForm import).
 packages=(libsqlite3-dev libreadstat-dev pkg-config tmux python3 pspp readstat libxml2-utils
-  r-base-core r-cran-readr r-cran-haven)
+  r-base-core r-cran-readr r-cran-haven zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
