@@ -59,7 +59,14 @@ package enum Importer {
         var report = result.report
         var instruments: [SettledInstrument] = []
         for draft in result.drafts {
+            guard !draft.questions.isEmpty else {
+                report.note(request.path, "`\(draft.id)` has no question peersurvey can ask; no instrument is written for it")
+                continue
+            }
             instruments.append(try Settler.settle(draft, report: &report, today: request.today))
+        }
+        guard !instruments.isEmpty else {
+            throw .nothingImported(report)
         }
         return Outcome(instruments: instruments, report: report)
     }

@@ -66,6 +66,9 @@ package enum ImportCommand {
             switch error {
             case .unreadable: return CommandOutput(stderr: "\(error.description)\n", status: .noInput)
             case .invalid: return CommandOutput(stderr: "\(error.description)\n", status: .dataError)
+            case .nothingImported(let report):
+                let lines = report.notices.map { "\($0.location): \($0.message)\n" }.joined()
+                return CommandOutput(stderr: lines + "\(options.input): error: nothing in it could be imported; the lines above say why\n", status: .dataError)
             }
         }
         var out = CommandOutput()

@@ -149,5 +149,7 @@ struct FixtureImportTests {
         #expect(first.kind.options?.options.first?.label.translations["fr"] == "Jamais")
         let score = try #require(instrument.scores.first)
         #expect(score.id == "gad7_total_score" && score.method == .sum && score.items.count == 7)
+        let scored = try #require(instrument.tests.first { !$0.scores.isEmpty })
+        #expect(scored.scores.first?.value == 21, "GAD-7's highest total")
     }
 }

@@ -99,7 +99,7 @@ struct RoutingImportTests {
             ["select_multiple fruit or_other", "fruit", "Fruit", "Fruits", "", "", "", "not(selected(., 'none') and count-selected(.) > 1)", "None means none", "Aucun veut dire aucun", "", "", "", "", ""],
             ["end_group", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
             ["begin_group", "smoking", "Smoking", "Tabac", "", "", "${smokes} = 'yes'", "", "", "", "", "", "", "", ""],
-            ["integer", "per_day", "How many a day?", "Combien par jour ?", "", "", "selected(${fruit}, 'apple')", "", "", "", "", "", "", "", ""],
+            ["integer", "per_day", "How many a day at ${age} {years}?", "Combien par jour ?", "", "", "selected(${fruit}, 'apple')", "", "", "", "", "", "", "", ""],
             ["select_one yn", "quit", "Tried to quit?", "Essayé d'arrêter ?", "", "", "", "", "", "", "", "", "name != 'x'", "", ""],
             ["end_group", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
             ["begin_repeat", "kids", "Children", "Enfants", "", "", "", "", "", "", "", "", "", "", "3"],
@@ -138,6 +138,7 @@ struct RoutingImportTests {
         #expect(question("fruit")?.kind.options?.options.map(\.name) == ["apple", "pear", "none", "other"])
         #expect(question("fruit")?.checks.first?.condition.source == "fruit has none and count(fruit) > 1")
         #expect(question("per_day")?.askIf?.source == "fruit has apple")
+        #expect(question("per_day")?.text?.translations["en"] == "How many a day at {age} {{years}}?")
         if case .calculate(let e)? = question("double_age")?.kind { #expect(e.source == "age * 2") } else {
             Issue.record("double_age is not a calculation")
         }
@@ -148,5 +149,59 @@ struct RoutingImportTests {
         let test = try ImportFixtures.peersurvey(["test", "--today", "2026-06-01", file.path])
         #expect(test.status == 0, "\(test.stdout)")
         #expect(instrument.tests.count >= 4, "\(instrument.tests.map(\.name))")
+    }
+}
+
+/// REDCap's events and instrument-event mapping: read, checked, and each event reported as not
+/// carried over until waves are in the instrument language.
+struct RedcapEventsTests {
+    @Test func eachEventIsReportedWithItsForms() throws {
+        let folder = try ImportFixtures.scratch()
+        let dictionary = try ImportFixtures.path("redcap/repeating-instruments.csv")
+        let events = try ImportFixtures.write(
+            "event_name,arm_num,unique_event_name,custom_event_label\nBaseline,1,baseline_arm_1,\nFollow up,1,follow_up_arm_1,\n",
+            "events.csv", in: folder)
+        let mapping = try ImportFixtures.write(
+            "arm_num,unique_event_name,form\n1,baseline_arm_1,demographics\n1,baseline_arm_1,bp\n1,follow_up_arm_1,bp\n",
+            "mapping.csv", in: folder)
+        let imported = try Imported.run("redcap", dictionary, extra: ["--events", events, "--mapping", mapping])
+        #expect(imported.output.status == 0, "\(imported.output.stderr)")
+        #expect(imported.output.stderr.contains("events.csv:2: the event `baseline_arm_1` (forms: demographics, bp) is not carried over"))
+        #expect(imported.output.stderr.contains("events.csv:3: the event `follow_up_arm_1` (forms: bp) is not carried over"))
+    }
+
+    @Test func aFileThatIsNotAnEventsFileIsRefused() throws {
+        let folder = try ImportFixtures.scratch()
+        let dictionary = try ImportFixtures.path("redcap/repeating-instruments.csv")
+        let events = try ImportFixtures.write("name,age\nJo,4\n", "events.csv", in: folder)
+        let imported = try Imported.run("redcap", dictionary, extra: ["--events", events])
+        #expect(imported.output.status == 65)
+        #expect(imported.output.stderr.contains("events.csv:1: error: this is not a REDCap events file"))
+    }
+
+    @Test func eventsAreOnlyForREDCap() throws {
+        let imported = try Imported.run("reproschema", try ImportFixtures.path("reproschema/GAD7"), extra: ["--events", "e.csv"])
+        #expect(imported.output.status == 64)
+    }
+}
+
+/// A dictionary of which nothing can be asked writes nothing and says why.
+struct NothingToImportTests {
+    @Test func aFormWithNothingToAskIsSkippedAndAnEmptyImportFails() throws {
+        let folder = try ImportFixtures.scratch()
+        let path = try ImportFixtures.write(
+            ImportFixtures.redcapHeader + "record_id,f,,text,\"Record ID\",,,,,,,,,,,,,\nup,f,,file,\"Upload\",,,,,,,,,,,,,\nage,g,,text,Age,,,integer,,,,,,,,,,\n",
+            "d.csv", in: folder)
+        let imported = try Imported.run("redcap", path)
+        #expect(imported.output.status == 0, "\(imported.output.stderr)")
+        #expect(imported.files.map(\.lastPathComponent) == ["g.yaml"])
+        #expect(imported.output.stderr.contains("`f` has no question peersurvey can ask; no instrument is written for it"))
+        let only = try ImportFixtures.write(
+            ImportFixtures.redcapHeader + "record_id,f,,text,\"Record ID\",,,,,,,,,,,,,\nup,f,,file,\"Upload\",,,,,,,,,,,,,\n",
+            "e.csv", in: folder)
+        let nothing = try Imported.run("redcap", only)
+        #expect(nothing.output.status == 65)
+        #expect(nothing.output.stderr.contains("e.csv:3: field type \"file\" has no equivalent in an interview"))
+        #expect(nothing.output.stderr.contains("error: nothing in it could be imported"))
     }
 }

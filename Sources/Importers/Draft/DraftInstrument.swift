@@ -220,4 +220,6 @@ package struct DraftTest: Sendable {
     package var asked: [String]
     /// Variables expected to be skipped.
     package var skipped: [String]
+    /// Scores expected, written as YAML takes them.
+    package var scores: [(id: String, value: String)] = []
 }

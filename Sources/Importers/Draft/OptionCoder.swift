@@ -52,7 +52,12 @@ enum OptionCoder {
             if let name { usedNames.insert(name) }
             info.codes[choice.value] = code
             if let name { info.names[code] = name }
-            options.append(DraftOption(code: code, name: name, label: choice.label))
+            var label = choice.label
+            if label.isEmpty {
+                label = Texts(choice.value, language: choice.label.byLanguage.keys.sorted().first ?? "en")
+                notes.append("the choice `\(choice.value)` has no label; its value is used as the label")
+            }
+            options.append(DraftOption(code: code, name: name, label: label))
         }
         return Coded(options: options, info: info, notes: notes)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Instrument
 import Interview
 
@@ -9,6 +10,9 @@ import Interview
 enum TestGenerator {
     /// The most answer combinations tried for one branch.
     static let maximumTries = 400
+    /// The most interview steps taken for one instrument, so that a huge import stays quick (the
+    /// cases found by then are kept).
+    static let maximumSteps = 2_000_000
 
     /// The cases for an instrument.
     /// - Parameters:
@@ -18,6 +22,10 @@ enum TestGenerator {
     static func cases(for instrument: Instrument, today: Day) -> [DraftTest] {
         var tests: [DraftTest] = []
         var seen = Set<String>()
+        var budget = maximumSteps
+        // Built once: each run starts from a copy (the plan and calculation order are shared).
+        let fresh = InterviewEngine(instrument: instrument, language: nil, today: today)
+        let baseline = baseline(fresh, today: today)
         for section in instrument.sections {
             for question in section.questions {
                 let conditions = [section.askIf, question.askIf].compactMap { $0?.bound }
@@ -39,7 +47,10 @@ enum TestGenerator {
                 inputs = expanded.sorted()
                 let source = question.askIf?.source ?? section.askIf?.source ?? ""
                 for open in [true, false] {
-                    guard let answers = search(instrument, target: target, open: open, inputs: inputs, constants: constants, today: today)
+                    guard budget > 0,
+                        let answers = search(
+                            fresh, baseline, target: target, open: open, inputs: inputs, constants: constants, today: today,
+                            budget: &budget)
                     else { continue }
                     let name = "\(open ? "asks" : "skips") \(target) (ask_if: \(source))"
                     guard seen.insert(name).inserted else { continue }
@@ -48,6 +59,53 @@ enum TestGenerator {
                             name: name, answers: answers, asked: open ? [target] : [], skipped: open ? [] : [target]))
                 }
             }
+        }
+        tests += scoreCases(fresh, baseline, today: today)
+        if ProcessInfo.processInfo.environment["PS_DEBUG_GEN"] != nil {
+            FileHandle.standardError.write(Data("generator: \(maximumSteps - budget) steps, \(tests.count) cases\n".utf8))
+        }
+        return tests
+    }
+
+    /// For each score of items that are all asked of everyone, a case answering every item with
+    /// its highest code (or range bound): the score's value follows from its method.
+    private static func scoreCases(_ fresh: InterviewEngine, _ baseline: Baseline, today: Day) -> [DraftTest] {
+        let instrument = fresh.instrument
+        var tests: [DraftTest] = []
+        var budget = Int.max
+        for score in instrument.scores {
+            var highest: [String: Double] = [:]
+            for item in score.items {
+                guard let index = instrument.variables.index(of: item), conditionsAsking(index, instrument).isEmpty,
+                    let bounds = instrument.numericBounds(of: item)
+                else { break }
+                highest[item] = bounds.upperBound
+            }
+            guard highest.count == score.items.count else { continue }
+            var assignment: [Int: Value] = [:]
+            for (item, value) in highest {
+                let index = instrument.variables.index(of: item)!
+                if case .choice = instrument.variables.all[index].type {
+                    assignment[index] = .choice(Int(value))
+                } else {
+                    assignment[index] = .number(value)
+                }
+            }
+            let values = score.items.map { item -> Double in
+                let value = highest[item]!
+                guard score.reverse.contains(item), let bounds = instrument.numericBounds(of: item) else { return value }
+                return bounds.lowerBound + bounds.upperBound - value
+            }
+            let expected = score.method == .sum ? values.reduce(0, +) : values.reduce(0, +) / Double(values.count)
+            guard let target = score.items.first,
+                var answers = run(
+                    fresh, baseline, assignment: assignment, target: target, open: true, today: today, budget: &budget, whole: true)
+            else { continue }
+            answers = answers.filter { highest[$0.id] != nil }
+            tests.append(
+                DraftTest(
+                    name: "\(score.id) with every item at its highest", answers: answers, asked: [], skipped: [],
+                    scores: [(score.id, LogicTranslator.format(expected))]))
         }
         return tests
     }
@@ -170,17 +228,24 @@ enum TestGenerator {
 
     /// The first combination of answers for which `target` is asked (`open`) or skipped.
     private static func search(
-        _ instrument: Instrument, target: String, open: Bool, inputs: [Int], constants: Constants, today: Day
+        _ fresh: InterviewEngine, _ baseline: Baseline, target: String, open: Bool, inputs: [Int], constants: Constants, today: Day,
+        budget: inout Int
     ) -> [(id: String, value: String)]? {
-        let lists = inputs.map { candidates($0, instrument, constants, today: today) }
+        let instrument = fresh.instrument
+        // To open a branch, answers are the likelier key; to skip one, no answer usually is.
+        let lists = inputs.map { index -> [Value?] in
+            let values = candidates(index, instrument, constants, today: today)
+            return open ? Array(values.dropFirst()) + [nil] : values
+        }
         guard !lists.contains(where: \.isEmpty) else { return nil }
         var counters = Array(repeating: 0, count: lists.count)
         for _ in 0..<maximumTries {
+            guard budget > 0 else { return nil }
             var assignment: [Int: Value] = [:]
             for (k, index) in inputs.enumerated() {
                 if let value = lists[k][counters[k]] { assignment[index] = value }
             }
-            if let answers = run(instrument, assignment: assignment, target: target, open: open, today: today) {
+            if let answers = run(fresh, baseline, assignment: assignment, target: target, open: open, today: today, budget: &budget) {
                 return answers
             }
             // The next combination, the first input varying fastest.
@@ -198,43 +263,109 @@ enum TestGenerator {
 
     /// Runs one interview: the assignment's answers where given, a plain answer where one is
     /// required, no answer otherwise. Returns the answers given when `target` ends as wanted.
-    private static func run(
-        _ instrument: Instrument, assignment: [Int: Value], target: String, open: Bool, today: Day
-    ) -> [(id: String, value: String)]? {
-        var engine = InterviewEngine(instrument: instrument, language: nil, today: today)
+    /// An interview in progress: the engine, the answers given and the variables asked so far.
+    struct Progress {
+        var engine: InterviewEngine
         var given: [(id: String, value: String)] = []
         var asked = Set<String>()
-        var steps = 0
-        while let step = engine.advance() {
-            steps += 1
-            if steps > 100_000 { return nil }
-            guard let variable = step.variable else { continue }
-            let id = instrument.variables.all[variable].id
-            asked.insert(id)
-            let value = assignment[variable]
-            if value == nil, !engine.allowed(at: step).contains(.refused) {
-                // Required: the first plain answer the question accepts.
-                var accepted = false
-                for candidate in fillers(variable, instrument, today: today) {
-                    if case .accepted = engine.answer(.value(candidate), confirmed: true) {
-                        given.append((id, written(candidate, variable, instrument)))
-                        accepted = true
-                        break
-                    }
+    }
+
+    /// Snapshots of the interview that answers nothing it need not, every few steps: a run whose
+    /// answers all come after a snapshot starts there instead of at the first question, which
+    /// makes the search linear in the distance between a condition and its inputs rather than in
+    /// the length of the instrument.
+    struct Baseline {
+        var snapshots: [(position: Int, progress: Progress)] = []
+        /// The last step that needs an answer (required), or -1.
+        var lastRequiredStep = -1
+
+        /// The latest snapshot taken before `step`.
+        func start(before step: Int) -> Progress? {
+            var low = 0, high = snapshots.count - 1, found: Progress?
+            while low <= high {
+                let middle = (low + high) / 2
+                if snapshots[middle].position < step {
+                    found = snapshots[middle].progress
+                    low = middle + 1
+                } else {
+                    high = middle - 1
                 }
-                guard accepted else { return nil }
-            } else if let value {
-                guard case .accepted = engine.answer(.value(value), confirmed: true) else { return nil }
-                given.append((id, written(value, variable, instrument)))
-            } else {
-                guard case .accepted = engine.answer(.refused, confirmed: true) else { return nil }
+            }
+            return found
+        }
+    }
+
+    /// Takes the baseline run of an instrument.
+    static func baseline(_ fresh: InterviewEngine, today: Day) -> Baseline {
+        var baseline = Baseline()
+        for (index, step) in fresh.plan.steps.enumerated() where step.variable != nil {
+            let question = fresh.instrument.sections[step.section].questions[step.question]
+            if case .specify = step.kind { continue }
+            if question.isAsked, !question.allow.contains(.refused) { baseline.lastRequiredStep = index }
+        }
+        var progress = Progress(engine: fresh)
+        var steps = 0
+        while let step = progress.engine.advance() {
+            guard advance(&progress, step: step, assignment: [:], today: today) else { break }
+            steps += 1
+            if steps % 32 == 0, let position = progress.engine.position {
+                baseline.snapshots.append((position, progress))
             }
         }
-        let wasAsked = asked.contains(target)
-        if open != wasAsked { return nil }
-        if !open, engine.answer(of: target) != .notApplicable { return nil }
-        for (index, _) in assignment where !asked.contains(instrument.variables.all[index].id) { return nil }
-        return given
+        return baseline
+    }
+
+    /// Answers one step as a run does: the assignment's value, a plain answer where one is
+    /// required, no answer otherwise. Returns `false` when the engine refuses.
+    private static func advance(_ progress: inout Progress, step: Step, assignment: [Int: Value], today: Day) -> Bool {
+        guard let variable = step.variable else { return true }
+        let instrument = progress.engine.instrument
+        let id = instrument.variables.all[variable].id
+        progress.asked.insert(id)
+        let value = assignment[variable]
+        if value == nil, !progress.engine.allowed(at: step).contains(.refused) {
+            for candidate in fillers(variable, instrument, today: today) {
+                if case .accepted = progress.engine.answer(.value(candidate), confirmed: true) {
+                    progress.given.append((id, written(candidate, variable, instrument)))
+                    return true
+                }
+            }
+            return false
+        } else if let value {
+            guard case .accepted = progress.engine.answer(.value(value), confirmed: true) else { return false }
+            progress.given.append((id, written(value, variable, instrument)))
+            return true
+        }
+        if case .accepted = progress.engine.answer(.refused, confirmed: true) { return true }
+        return false
+    }
+
+    /// Runs one interview with an assignment, from the latest baseline snapshot before its first
+    /// answer. Returns the answers given when `target` is asked (`open`) or skipped, as wanted;
+    /// the run stops at the target unless a later question needs an answer.
+    private static func run(
+        _ fresh: InterviewEngine, _ baseline: Baseline, assignment: [Int: Value], target: String, open: Bool, today: Day,
+        budget: inout Int, whole: Bool = false
+    ) -> [(id: String, value: String)]? {
+        let instrument = fresh.instrument
+        let targetIndex = instrument.variables.index(of: target)
+        let targetStep = targetIndex.flatMap { fresh.plan.stepOfVariable[$0] } ?? Int.max
+        let firstAnswer = assignment.keys.compactMap { fresh.plan.stepOfVariable[$0] }.min() ?? targetStep
+        var progress = baseline.start(before: min(firstAnswer, targetStep)) ?? Progress(engine: fresh)
+        let stopAtTarget = !whole && targetStep > baseline.lastRequiredStep
+        while let step = progress.engine.advance() {
+            budget -= 1
+            if budget < 0 { return nil }
+            if stopAtTarget, let position = progress.engine.position, position >= targetStep {
+                return (step.variable == targetIndex) == open ? progress.given : nil
+            }
+            guard advance(&progress, step: step, assignment: assignment, today: today) else { return nil }
+        }
+        if stopAtTarget { return open ? nil : progress.given }
+        if open != progress.asked.contains(target) { return nil }
+        if !open, progress.engine.answer(of: target) != .notApplicable { return nil }
+        for (index, _) in assignment where !progress.asked.contains(instrument.variables.all[index].id) { return nil }
+        return progress.given
     }
 
     /// Plain answers to try for a required question, most plain first.

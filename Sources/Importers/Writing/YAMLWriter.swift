@@ -71,7 +71,7 @@ struct YAMLWriter {
         if !draft.tests.isEmpty {
             current = .header
             line("tests:")
-            line("  # Generated from the routing: one case that opens each condition and one that does not.")
+            line("  # Generated: one case that opens each condition and one that does not; each score with its items at their highest.")
             for (index, test) in draft.tests.enumerated() {
                 current = .test(index)
                 line("  - name: \(YAMLScalar.string(test.name))")
@@ -80,6 +80,9 @@ struct YAMLWriter {
                 var expect: [String] = []
                 if !test.asked.isEmpty { expect.append("asked: [\(test.asked.joined(separator: ", "))]") }
                 if !test.skipped.isEmpty { expect.append("skipped: [\(test.skipped.joined(separator: ", "))]") }
+                if !test.scores.isEmpty {
+                    expect.append("scores: {\(test.scores.map { "\($0.id): \($0.value)" }.joined(separator: ", "))}")
+                }
                 line("    expect: {\(expect.joined(separator: ", "))}")
             }
         }

@@ -9,6 +9,14 @@ extension XLSFormBuilder {
         "image", "audio", "video", "file", "barcode", "geopoint", "geotrace", "geoshape", "osm",
     ]
 
+    /// Words with XLSForm's piping (`${age}`) made `{age}` for questions asked before, and braces
+    /// escaped.
+    func piped(_ words: String) -> String {
+        Piping.convert(words, open: "${", close: "}") { name in
+            asked.contains(name) && infos[name]?.kind != FieldInfo.Kind.none ? infos[name]?.id : nil
+        }
+    }
+
     /// The question of one survey row, or `nil` (reported) when it has no equivalent.
     mutating func question(
         _ row: Workbook.Row, _ header: SheetHeader, type: (base: String, list: String?, orOther: Bool), name: String,
@@ -113,7 +121,7 @@ extension XLSFormBuilder {
             return nil
         }
         var question = DraftQuestion(
-            id: id, kind: kind, text: header.texts("label", row)?.map(Piping.escape), origin: "\(file) \(surveySheet) row \(row.number)",
+            id: id, kind: kind, text: header.texts("label", row)?.map(piped), origin: "\(file) \(surveySheet) row \(row.number)",
             location: here)
         if case .calculate = kind {
             question.text = nil
@@ -121,8 +129,8 @@ extension XLSFormBuilder {
             question.text = Texts(name, language: draft.languages[0])
             report.note(here, "`\(name)` has no label; its name is used as the wording")
         }
-        question.hint = header.texts("hint", row)?.map(Piping.escape)
-        question.interviewer = header.texts("guidance_hint", row)?.map(Piping.escape)
+        question.hint = header.texts("hint", row)?.map(piped)
+        question.interviewer = header.texts("guidance_hint", row)?.map(piped)
         question.askIf = expression(header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")
         let required = header.value("required", row).lowercased()
         if ["yes", "true", "true()", "1"].contains(required) {
@@ -137,7 +145,7 @@ extension XLSFormBuilder {
         if !constraint.isEmpty {
             do {
                 let negated = try translator(current: info).translateNegated(constraint)
-                let message = header.texts("constraint_message", row)?.map(Piping.escape)
+                let message = header.texts("constraint_message", row)?.map(piped)
                     ?? Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "The answer is not allowed here; please check it.") }))
                 question.checks.append(
                     DraftCheck(

@@ -14,6 +14,8 @@ struct XLSFormBuilder {
     var lists: [String: OptionCoder.Coded] = [:]
     /// How many questions use each list.
     var uses: [String: Int] = [:]
+    /// The XLSForm names of the questions made so far, which later texts may pipe.
+    var asked = Set<String>()
     var draft = DraftInstrument(id: "form", title: Texts("Form", language: "en"), languages: ["en"])
 
     init(file: String, surveySheet: String) {
@@ -266,6 +268,7 @@ struct XLSFormBuilder {
                 question.askIf = conditions.first
             }
             draft.sections[draft.sections.count - 1].questions.append(question)
+            if case .calculate = question.kind {} else { asked.insert(name) }
         }
         if !groups.isEmpty { report.note("\(file):\(surveySheet)", "the group `\(groups.last!.name)` is never closed") }
     }
