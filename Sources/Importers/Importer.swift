@@ -50,7 +50,8 @@ package enum Importer {
         let result: ImportResult
         switch request.source {
         case .redcap:
-            result = try RedcapImporter.run(path: request.path, eventsPath: request.eventsPath, mappingPath: request.mappingPath)
+            result = try RedcapImporter.run(
+                path: request.path, eventsPath: request.eventsPath, mappingPath: request.mappingPath)
         case .xlsform:
             result = try XLSFormImporter.run(path: request.path)
         case .reproschema:
@@ -60,7 +61,8 @@ package enum Importer {
         var instruments: [SettledInstrument] = []
         for draft in result.drafts {
             guard !draft.questions.isEmpty else {
-                report.note(request.path, "`\(draft.id)` has no question peersurvey can ask; no instrument is written for it")
+                report.note(
+                    request.path, "`\(draft.id)` has no question peersurvey can ask; no instrument is written for it")
                 continue
             }
             instruments.append(try Settler.settle(draft, report: &report, today: request.today))

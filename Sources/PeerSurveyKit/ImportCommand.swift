@@ -56,7 +56,8 @@ package enum ImportCommand {
     ///   cannot be written.
     package static func run(_ options: Options) -> CommandOutput {
         var request = Importer.Request(
-            source: options.source.source, path: options.input, today: options.today.flatMap(Day.init(iso:)) ?? Day.current())
+            source: options.source.source, path: options.input,
+            today: options.today.flatMap(Day.init(iso:)) ?? Day.current())
         request.eventsPath = options.eventsPath
         request.mappingPath = options.mappingPath
         let outcome: Importer.Outcome
@@ -68,7 +69,10 @@ package enum ImportCommand {
             case .invalid: return CommandOutput(stderr: "\(error.description)\n", status: .dataError)
             case .nothingImported(let report):
                 let lines = report.notices.map { "\($0.location): \($0.message)\n" }.joined()
-                return CommandOutput(stderr: lines + "\(options.input): error: nothing in it could be imported; the lines above say why\n", status: .dataError)
+                return CommandOutput(
+                    stderr: lines
+                        + "\(options.input): error: nothing in it could be imported; the lines above say why\n",
+                    status: .dataError)
             }
         }
         var out = CommandOutput()
@@ -85,7 +89,8 @@ package enum ImportCommand {
             for instrument in outcome.instruments {
                 let path = directory.appendingPathComponent(instrument.fileName).path
                 if FileManager.default.fileExists(atPath: path) {
-                    out.stderr += "\(path): error: the file exists; give another --out folder, or --force to replace it\n"
+                    out.stderr +=
+                        "\(path): error: the file exists; give another --out folder, or --force to replace it\n"
                     out.status = .usage
                     return out
                 }
@@ -100,10 +105,12 @@ package enum ImportCommand {
                 out.status = .ioError
                 return out
             }
-            out.stdout += "Wrote \(path): \(count(instrument.questions, "question")), \(count(instrument.tests, "test case")), \(count(instrument.warnings, "warning")) from check.\n"
+            out.stdout +=
+                "Wrote \(path): \(count(instrument.questions, "question")), \(count(instrument.tests, "test case")), \(count(instrument.warnings, "warning")) from check.\n"
         }
         if !outcome.report.notices.isEmpty {
-            out.stderr += "\(count(outcome.report.notices.count, "construct")) of \(options.input) not carried over or changed, listed above.\n"
+            out.stderr +=
+                "\(count(outcome.report.notices.count, "construct")) of \(options.input) not carried over or changed, listed above.\n"
         }
         return out
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Instrument
-import Testing
 import TestSupport
+import Testing
 
 /// Each public fixture imports through the built binary, checks clean, passes its own generated
 /// tests, and every field, row or item of it lands in the output or in the report.
@@ -32,7 +32,8 @@ struct FixtureImportTests {
 
     /// The names of a REDCap dictionary's fields, with their lines.
     static func redcapFields(_ path: String) throws -> [(name: String, line: Int)] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         return lines.enumerated().dropFirst().compactMap { index, line in
             let name = line.split(separator: ",").first.map(String.init) ?? ""
             return name.isEmpty ? nil : (name, index + 1)
@@ -57,33 +58,46 @@ struct FixtureImportTests {
         let names = try Self.variables(imported)
         let name = (path as NSString).lastPathComponent
         for field in try Self.redcapFields(path) {
-            let reported = imported.output.stderr.contains("\(name):\(field.line): ")
+            let reported =
+                imported.output.stderr.contains("\(name):\(field.line): ")
                 && imported.output.stderr.contains("`\(field.name)`")
-            #expect(names.contains(field.name) || reported, "`\(field.name)` (line \(field.line)) is neither imported nor reported")
+            #expect(
+                names.contains(field.name) || reported,
+                "`\(field.name)` (line \(field.line)) is neither imported nor reported")
         }
     }
 
     @Test func redcapValidationTypesBecomeTypes() throws {
         let imported = try Imported.run("redcap", try ImportFixtures.path("redcap/validation-types.csv"))
         let instrument = try imported.instrument(try #require(imported.files.first))
-        func kind(_ id: String) -> Question.Kind? { instrument.allQuestions.first { $0.question.id == id }?.question.kind }
+        func kind(_ id: String) -> Question.Kind? {
+            instrument.allQuestions.first { $0.question.id == id }?.question.kind
+        }
         #expect(kind("v_integer") == .integer(range: nil))
         #expect(kind("v_number_2dp") == .decimal(range: nil, decimals: 2))
         #expect(kind("v_date_dmy") == .date(from: nil, to: nil))
         #expect(kind("v_date_mdy") == .date(from: nil, to: nil))
         #expect(kind("f_notes") == .text(length: 0...2000, long: true))
         #expect(kind("f_slider") == .integer(range: -1...101))
-        if case .multiple(let list)? = kind("f_checkbox") { #expect(list.options.map(\.code) == [0, 1, 2]) } else {
+        if case .multiple(let list)? = kind("f_checkbox") {
+            #expect(list.options.map(\.code) == [0, 1, 2])
+        } else {
             Issue.record("f_checkbox is not a multiple choice")
         }
-        if case .single(let list)? = kind("f_yes_no") { #expect(list.options.map(\.code) == [1, 0]) } else {
+        if case .single(let list)? = kind("f_yes_no") {
+            #expect(list.options.map(\.code) == [1, 0])
+        } else {
             Issue.record("f_yes_no is not a single choice")
         }
-        if case .calculate(let expression)? = kind("f_calculated") { #expect(expression.source == "3 + 4") } else {
+        if case .calculate(let expression)? = kind("f_calculated") {
+            #expect(expression.source == "3 + 4")
+        } else {
             Issue.record("f_calculated is not a calculation")
         }
         #expect(instrument.allQuestions.first { $0.question.id == "v_email" }?.question.identifying == true)
-        #expect(imported.output.stderr.contains("validation-types.csv:7: field type \"file\" has no equivalent in an interview"))
+        #expect(
+            imported.output.stderr.contains(
+                "validation-types.csv:7: field type \"file\" has no equivalent in an interview"))
         #expect(imported.output.stderr.contains("validation-types.csv:12: field type \"sql\""))
     }
 
@@ -129,7 +143,9 @@ struct FixtureImportTests {
             count += 1
             let reported = imported.output.stderr.contains("all-question-types.xlsx:survey!A\(row): ")
             let renamed = imported.output.stderr.contains("`\(name)` is named")
-            #expect(names.contains(name) || notes.contains(name) || reported || renamed, "row \(row) `\(name)` is neither imported nor reported")
+            #expect(
+                names.contains(name) || notes.contains(name) || reported || renamed,
+                "row \(row) `\(name)` is neither imported nor reported")
         }
         #expect(count > 80)
     }
@@ -139,10 +155,15 @@ struct FixtureImportTests {
         let instrument = try imported.instrument(try #require(imported.files.first))
         #expect(instrument.id == "gad7")
         #expect(instrument.languages.first == "en")
-        #expect(instrument.languages.contains("fr") && instrument.languages.contains("pt") && instrument.languages.contains("zh"))
+        #expect(
+            instrument.languages.contains("fr") && instrument.languages.contains("pt")
+                && instrument.languages.contains("zh"))
         #expect(!instrument.languages.contains("pt-pt"))
         #expect(imported.output.stderr.contains("the language `pt-pt` is left out"))
-        #expect(instrument.variables.ids.prefix(7) == ["gad7_1", "gad7_2", "gad7_3", "gad7_4", "gad7_5", "gad7_6", "gad7_7"])
+        #expect(
+            instrument.variables.ids.prefix(7) == [
+                "gad7_1", "gad7_2", "gad7_3", "gad7_4", "gad7_5", "gad7_6", "gad7_7",
+            ])
         let first = try #require(instrument.allQuestions.first { $0.question.id == "gad7_1" }?.question)
         #expect(first.text?.translations["en"] == "Feeling nervous, anxious or on edge")
         #expect(first.kind.options?.options.map(\.code) == [0, 1, 2, 3])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
 
 /// Hostile and wrong inputs get a located error within a second, exit 65, and no crash.
@@ -21,7 +21,8 @@ struct HostileInputTests {
     @Test func aCSVWithAnUnclosedQuoteIsLocated() throws {
         let folder = try ImportFixtures.scratch()
         let path = try ImportFixtures.write(
-            ImportFixtures.redcapHeader + "record_id,f,,text,\"Record ID\",,,,,,,,,,,,,\nage,f,,text,\"How old,,,integer,,,,,,,,,,\n",
+            ImportFixtures.redcapHeader
+                + "record_id,f,,text,\"Record ID\",,,,,,,,,,,,,\nage,f,,text,\"How old,,,integer,,,,,,,,,,\n",
             "dictionary.csv", in: folder)
         try refused("redcap", path, contains: "dictionary.csv:3:13: error: this quoted field is never closed")
     }
@@ -29,7 +30,8 @@ struct HostileInputTests {
     @Test func aStrayQuoteIsLocated() throws {
         let folder = try ImportFixtures.scratch()
         let path = try ImportFixtures.write(
-            ImportFixtures.redcapHeader + "record_id,f,,text,Record \"ID\",,,,,,,,,,,,,\n", "dictionary.csv", in: folder)
+            ImportFixtures.redcapHeader + "record_id,f,,text,Record \"ID\",,,,,,,,,,,,,\n", "dictionary.csv", in: folder
+        )
         try refused("redcap", path, contains: "dictionary.csv:2:26: error: a quote inside a field")
     }
 
@@ -67,17 +69,22 @@ struct HostileInputTests {
                 struct.pack_into('<I', data, central + 24, declared)
                 open(path, 'wb').write(bytes(data))
             """
-        let made = try Program.run("/usr/bin/env", ["python3", "-c", script, path, String(megabytes), String(declare ?? -1)])
+        let made = try Program.run(
+            "/usr/bin/env", ["python3", "-c", script, path, String(megabytes), String(declare ?? -1)])
         try #require(made.status == 0, "python3 could not write the zip: \(made.stderr)")
         return path
     }
 
     @Test func aZipBombIsRefusedBeforeInflating() throws {
-        try refused("xlsform", try zip("bomb.xlsx", megabytes: 100), contains: "bomb.xlsx:xl/workbook.xml: error: the entry would inflate to 100 MB")
+        try refused(
+            "xlsform", try zip("bomb.xlsx", megabytes: 100),
+            contains: "bomb.xlsx:xl/workbook.xml: error: the entry would inflate to 100 MB")
     }
 
     @Test func aDenseZipBombUnderTheSizeLimitIsRefusedByItsRatio() throws {
-        try refused("xlsform", try zip("dense.xlsx", megabytes: 40), contains: "dense.xlsx:xl/workbook.xml: error: the entry is compressed")
+        try refused(
+            "xlsform", try zip("dense.xlsx", megabytes: 40),
+            contains: "dense.xlsx:xl/workbook.xml: error: the entry is compressed")
     }
 
     @Test func anEntryThatInflatesPastItsDeclaredSizeIsStopped() throws {
@@ -90,7 +97,15 @@ struct HostileInputTests {
         let folder = try ImportFixtures.scratch()
         let url = folder.appendingPathComponent("formula.xlsx")
         try XLSXWriter.write(
-            [("survey", [["type", "name", "label"], ["integer", "age", "How old are you?"], ["text", "x", "HYPERLINK(\"http://example.org\")"]])],
+            [
+                (
+                    "survey",
+                    [
+                        ["type", "name", "label"], ["integer", "age", "How old are you?"],
+                        ["text", "x", "HYPERLINK(\"http://example.org\")"],
+                    ]
+                )
+            ],
             formulaCell: "survey!C3", to: url)
         try refused("xlsform", url.path, contains: "formula.xlsx:survey!C3: error: the cell holds a formula")
     }
@@ -99,7 +114,9 @@ struct HostileInputTests {
         let folder = try ImportFixtures.scratch()
         let url = folder.appendingPathComponent("budget.xlsx")
         try XLSXWriter.write([("Sheet1", [["item", "cost"], ["tea", "3"]])], to: url)
-        try refused("xlsform", url.path, contains: "budget.xlsx: error: this workbook is not an XLSForm: it has no `survey` sheet")
+        try refused(
+            "xlsform", url.path,
+            contains: "budget.xlsx: error: this workbook is not an XLSForm: it has no `survey` sheet")
     }
 
     @Test func aFileThatIsNotAWorkbookIsRefused() throws {
@@ -125,7 +142,10 @@ struct HostileInputTests {
 
     @Test func anItemOutsideTheActivityFolderIsRefused() throws {
         let folder = try activity("../../../../../etc/passwd")
-        try refused("reproschema", folder.path, contains: "activity/a_schema#/ui/order/0: error: `../../../../../etc/passwd` points outside the activity folder")
+        try refused(
+            "reproschema", folder.path,
+            contains:
+                "activity/a_schema#/ui/order/0: error: `../../../../../etc/passwd` points outside the activity folder")
     }
 
     @Test func anItemOnTheWebIsRefused() throws {

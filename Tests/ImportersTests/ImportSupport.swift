@@ -1,7 +1,7 @@
 import Foundation
 import Instrument
-import Testing
 import TestSupport
+import Testing
 import ZIPFoundation
 
 /// The public definitions the importers are tested on (`../shared/fixtures/import`, beside the
@@ -60,12 +60,16 @@ enum XLSXWriter {
         }
         let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        try add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+        try add(
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
         var workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheets>"
-        var relations = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        var relations =
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for (index, sheet) in sheets.enumerated() {
             workbook += "<sheet name=\"\(sheet.0)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
-            relations += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            relations +=
+                "<Relationship Id=\"rId\(index + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             var xml = "<?xml version=\"1.0\"?><worksheet xmlns=\"\(ns)\"><sheetData>"
             for (r, row) in sheet.1.enumerated() {
                 xml += "<row r=\"\(r + 1)\">"
@@ -113,7 +117,8 @@ struct Imported {
     /// Runs `peersurvey import`.
     static func run(_ format: String, _ input: String, extra: [String] = []) throws -> Imported {
         let out = try ImportFixtures.scratch().appendingPathComponent("out")
-        let output = try ImportFixtures.peersurvey(["import", format, input, "--out", out.path, "--today", "2026-06-01"] + extra)
+        let output = try ImportFixtures.peersurvey(
+            ["import", format, input, "--out", out.path, "--today", "2026-06-01"] + extra)
         return Imported(directory: out, output: output)
     }
 }

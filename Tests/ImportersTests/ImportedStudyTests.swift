@@ -1,7 +1,7 @@
 import Foundation
 import Instrument
-import Testing
 import TestSupport
+import Testing
 
 /// A simulated study of each imported instrument exports, and the export opens in PSPP: the
 /// imported YAML is an instrument like any other, through the built binary end to end.
@@ -13,7 +13,8 @@ struct ImportedStudyTests {
         let imported = try Imported.run(fixture.format, try ImportFixtures.path(fixture.path))
         try #require(imported.output.status == 0, "\(imported.output.stderr)")
         let found = try Program.run("/bin/sh", ["-c", "command -v pspp"])
-        try #require(found.status == 0, "`pspp` is not installed; run scripts/setup.sh, which installs what the tests use")
+        try #require(
+            found.status == 0, "`pspp` is not installed; run scripts/setup.sh, which installs what the tests use")
         for file in imported.files {
             let instrument = try imported.instrument(file)
             let folder = try ImportFixtures.scratch()
@@ -29,17 +30,24 @@ struct ImportedStudyTests {
             let syntax = "GET FILE='\(sav)'.\nDISPLAY DICTIONARY.\nFREQUENCIES VARIABLES=ALL /FORMAT=NOTABLE.\n"
             let script = folder.appendingPathComponent("open.sps")
             try syntax.write(to: script, atomically: true, encoding: .utf8)
-            let opened = try Program.run("/bin/sh", ["-c", "cd \"$1\" && exec pspp -O format=txt -o - open.sps 2>&1", "sh", folder.path])
+            let opened = try Program.run(
+                "/bin/sh", ["-c", "cd \"$1\" && exec pspp -O format=txt -o - open.sps 2>&1", "sh", folder.path])
             #expect(opened.status == 0, "\(file.lastPathComponent): \(opened.stdout)")
             #expect(!opened.stdout.lowercased().contains("error"), "\(file.lastPathComponent): \(opened.stdout)")
             // Free text and identifying answers are not exported by default; every other variable is.
-            let columns = instrument.variables.all.filter { $0.type != .text && !instrument.identifyingVariables.contains($0.id) }
+            let columns = instrument.variables.all.filter {
+                $0.type != .text && !instrument.identifyingVariables.contains($0.id)
+            }
             for id in columns.map({ $0.id }).prefix(8) {
                 #expect(opened.stdout.contains(id), "PSPP does not list `\(id)` of \(file.lastPathComponent)")
             }
             // The export's own syntax, which reads its CSV, runs too.
             let spsRun = try Program.run(
-                "/bin/sh", ["-c", "cd \"$1\" && exec pspp -O format=txt -o - \"$2\" 2>&1", "sh", export.path, "\(instrument.id).sps"])
+                "/bin/sh",
+                [
+                    "-c", "cd \"$1\" && exec pspp -O format=txt -o - \"$2\" 2>&1", "sh", export.path,
+                    "\(instrument.id).sps",
+                ])
             #expect(spsRun.status == 0, "\(file.lastPathComponent): \(spsRun.stdout)")
         }
     }

@@ -1,11 +1,13 @@
-@testable import Importers
 import Testing
+
+@testable import Importers
 
 /// The three source dialects translated into the instrument language, case by case.
 struct LogicTranslatorTests {
     static let fields: [String: FieldInfo] = [
         "sex": FieldInfo(id: "sex", kind: .choice, codes: ["1": 1, "2": 2], names: [:]),
-        "fruit": FieldInfo(id: "fruit", kind: .set, codes: ["apple": 1, "pear": 2, "1": 1, "2": 2], names: [1: "apple", 2: "pear"]),
+        "fruit": FieldInfo(
+            id: "fruit", kind: .set, codes: ["apple": 1, "pear": 2, "1": 1, "2": 2], names: [1: "apple", 2: "pear"]),
         "yn": FieldInfo(id: "yn", kind: .choice, codes: ["yes": 1, "no": 2], names: [1: "yes", 2: "no"]),
         "age": FieldInfo(id: "age", kind: .number),
         "name": FieldInfo(id: "name", kind: .text),

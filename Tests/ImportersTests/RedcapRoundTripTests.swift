@@ -1,8 +1,8 @@
 import Foundation
 import Instrument
 import Interview
-import Testing
 import TestSupport
+import Testing
 
 /// The way back: `codebook --format redcap` on every bundled instrument, imported again, gives the
 /// same questions, the same codes and the same routing. Routing is compared by what it does: the
@@ -20,10 +20,13 @@ struct RedcapRoundTripTests {
             }
             switch variable.type {
             case .choice(let list): return "\(variable.id) single \(list.options.map(\.code))"
-            case .set(let list): return "\(variable.id) multiple \(list.options.map(\.code)) exclusive \(list.options.filter(\.exclusive).map(\.code))"
+            case .set(let list):
+                return
+                    "\(variable.id) multiple \(list.options.map(\.code)) exclusive \(list.options.filter(\.exclusive).map(\.code))"
             default:
                 let question = instrument.allQuestions.first { $0.question.id == variable.id }?.question
-                return "\(variable.id) \(question?.kind.type.rawValue ?? "text") identifying \(question?.identifying ?? false)"
+                return
+                    "\(variable.id) \(question?.kind.type.rawValue ?? "text") identifying \(question?.identifying ?? false)"
             }
         }
     }
@@ -43,7 +46,9 @@ struct RedcapRoundTripTests {
         let again = try imported.instrument(file)
         #expect(again.id == original.id)
         #expect(Self.shape(again) == Self.shape(original))
-        let required = { (i: Instrument) in i.allQuestions.filter { $0.question.allow.isEmpty && $0.question.isAsked }.map(\.question.id) }
+        let required = { (i: Instrument) in
+            i.allQuestions.filter { $0.question.allow.isEmpty && $0.question.isAsked }.map(\.question.id)
+        }
         #expect(required(again) == required(original))
         let test = try ImportFixtures.peersurvey(["test", "--today", "2026-06-01", file.path])
         #expect(test.status == 0, "\(test.stdout)")
@@ -64,7 +69,9 @@ struct RedcapRoundTripTests {
                 askedA.append(id)
                 var answer = randomAnswer(a.variables.all[variable], a, &random, today: today)
                 if case .rejected = engine.answer(answer, confirmed: true) {
-                    answer = engine.allowed(at: step).contains(.refused) ? .refused : (engine.allowed(at: step).first.map(Answer.init(missing:)) ?? .refused)
+                    answer =
+                        engine.allowed(at: step).contains(.refused)
+                        ? .refused : (engine.allowed(at: step).first.map(Answer.init(missing:)) ?? .refused)
                     if case .rejected = engine.answer(answer, confirmed: true) { break }
                 }
                 answers[id] = answer
@@ -82,17 +89,22 @@ struct RedcapRoundTripTests {
         }
     }
 
-    static func randomAnswer(_ variable: Variable, _ instrument: Instrument, _ random: inout SplitMix, today: Day) -> Answer {
+    static func randomAnswer(_ variable: Variable, _ instrument: Instrument, _ random: inout SplitMix, today: Day)
+        -> Answer
+    {
         if Int.random(in: 0..<8, using: &random) == 0 { return .refused }
         switch variable.type {
         case .choice(let list): return .value(.choice(list.options.randomElement(using: &random)!.code))
         case .set(let list):
             let chosen = list.options.filter { !$0.exclusive && Bool.random(using: &random) }.map(\.code)
-            if chosen.isEmpty, let exclusive = list.options.first(where: \.exclusive) { return .value(.set([exclusive.code])) }
+            if chosen.isEmpty, let exclusive = list.options.first(where: \.exclusive) {
+                return .value(.set([exclusive.code]))
+            }
             return .value(.set(chosen.isEmpty ? [list.options[0].code] : chosen.sorted()))
         case .number:
             let bounds = instrument.numericBounds(of: variable.id) ?? 0...100
-            return .value(.number(Double(Int.random(in: Int(bounds.lowerBound)...Int(bounds.upperBound), using: &random))))
+            return .value(
+                .number(Double(Int.random(in: Int(bounds.lowerBound)...Int(bounds.upperBound), using: &random))))
         case .text: return .value(.text("words"))
         case .date: return .value(.date(Day(ordinal: today.ordinal - Int.random(in: 1...3000, using: &random))))
         case .boolean: return .refused

@@ -31,8 +31,10 @@ package enum RedcapDictionary {
         var maximum = "", identifier = "", branching = "", required = "", matrix = "", annotation = ""
 
         func cells(form: String) -> [String] {
-            [name, form, section, type, label, choices, note, validation, minimum, maximum, identifier, branching,
-             required, "", "", matrix, "", annotation]
+            [
+                name, form, section, type, label, choices, note, validation, minimum, maximum, identifier, branching,
+                required, "", "", matrix, "", annotation,
+            ]
         }
     }
 
@@ -45,7 +47,9 @@ package enum RedcapDictionary {
         let logic = RedcapLogic(instrument)
         var notes: [String] = []
         if instrument.languages.count > 1 {
-            notes.append("only the \(language) wording is written; REDCap's dictionary holds one language (\(instrument.languages.dropFirst().joined(separator: ", ")) left out)")
+            notes.append(
+                "only the \(language) wording is written; REDCap's dictionary holds one language (\(instrument.languages.dropFirst().joined(separator: ", ")) left out)"
+            )
         }
         let taken = Set(instrument.variables.ids)
         var rows: [Row] = []
@@ -63,14 +67,17 @@ package enum RedcapDictionary {
             var parts: [String] = []
             for bound in bounds {
                 do throws(RedcapLogic.Unsupported) { parts.append(try logic.write(bound)) } catch {
-                    notes.append("the condition of `\(id)` uses \(error.what), which REDCap logic cannot express; left out")
+                    notes.append(
+                        "the condition of `\(id)` uses \(error.what), which REDCap logic cannot express; left out")
                 }
             }
             return parts.count > 1 ? parts.map { "(\($0))" }.joined(separator: " and ") : parts.first ?? ""
         }
         func choices(_ list: OptionList) -> String {
-            list.options.map { "\($0.code), \(redcapText($0.label.text(in: language)).replacingOccurrences(of: "|", with: "/"))" }
-                .joined(separator: " | ")
+            list.options.map {
+                "\($0.code), \(redcapText($0.label.text(in: language)).replacingOccurrences(of: "|", with: "/"))"
+            }
+            .joined(separator: " | ")
         }
         for section in instrument.sections {
             var sectionHeader = text(section.title)
@@ -82,12 +89,19 @@ package enum RedcapDictionary {
                 row.note = text(question.hint)
                 row.branching = branching([section.askIf?.bound, question.askIf?.bound], for: question.id)
                 row.identifier = question.identifying ? "y" : ""
-                row.required = question.isAsked && question.allow.isEmpty && question.kind.type.takesAnswerKeys ? "y" : ""
+                row.required =
+                    question.isAsked && question.allow.isEmpty && question.kind.type.takesAnswerKeys ? "y" : ""
                 if !question.checks.isEmpty || !question.warnings.isEmpty {
-                    notes.append("the checks and warnings of `\(question.id)` have no place in a REDCap dictionary; left out")
+                    notes.append(
+                        "the checks and warnings of `\(question.id)` have no place in a REDCap dictionary; left out")
                 }
-                if question.defaultAnswer != nil { notes.append("the default of `\(question.id)` is left out (REDCap's @DEFAULT action tag can hold it)") }
-                if question.interviewer != nil { notes.append("the interviewer instruction of `\(question.id)` is left out") }
+                if question.defaultAnswer != nil {
+                    notes.append(
+                        "the default of `\(question.id)` is left out (REDCap's @DEFAULT action tag can hold it)")
+                }
+                if question.interviewer != nil {
+                    notes.append("the interviewer instruction of `\(question.id)` is left out")
+                }
                 var follow: [Row] = []
                 switch question.kind {
                 case .single(let list):
@@ -110,11 +124,19 @@ package enum RedcapDictionary {
                 case .integer(let range):
                     row.type = "text"
                     row.validation = "integer"
-                    if let range { (row.minimum, row.maximum) = (RedcapLogic.number(range.lowerBound), RedcapLogic.number(range.upperBound)) }
+                    if let range {
+                        (row.minimum, row.maximum) = (
+                            RedcapLogic.number(range.lowerBound), RedcapLogic.number(range.upperBound)
+                        )
+                    }
                 case .decimal(let range, let decimals):
                     row.type = "text"
                     row.validation = decimals.map { (1...4).contains($0) ? "number_\($0)dp" : "number" } ?? "number"
-                    if let range { (row.minimum, row.maximum) = (RedcapLogic.number(range.lowerBound), RedcapLogic.number(range.upperBound)) }
+                    if let range {
+                        (row.minimum, row.maximum) = (
+                            RedcapLogic.number(range.lowerBound), RedcapLogic.number(range.upperBound)
+                        )
+                    }
                 case .text(_, let long):
                     row.type = long ? "notes" : "text"
                 case .date(let from, let to):
@@ -135,18 +157,23 @@ package enum RedcapDictionary {
                         } else if expression.type == .boolean {
                             row.choices = "if(\(try logic.write(bound)), 1, 0)"
                         } else {
-                            notes.append("the calculation `\(question.id)` is not a number; REDCap calculates only numbers; left out")
+                            notes.append(
+                                "the calculation `\(question.id)` is not a number; REDCap calculates only numbers; left out"
+                            )
                             continue
                         }
                     } catch {
-                        notes.append("the calculation `\(question.id)` uses \(error.what), which REDCap cannot express; left out")
+                        notes.append(
+                            "the calculation `\(question.id)` uses \(error.what), which REDCap cannot express; left out"
+                        )
                         continue
                     }
                 case .grid(let list, let items):
                     for (index, item) in items.enumerated() {
                         var itemRow = row
                         itemRow.name = item.id
-                        itemRow.section = index == 0 ? (sectionHeader.isEmpty ? text(question.text) : sectionHeader) : ""
+                        itemRow.section =
+                            index == 0 ? (sectionHeader.isEmpty ? text(question.text) : sectionHeader) : ""
                         itemRow.label = text(item.text)
                         itemRow.type = "radio"
                         itemRow.choices = choices(list)
@@ -168,26 +195,36 @@ package enum RedcapDictionary {
             row.type = "calc"
             row.label = score.label.map(text) ?? score.id
             let items = score.items.map { item -> String in
-                guard score.reverse.contains(item), let bounds = instrument.numericBounds(of: item) else { return "[\(item)]" }
+                guard score.reverse.contains(item), let bounds = instrument.numericBounds(of: item) else {
+                    return "[\(item)]"
+                }
                 return "(\(RedcapLogic.number(bounds.lowerBound + bounds.upperBound)) - [\(item)])"
             }
             row.choices = "\(score.method == .sum ? "sum" : "mean")(\(items.joined(separator: ", ")))"
             if score.method == .sum {
-                notes.append("the score `\(score.id)` is written as REDCap's sum() of the answered items, without peersurvey's proration or min_answered")
+                notes.append(
+                    "the score `\(score.id)` is written as REDCap's sum() of the answered items, without peersurvey's proration or min_answered"
+                )
             }
             rows.append(row)
         }
         if !instrument.safeguards.isEmpty {
-            notes.append("safeguards (\(instrument.safeguards.map { "`\($0.id)`" }.joined(separator: ", "))) have no equivalent in REDCap; left out")
+            notes.append(
+                "safeguards (\(instrument.safeguards.map { "`\($0.id)`" }.joined(separator: ", "))) have no equivalent in REDCap; left out"
+            )
         }
-        if instrument.consent != nil { notes.append("the consent statements are left out; REDCap's e-Consent framework holds consent") }
+        if instrument.consent != nil {
+            notes.append("the consent statements are left out; REDCap's e-Consent framework holds consent")
+        }
         var csv = csvLine(header)
         for row in rows { csv += csvLine(row.cells(form: form)) }
         return Output(csv: csv, notes: notes)
     }
 
     /// The "please say" texts of a choice question's options, as REDCap text fields.
-    private static func specifyRows(_ question: Question, _ list: OptionList, multiple: Bool, text: (LocalizedText?) -> String)
+    private static func specifyRows(
+        _ question: Question, _ list: OptionList, multiple: Bool, text: (LocalizedText?) -> String
+    )
         -> [Row]
     {
         list.options.compactMap { option in

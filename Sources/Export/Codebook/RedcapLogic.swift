@@ -47,11 +47,17 @@ package struct RedcapLogic {
         case .compare(let op, let a, let b):
             var op = op
             if negated {
-                op = [.equal: .notEqual, .notEqual: .equal, .less: .greaterOrEqual, .lessOrEqual: .greater,
-                      .greater: .lessOrEqual, .greaterOrEqual: .less][op] ?? op
+                op =
+                    [
+                        .equal: .notEqual, .notEqual: .equal, .less: .greaterOrEqual, .lessOrEqual: .greater,
+                        .greater: .lessOrEqual, .greaterOrEqual: .less,
+                    ][op] ?? op
             }
-            let symbol = [BinaryOperator.equal: "=", .notEqual: "<>", .less: "<", .lessOrEqual: "<=", .greater: ">",
-                          .greaterOrEqual: ">="][op] ?? op.rawValue
+            let symbol =
+                [
+                    BinaryOperator.equal: "=", .notEqual: "<>", .less: "<", .lessOrEqual: "<=", .greater: ">",
+                    .greaterOrEqual: ">=",
+                ][op] ?? op.rawValue
             return "\(try value(a)) \(symbol) \(try value(b))"
         case .has(let set, let code):
             guard case .variable(let index) = set else { throw Unsupported(what: "`has` on a calculation") }
@@ -108,9 +114,12 @@ package struct RedcapLogic {
             case .sum, .mean, .min, .max, .round: return "\(function.rawValue)(\(try values().joined(separator: ", ")))"
             case .if:
                 guard arguments.count == 3 else { throw Unsupported(what: "`if`") }
-                return "if(\(try logic(arguments[0], negated: false)), \(try value(arguments[1])), \(try value(arguments[2])))"
+                return
+                    "if(\(try logic(arguments[0], negated: false)), \(try value(arguments[1])), \(try value(arguments[2])))"
             case .count:
-                guard case .variable(let index)? = arguments.first else { throw Unsupported(what: "`count` of an expression") }
+                guard case .variable(let index)? = arguments.first else {
+                    throw Unsupported(what: "`count` of an expression")
+                }
                 return "sum(" + options(index).map { "[\(name(index))(\($0))]" }.joined(separator: ", ") + ")"
             case .today: return "'today'"
             case .date: return try value(arguments[0])

@@ -25,7 +25,9 @@ enum InputFile {
         guard data.count <= limit else {
             throw .invalid(
                 location: (path as NSString).lastPathComponent,
-                message: "the file is larger than \(limit >> 20) MB, far beyond any real \(what.replacingOccurrences(of: "a ", with: "")); refused unread")
+                message:
+                    "the file is larger than \(limit >> 20) MB, far beyond any real \(what.replacingOccurrences(of: "a ", with: "")); refused unread"
+            )
         }
         return data
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes the source's names into names the instrument format takes, the same way for every
 /// importer: variable names for SPSS, Stata and R, option names, section and instrument ids.
 /// Each name keeps its source spelling where it can; a changed name is reported by the caller.
@@ -91,5 +93,3 @@ package struct Names: Sendable {
         return out
     }
 }
-
-import Foundation

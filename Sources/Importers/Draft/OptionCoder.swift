@@ -33,7 +33,9 @@ enum OptionCoder {
                 code = nextCode
                 name = Names.option(choice.value)
                 if numeric || Int(choice.value) != nil {
-                    notes.append("the choice code `\(choice.value)` is not a whole number from 0 to 99999 (or repeats); it becomes code \(code)")
+                    notes.append(
+                        "the choice code `\(choice.value)` is not a whole number from 0 to 99999 (or repeats); it becomes code \(code)"
+                    )
                     name = nil
                 }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text in one or more languages, as the importer found it: the source's words, unchanged.
 package struct Texts: Sendable, Hashable {
     /// The words by language code.
@@ -16,10 +18,10 @@ package struct Texts: Sendable, Hashable {
     }
 
     /// Whether no language has any words.
-    package var isEmpty: Bool { byLanguage.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } }
+    package var isEmpty: Bool {
+        byLanguage.values.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
 
     /// The same text with every language's words changed by `change`.
     package func map(_ change: (String) -> String) -> Texts { Texts(byLanguage.mapValues(change)) }
 }
-
-import Foundation

@@ -86,7 +86,9 @@ struct LogicLexer {
             }
             if c == ".", dialect == .xlsform {
                 if peek(1) == "." || peek(1) == "/" {
-                    throw LogicError("the path `\(String(String.UnicodeScalarView(scalars[i...].prefix { $0 != " " && $0 != ")" })))` (a reference into a group or repeat) has no equivalent")
+                    throw LogicError(
+                        "the path `\(String(String.UnicodeScalarView(scalars[i...].prefix { $0 != " " && $0 != ")" })))` (a reference into a group or repeat) has no equivalent"
+                    )
                 }
                 tokens.append(.current)
                 i += 1

@@ -14,10 +14,13 @@ struct LogicParser {
     /// - Returns: The tree.
     /// - Throws: ``LogicError`` when it does not parse.
     static func parse(_ text: String, dialect: LogicDialect, events: inout [String]) throws -> LogicNode {
-        var parser = LogicParser(tokens: try LogicLexer.tokens(text, dialect: dialect, events: &events), dialect: dialect)
+        var parser = LogicParser(
+            tokens: try LogicLexer.tokens(text, dialect: dialect, events: &events), dialect: dialect)
         guard !parser.tokens.isEmpty else { throw LogicError("the expression is empty") }
         let node = try parser.or()
-        guard parser.position == parser.tokens.count else { throw LogicError("the expression does not parse after its first part") }
+        guard parser.position == parser.tokens.count else {
+            throw LogicError("the expression does not parse after its first part")
+        }
         return node
     }
 

@@ -106,7 +106,8 @@ package struct LogicTranslator {
             case "or", "and":
                 let level = op == "or" ? 1 : 2
                 return Part(
-                    text: "\(wrap(try expression(left), level)) \(op) \(wrap(try expression(right), level + 1))", level: level)
+                    text: "\(wrap(try expression(left), level)) \(op) \(wrap(try expression(right), level + 1))",
+                    level: level)
             case "==", "!=", "<", "<=", ">", ">=": return try comparison(op, left, right)
             case "+", "-", "*", "/":
                 let level = op == "+" || op == "-" ? 5 : 6
@@ -157,7 +158,8 @@ package struct LogicTranslator {
         if let info = left.field, let value = right.literal {
             if value.isEmpty {
                 guard op == "==" || op == "!=" else { throw LogicError("an empty value cannot be ordered") }
-                return op == "==" ? Part(text: "not answered(\(info.id))", level: 3) : Part(text: "answered(\(info.id))", level: 8)
+                return op == "=="
+                    ? Part(text: "not answered(\(info.id))", level: 3) : Part(text: "answered(\(info.id))", level: 8)
             }
             switch info.kind {
             case .choice:
@@ -212,14 +214,17 @@ package struct LogicTranslator {
         case (.xlsform, "today"):
             return Part(text: "today()", level: 8)
         case (.xlsform, "selected"):
-            guard arguments.count == 2, let info = try fieldOf(arguments[0]), let value = Self.literal(arguments[1]) else {
+            guard arguments.count == 2, let info = try fieldOf(arguments[0]), let value = Self.literal(arguments[1])
+            else {
                 throw LogicError("`selected` needs a question and a choice name")
             }
             guard info.kind == .set || info.kind == .choice else { throw LogicError("`\(info.id)` is not a choice") }
             let option = try optionReference(info, value)
             return Part(text: info.kind == .set ? "\(info.id) has \(option)" : "\(info.id) == \(option)", level: 4)
         case (.xlsform, "count-selected"):
-            guard arguments.count == 1, let info = try fieldOf(arguments[0]), info.kind == .set else { throw unsupported }
+            guard arguments.count == 1, let info = try fieldOf(arguments[0]), info.kind == .set else {
+                throw unsupported
+            }
             return Part(text: "count(\(info.id))", level: 8)
         case (.xlsform, "string-length"):
             guard arguments.count == 1 else { throw unsupported }
@@ -276,7 +281,8 @@ package struct LogicTranslator {
 
     /// A string constant in the instrument language.
     static func quote(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 
@@ -289,7 +295,8 @@ package struct LogicTranslator {
     /// A date written year-month-day, if `text` is one.
     static func isoDate(_ text: String) -> String? {
         let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+        guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]),
+            let d = Int(parts[2]),
             (1...12).contains(m), (1...31).contains(d)
         else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)

@@ -30,7 +30,9 @@ struct CSVTable: Sendable {
     static func read(path: String, name: String) throws(ImportError) -> CSVTable {
         let data = try InputFile.read(path: path, limit: maximumBytes, what: "a CSV file")
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .invalid(location: "\(name):1", message: "the file is not UTF-8 text; save it from REDCap or a spreadsheet as CSV (UTF-8)")
+            throw .invalid(
+                location: "\(name):1",
+                message: "the file is not UTF-8 text; save it from REDCap or a spreadsheet as CSV (UTF-8)")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return try parse(text, name: name)
@@ -89,7 +91,9 @@ struct CSVTable: Sendable {
                 guard fieldStart else {
                     throw .invalid(
                         location: "\(name):\(line):\(column)",
-                        message: "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")")
+                        message:
+                            "a quote inside a field that does not start with one; quote the whole field and double the quote (\"\")"
+                    )
                 }
                 inQuotes = true
                 openedAt = (line, column)

@@ -8,7 +8,8 @@ enum RedcapEvents {
     static func report(eventsPath: String, mappingPath: String?) throws(ImportError) -> ImportReport {
         let eventsName = (eventsPath as NSString).lastPathComponent
         let events = try CSVTable.read(path: eventsPath, name: eventsName)
-        let eventColumn = try column(events, "unique_event_name", what: "REDCap events file (export it from Project Setup, Define My Events)")
+        let eventColumn = try column(
+            events, "unique_event_name", what: "REDCap events file (export it from Project Setup, Define My Events)")
         var formsOfEvent: [String: [String]] = [:]
         if let mappingPath {
             let mappingName = (mappingPath as NSString).lastPathComponent
@@ -25,13 +26,15 @@ enum RedcapEvents {
             let forms = formsOfEvent[event].map { " (forms: \($0.joined(separator: ", ")))" } ?? ""
             report.note(
                 "\(eventsName):\(row.line)",
-                "the event `\(event)`\(forms) is not carried over: waves of a study plan are not yet in the instrument language, so each form is imported once, as one instrument")
+                "the event `\(event)`\(forms) is not carried over: waves of a study plan are not yet in the instrument language, so each form is imported once, as one instrument"
+            )
         }
         return report
     }
 
     private static func column(_ table: CSVTable, _ name: String, what: String) throws(ImportError) -> Int {
-        guard let header = table.rows.first, let index = header.fields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == name })
+        guard let header = table.rows.first,
+            let index = header.fields.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == name })
         else {
             throw .invalid(location: "\(table.name):1", message: "this is not a \(what): it has no column `\(name)`")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of a REDCap data dictionary: the 18 columns REDCap exports, by meaning.
 struct RedcapField: Sendable {
     var line: Int
@@ -30,7 +32,9 @@ struct RedcapField: Sendable {
 
     /// A header cell made comparable: lowercase letters and digits only.
     static func normalised(_ cell: String) -> String {
-        String(cell.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(Character.init))
+        String(
+            cell.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) }.map(
+                Character.init))
     }
 
     /// Reads a row; missing trailing columns are empty.
@@ -70,5 +74,3 @@ struct RedcapField: Sendable {
         }
     }
 }
-
-import Foundation

@@ -23,7 +23,9 @@ package enum RedcapImporter {
             let found = header.fields.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
             throw .invalid(
                 location: "\(name):\(header.line)",
-                message: "this is not a REDCap data dictionary: its first row should begin with the columns `Variable / Field Name`, `Form Name`, `Section Header`, `Field Type`, `Field Label` (found \(found))")
+                message:
+                    "this is not a REDCap data dictionary: its first row should begin with the columns `Variable / Field Name`, `Form Name`, `Section Header`, `Field Type`, `Field Label` (found \(found))"
+            )
         }
         var report = ImportReport()
         let fields = table.rows.dropFirst().map(RedcapField.init)

@@ -22,7 +22,9 @@ struct ActivityFolder {
         guard isDirectory.boolValue else {
             throw .invalid(
                 location: path,
-                message: "this is not a ReproSchema activity: give the activity's folder (the one that holds its `_schema` file and `items/`)")
+                message:
+                    "this is not a ReproSchema activity: give the activity's folder (the one that holds its `_schema` file and `items/`)"
+            )
         }
         root = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         name = root.lastPathComponent
@@ -30,7 +32,9 @@ struct ActivityFolder {
 
     /// A location inside the folder for the report: `GAD7/items/gad7_1`.
     func location(_ url: URL, _ pointer: String = "") -> String {
-        let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
+        let relative =
+            url.path.hasPrefix(root.path + "/")
+            ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
         return "\(name)/\(relative)" + (pointer.isEmpty ? "" : "#\(pointer)")
     }
 
@@ -42,15 +46,20 @@ struct ActivityFolder {
         if reference.contains("://") {
             throw .invalid(
                 location: place,
-                message: "`\(reference)` is a web address; peersurvey imports only an activity's own files, so download the item into the activity folder")
+                message:
+                    "`\(reference)` is a web address; peersurvey imports only an activity's own files, so download the item into the activity folder"
+            )
         }
         let base = file.deletingLastPathComponent()
-        let target = (reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : base.appendingPathComponent(reference))
+        let target =
+            (reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : base.appendingPathComponent(reference))
             .standardizedFileURL.resolvingSymlinksInPath()
         guard target.path.hasPrefix(root.path + "/") else {
             throw .invalid(
                 location: place,
-                message: "`\(reference)` points outside the activity folder \(name); refused (an activity may use only its own files)")
+                message:
+                    "`\(reference)` points outside the activity folder \(name); refused (an activity may use only its own files)"
+            )
         }
         return target
     }
@@ -63,7 +72,8 @@ struct ActivityFolder {
             data = try InputFile.read(path: url.path, limit: Self.maximumBytes, what: "a ReproSchema file")
         } catch {
             if case .unreadable = error {
-                throw .invalid(location: place ?? location(url), message: "`\(location(url))` does not exist or cannot be read")
+                throw .invalid(
+                    location: place ?? location(url), message: "`\(location(url))` does not exist or cannot be read")
             }
             throw error
         }
@@ -87,6 +97,8 @@ struct ActivityFolder {
         }
         throw .invalid(
             location: name,
-            message: "this folder is not a ReproSchema activity: none of its files is a JSON-LD schema with `\"category\": \"Activity\"`")
+            message:
+                "this folder is not a ReproSchema activity: none of its files is a JSON-LD schema with `\"category\": \"Activity\"`"
+        )
     }
 }

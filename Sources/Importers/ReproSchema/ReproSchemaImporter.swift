@@ -58,7 +58,8 @@ struct ReproSchemaBuilder {
         }
         let schemaLocation = folder.location(schemaURL)
         guard !order.isEmpty else {
-            throw .invalid(location: folder.location(schemaURL, "/ui/order"), message: "the activity lists no items in `ui.order`")
+            throw .invalid(
+                location: folder.location(schemaURL, "/ui/order"), message: "the activity lists no items in `ui.order`")
         }
         // Items in asking order, then items only named in addProperties (computed scores).
         var items: [ActivityItem] = []
@@ -73,19 +74,24 @@ struct ReproSchemaBuilder {
             let object = try folder.object(at: url, referencedFrom: folder.location(schemaURL, pointer))
             let property = propertyOf[reference]?.1
             let variable = (property?["variableName"] as? String) ?? (object["id"] as? String) ?? url.lastPathComponent
-            items.append(ActivityItem(url: url, object: object, variable: variable, visibility: property?["isVis"], pointer: pointer))
+            items.append(
+                ActivityItem(
+                    url: url, object: object, variable: variable, visibility: property?["isVis"], pointer: pointer))
         }
         // Languages: those every question and option label carries.
         var options: [String: [[String: Any]]] = [:]
         for item in items { options[item.url.path] = try choices(of: item) }
         let languages = chooseLanguages(items, options)
         var draft = DraftInstrument(
-            id: Names.instrument((schema["id"] as? String ?? folder.name).replacingOccurrences(of: "_schema", with: "")),
+            id: Names.instrument(
+                (schema["id"] as? String ?? folder.name).replacingOccurrences(of: "_schema", with: "")),
             title: texts(schema["prefLabel"], languages.map) ?? Texts(folder.name, language: languages.codes[0]),
             languages: languages.codes)
         draft.description = texts(schema["description"], languages.map)
         if let version = schema["version"] as? String, Int(version) == nil {
-            report.note(schemaLocation, "the activity's version `\(version)` is not a whole number; the instrument is version 1")
+            report.note(
+                schemaLocation, "the activity's version `\(version)` is not a whole number; the instrument is version 1"
+            )
         }
         draft.header = [
             "Imported from the ReproSchema activity \(folder.name) (\(schemaURL.lastPathComponent)) by `peersurvey import reproschema`.",
@@ -97,11 +103,15 @@ struct ReproSchemaBuilder {
         let computes = (schema["compute"] as? [[String: Any]]) ?? []
         let computed = Set(computes.compactMap { $0["variableName"] as? String })
         if ui["shuffle"] as? Bool == true {
-            report.note(folder.location(schemaURL, "/ui/shuffle"), "the items are shuffled in ReproSchema; peersurvey asks them in order")
+            report.note(
+                folder.location(schemaURL, "/ui/shuffle"),
+                "the items are shuffled in ReproSchema; peersurvey asks them in order")
         }
         for item in items {
             if computed.contains(item.variable) { continue }
-            if let question = try question(item, languages: languages, options: options[item.url.path] ?? [], draft: &draft) {
+            if let question = try question(
+                item, languages: languages, options: options[item.url.path] ?? [], draft: &draft)
+            {
                 section.questions.append(question)
             }
         }
@@ -134,7 +144,10 @@ struct ReproSchemaBuilder {
         let place = folder.location(schemaURL)
         for tag in all.subtracting(everywhere).sorted() {
             let lacking = texts.count { $0[tag] == nil }
-            report.note(place, "the language `\(tag)` is left out: \(lacking) of the activity's \(texts.count) question and option texts have no version in it")
+            report.note(
+                place,
+                "the language `\(tag)` is left out: \(lacking) of the activity's \(texts.count) question and option texts have no version in it"
+            )
         }
         var map: [String: String] = [:]
         var taken = Set<String>()
@@ -143,21 +156,32 @@ struct ReproSchemaBuilder {
             taken.insert(tag)
         }
         for tag in everywhere.sorted() where map[tag] == nil {
-            let primary = tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
-            let siblings = everywhere.filter { $0.lowercased().hasPrefix(primary + "-") || $0.lowercased().hasPrefix(primary + "_") }
-            if primary.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil, !taken.contains(primary), siblings.count == 1 {
+            let primary =
+                tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? ""
+            let siblings = everywhere.filter {
+                $0.lowercased().hasPrefix(primary + "-") || $0.lowercased().hasPrefix(primary + "_")
+            }
+            if primary.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil, !taken.contains(primary),
+                siblings.count == 1
+            {
                 map[tag] = primary
                 taken.insert(primary)
-                report.note(place, "the language `\(tag)` is written `\(primary)`: instruments name languages by 2- or 3-letter codes")
+                report.note(
+                    place,
+                    "the language `\(tag)` is written `\(primary)`: instruments name languages by 2- or 3-letter codes")
             } else {
-                report.note(place, "the language `\(tag)` is left out: instruments name languages by 2- or 3-letter codes, and `\(primary)` is taken or shared by several variants")
+                report.note(
+                    place,
+                    "the language `\(tag)` is left out: instruments name languages by 2- or 3-letter codes, and `\(primary)` is taken or shared by several variants"
+                )
             }
         }
         var codes = map.values.sorted()
         if let english = codes.firstIndex(of: "en") { codes.insert(codes.remove(at: english), at: 0) }
         if codes.isEmpty {
             codes = ["en"]
-            report.note(place, "no language is carried by every question; the texts are imported in whatever language each has")
+            report.note(
+                place, "no language is carried by every question; the texts are imported in whatever language each has")
         }
         return Languages(codes: codes, map: map)
     }
@@ -196,7 +220,9 @@ struct ReproSchemaBuilder {
         let input = (ui["inputType"] as? String ?? "").lowercased()
         let (response, responseURL) = try responseOptions(item)
         let id = names.variable(item.variable)
-        if id != item.variable { report.note(place, "the item `\(item.variable)` is named `\(id)`, a name SPSS, Stata and R accept") }
+        if id != item.variable {
+            report.note(place, "the item `\(item.variable)` is named `\(id)`, a name SPSS, Stata and R accept")
+        }
         let wording = texts(item.object["question"], languages.map) ?? texts(item.object["prefLabel"], languages.map)
         let minimum = (response["minValue"] as? NSNumber).map { LogicTranslator.format($0.doubleValue) }
         let maximum = (response["maxValue"] as? NSNumber).map { LogicTranslator.format($0.doubleValue) }
@@ -209,7 +235,9 @@ struct ReproSchemaBuilder {
                 return nil
             }
             let source = choices.enumerated().map { index, choice -> (String, Texts) in
-                let value = (choice["value"] as? NSNumber).map { LogicTranslator.format($0.doubleValue) } ?? (choice["value"] as? String) ?? String(index)
+                let value =
+                    (choice["value"] as? NSNumber).map { LogicTranslator.format($0.doubleValue) }
+                    ?? (choice["value"] as? String) ?? String(index)
                 return (value, texts(choice["name"], languages.map) ?? Texts(value, language: languages.codes[0]))
             }
             let multiple = response["multipleChoice"] as? Bool == true
@@ -245,16 +273,21 @@ struct ReproSchemaBuilder {
         case "static", "markdown", "save":
             kind = .note
         default:
-            report.note(place, "the input type `\(input)` of `\(item.variable)` has no equivalent in an interview; left out")
+            report.note(
+                place, "the input type `\(input)` of `\(item.variable)` has no equivalent in an interview; left out")
             return nil
         }
         var question = DraftQuestion(
             id: id, kind: kind, text: wording ?? Texts(item.variable, language: languages.codes[0]),
             origin: folder.location(item.url), location: place)
-        if case .note = kind, question.text == nil { question.text = Texts(item.variable, language: languages.codes[0]) }
+        if case .note = kind, question.text == nil {
+            question.text = Texts(item.variable, language: languages.codes[0])
+        }
         if input == "email" {
             question.identifying = true
-            report.note(place, "`\(item.variable)` holds an e-mail address, so it is marked `identifying: true` (sealed at capture)")
+            report.note(
+                place,
+                "`\(item.variable)` holds an e-mail address, so it is marked `identifying: true` (sealed at capture)")
         }
         if let required = ((schema["ui"] as? [String: Any])?["addProperties"] as? [[String: Any]])?.first(where: {
             $0["variableName"] as? String == item.variable
@@ -264,15 +297,21 @@ struct ReproSchemaBuilder {
         switch item.visibility {
         case let flag as Bool:
             if !flag {
-                report.note(folder.location(schemaURL, item.pointer), "`\(item.variable)` is hidden (`isVis: false`); it is imported as asked")
+                report.note(
+                    folder.location(schemaURL, item.pointer),
+                    "`\(item.variable)` is hidden (`isVis: false`); it is imported as asked")
             }
         case let condition as String:
             do {
                 let infos = self.infos
                 let translated = try LogicTranslator(dialect: .javascript) { infos[$0] }.translate(condition)
-                question.askIf = DraftExpression(translated.text, original: condition, location: folder.location(schemaURL, item.pointer))
+                question.askIf = DraftExpression(
+                    translated.text, original: condition, location: folder.location(schemaURL, item.pointer))
             } catch {
-                report.note(folder.location(schemaURL, item.pointer), "the condition `\(condition)` of `\(item.variable)` could not be translated (\(error.message)); the question is always asked")
+                report.note(
+                    folder.location(schemaURL, item.pointer),
+                    "the condition `\(condition)` of `\(item.variable)` could not be translated (\(error.message)); the question is always asked"
+                )
             }
         default: break
         }
@@ -293,10 +332,12 @@ struct ReproSchemaBuilder {
 
     /// A `compute` entry: a plain sum of asked items becomes a score; anything else a calculation.
     private mutating func compute(
-        _ compute: [String: Any], pointer: String, items: [ActivityItem], languages: Languages, draft: inout DraftInstrument
+        _ compute: [String: Any], pointer: String, items: [ActivityItem], languages: Languages,
+        draft: inout DraftInstrument
     ) {
         let place = folder.location(schemaURL, pointer)
-        guard let variable = compute["variableName"] as? String, let expression = compute["jsExpression"] as? String else {
+        guard let variable = compute["variableName"] as? String, let expression = compute["jsExpression"] as? String
+        else {
             report.note(place, "a `compute` entry without `variableName` and `jsExpression`; left out")
             return
         }
@@ -310,19 +351,25 @@ struct ReproSchemaBuilder {
                 DraftScore(
                     id: id, label: label, items: terms.compactMap { infos[$0]?.id }, method: "sum",
                     origin: place))
-            report.note(place, "the score `\(variable)` (\(expression)) is a `sum` score; as in ReproSchema it is missing unless every item is answered")
+            report.note(
+                place,
+                "the score `\(variable)` (\(expression)) is a `sum` score; as in ReproSchema it is missing unless every item is answered"
+            )
             return
         }
         do {
             let infos = self.infos
             let translated = try LogicTranslator(dialect: .javascript) { infos[$0] }.translate(expression)
             var question = DraftQuestion(
-                id: id, kind: .calculate(DraftExpression(translated.text, original: expression, location: place)), text: nil,
+                id: id, kind: .calculate(DraftExpression(translated.text, original: expression, location: place)),
+                text: nil,
                 origin: place, location: place)
             question.text = nil
             draft.sections[draft.sections.count - 1].questions.append(question)
         } catch {
-            report.note(place, "the computation `\(expression)` of `\(variable)` could not be translated (\(error.message)); left out")
+            report.note(
+                place,
+                "the computation `\(expression)` of `\(variable)` could not be translated (\(error.message)); left out")
         }
     }
 }

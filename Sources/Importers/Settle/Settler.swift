@@ -55,7 +55,8 @@ package enum Settler {
             try apply(removals, messages: messages, to: &draft, report: &report)
         }
         guard var result = loaded, let instrument = result.instrument else {
-            throw .invalid(location: path, message: "the imported instrument could not be made to check; please report this")
+            throw .invalid(
+                location: path, message: "the imported instrument could not be made to check; please report this")
         }
         draft.tests = TestGenerator.cases(for: instrument, today: today)
         if !draft.tests.isEmpty {
@@ -94,14 +95,16 @@ package enum Settler {
                 if let condition = question.askIf {
                     report.note(
                         condition.location,
-                        "the condition `\(condition.original)` of `\(question.id)` (in peersurvey: `\(condition.text)`) is refused by check: \(message); the question is always asked")
+                        "the condition `\(condition.original)` of `\(question.id)` (in peersurvey: `\(condition.text)`) is refused by check: \(message); the question is always asked"
+                    )
                 }
                 draft.sections[s].questions[q].askIf = nil
             case .sectionAskIf(let s):
                 if let condition = draft.sections[s].askIf {
                     report.note(
                         condition.location,
-                        "the condition `\(condition.original)` of the section `\(draft.sections[s].id)` is refused by check: \(message); the section is always asked")
+                        "the condition `\(condition.original)` of the section `\(draft.sections[s].id)` is refused by check: \(message); the section is always asked"
+                    )
                 }
                 draft.sections[s].askIf = nil
             case .check(let s, let q, let index):
@@ -110,37 +113,47 @@ package enum Settler {
                     let check = question.checks[index]
                     report.note(
                         check.condition.location,
-                        "the constraint `\(check.condition.original)` of `\(question.id)` is refused by check: \(message); left out")
+                        "the constraint `\(check.condition.original)` of `\(question.id)` is refused by check: \(message); left out"
+                    )
                     draft.sections[s].questions[q].checks[index].condition.text = ""
                 }
             case .range(let s, let q):
                 let question = draft.sections[s].questions[q]
-                report.note(question.location, "the range of `\(question.id)` is refused by check: \(message); left out")
+                report.note(
+                    question.location, "the range of `\(question.id)` is refused by check: \(message); left out")
                 switch question.kind {
                 case .integer: draft.sections[s].questions[q].kind = .integer(range: nil)
-                case .decimal(_, let decimals): draft.sections[s].questions[q].kind = .decimal(range: nil, decimals: decimals)
+                case .decimal(_, let decimals):
+                    draft.sections[s].questions[q].kind = .decimal(range: nil, decimals: decimals)
                 case .date: draft.sections[s].questions[q].kind = .date(range: nil)
                 default: break
                 }
             case .defaultValue(let s, let q):
                 let question = draft.sections[s].questions[q]
-                report.note(question.location, "the default of `\(question.id)` is refused by check: \(message); left out")
+                report.note(
+                    question.location, "the default of `\(question.id)` is refused by check: \(message); left out")
                 draft.sections[s].questions[q].defaultValue = nil
             case .calculation(let s, let q), .question(let s, let q):
                 let question = draft.sections[s].questions[q]
-                let what = if case .calculate(let e) = question.kind { "the calculation `\(e.original)` of `\(question.id)`" } else { "`\(question.id)`" }
+                let what =
+                    if case .calculate(let e) = question.kind {
+                        "the calculation `\(e.original)` of `\(question.id)`"
+                    } else { "`\(question.id)`" }
                 report.note(question.location, "\(what) is refused by check: \(message); left out")
                 questionsToDrop.insert([s, q])
             case .score(let index):
                 if index < draft.scores.count {
-                    report.note(draft.scores[index].origin ?? draft.id, "the score `\(draft.scores[index].id)` is refused by check: \(message); left out")
+                    report.note(
+                        draft.scores[index].origin ?? draft.id,
+                        "the score `\(draft.scores[index].id)` is refused by check: \(message); left out")
                     draft.scores[index].items = []
                 }
             case .test(let index):
                 if index < draft.tests.count { draft.tests[index].name = "" }
             case .header, .optionSet, .section:
                 throw .invalid(
-                    location: "\(draft.id).yaml", message: "the imported instrument does not check (\(message)); please report this")
+                    location: "\(draft.id).yaml",
+                    message: "the imported instrument does not check (\(message)); please report this")
             }
         }
         for s in draft.sections.indices {
@@ -168,7 +181,10 @@ package enum Settler {
             let missing = languages.filter { texts.byLanguage[$0] == nil }
             guard !missing.isEmpty, let words = texts.first(in: languages) else { return }
             for language in missing { texts.byLanguage[language] = words }
-            report.note(location, "\(what) has no version in \(missing.joined(separator: ", ")); its \(texts.byLanguage.first { !missing.contains($0.key) }?.key ?? languages[0]) words are used for them")
+            report.note(
+                location,
+                "\(what) has no version in \(missing.joined(separator: ", ")); its \(texts.byLanguage.first { !missing.contains($0.key) }?.key ?? languages[0]) words are used for them"
+            )
         }
         fill(&draft.title, draft.id, "the title")
         if var description = draft.description {
@@ -177,7 +193,9 @@ package enum Settler {
         }
         for index in draft.scores.indices {
             if var label = draft.scores[index].label {
-                fill(&label, draft.scores[index].origin ?? draft.id, "the label of the score `\(draft.scores[index].id)`")
+                fill(
+                    &label, draft.scores[index].origin ?? draft.id, "the label of the score `\(draft.scores[index].id)`"
+                )
                 draft.scores[index].label = label
             }
         }
@@ -195,17 +213,31 @@ package enum Settler {
             }
             for q in draft.sections[s].questions.indices {
                 var question = draft.sections[s].questions[q]
-                if var text = question.text { fill(&text, question.location, "the wording of `\(question.id)`"); question.text = text }
-                if var hint = question.hint { fill(&hint, question.location, "the hint of `\(question.id)`"); question.hint = hint }
-                for c in question.checks.indices { fill(&question.checks[c].message, question.location, "a constraint message of `\(question.id)`") }
+                if var text = question.text {
+                    fill(&text, question.location, "the wording of `\(question.id)`"); question.text = text
+                }
+                if var hint = question.hint {
+                    fill(&hint, question.location, "the hint of `\(question.id)`"); question.hint = hint
+                }
+                for c in question.checks.indices {
+                    fill(&question.checks[c].message, question.location, "a constraint message of `\(question.id)`")
+                }
                 switch question.kind {
                 case .single(.inline(var options)), .multiple(.inline(var options)):
-                    for o in options.indices { fill(&options[o].label, question.location, "option \(options[o].code) of `\(question.id)`") }
-                    if case .single = question.kind { question.kind = .single(.inline(options)) } else { question.kind = .multiple(.inline(options)) }
+                    for o in options.indices {
+                        fill(&options[o].label, question.location, "option \(options[o].code) of `\(question.id)`")
+                    }
+                    if case .single = question.kind {
+                        question.kind = .single(.inline(options))
+                    } else {
+                        question.kind = .multiple(.inline(options))
+                    }
                 case .grid(let list, var items):
                     var list = list
                     if case .inline(var options) = list {
-                        for o in options.indices { fill(&options[o].label, question.location, "option \(options[o].code) of `\(question.id)`") }
+                        for o in options.indices {
+                            fill(&options[o].label, question.location, "option \(options[o].code) of `\(question.id)`")
+                        }
                         list = .inline(options)
                     }
                     for i in items.indices { fill(&items[i].text, question.location, "the item `\(items[i].id)`") }

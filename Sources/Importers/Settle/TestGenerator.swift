@@ -1,4 +1,3 @@
-import Foundation
 import Instrument
 import Interview
 
@@ -49,7 +48,8 @@ enum TestGenerator {
                 for open in [true, false] {
                     guard budget > 0,
                         let answers = search(
-                            fresh, baseline, target: target, open: open, inputs: inputs, constants: constants, today: today,
+                            fresh, baseline, target: target, open: open, inputs: inputs, constants: constants,
+                            today: today,
                             budget: &budget)
                     else { continue }
                     let name = "\(open ? "asks" : "skips") \(target) (ask_if: \(source))"
@@ -61,9 +61,6 @@ enum TestGenerator {
             }
         }
         tests += scoreCases(fresh, baseline, today: today)
-        if ProcessInfo.processInfo.environment["PS_DEBUG_GEN"] != nil {
-            FileHandle.standardError.write(Data("generator: \(maximumSteps - budget) steps, \(tests.count) cases\n".utf8))
-        }
         return tests
     }
 
@@ -93,13 +90,16 @@ enum TestGenerator {
             }
             let values = score.items.map { item -> Double in
                 let value = highest[item]!
-                guard score.reverse.contains(item), let bounds = instrument.numericBounds(of: item) else { return value }
+                guard score.reverse.contains(item), let bounds = instrument.numericBounds(of: item) else {
+                    return value
+                }
                 return bounds.lowerBound + bounds.upperBound - value
             }
             let expected = score.method == .sum ? values.reduce(0, +) : values.reduce(0, +) / Double(values.count)
             guard let target = score.items.first,
                 var answers = run(
-                    fresh, baseline, assignment: assignment, target: target, open: true, today: today, budget: &budget, whole: true)
+                    fresh, baseline, assignment: assignment, target: target, open: true, today: today, budget: &budget,
+                    whole: true)
             else { continue }
             answers = answers.filter { highest[$0.id] != nil }
             tests.append(
@@ -145,7 +145,7 @@ enum TestGenerator {
     }
 
     /// The conditions (section's and question's) under which a variable is asked.
-    private static func conditionsAsking(_ index: Int, _ instrument: Instrument) -> [Bound] {
+    static func conditionsAsking(_ index: Int, _ instrument: Instrument) -> [Bound] {
         let variable = instrument.variables.all[index]
         guard instrument.sections.indices.contains(variable.section) else { return [] }
         let section = instrument.sections[variable.section]
@@ -194,7 +194,9 @@ enum TestGenerator {
     }
 
     /// Candidate answers for one variable: `nil` stands for no answer (refused).
-    private static func candidates(_ index: Int, _ instrument: Instrument, _ constants: Constants, today: Day) -> [Value?] {
+    private static func candidates(_ index: Int, _ instrument: Instrument, _ constants: Constants, today: Day)
+        -> [Value?]
+    {
         let variable = instrument.variables.all[index]
         var values: [Value?] = [nil]
         switch variable.type {
@@ -228,7 +230,8 @@ enum TestGenerator {
 
     /// The first combination of answers for which `target` is asked (`open`) or skipped.
     private static func search(
-        _ fresh: InterviewEngine, _ baseline: Baseline, target: String, open: Bool, inputs: [Int], constants: Constants, today: Day,
+        _ fresh: InterviewEngine, _ baseline: Baseline, target: String, open: Bool, inputs: [Int], constants: Constants,
+        today: Day,
         budget: inout Int
     ) -> [(id: String, value: String)]? {
         let instrument = fresh.instrument
@@ -245,7 +248,9 @@ enum TestGenerator {
             for (k, index) in inputs.enumerated() {
                 if let value = lists[k][counters[k]] { assignment[index] = value }
             }
-            if let answers = run(fresh, baseline, assignment: assignment, target: target, open: open, today: today, budget: &budget) {
+            if let answers = run(
+                fresh, baseline, assignment: assignment, target: target, open: open, today: today, budget: &budget)
+            {
                 return answers
             }
             // The next combination, the first input varying fastest.
@@ -263,113 +268,8 @@ enum TestGenerator {
 
     /// Runs one interview: the assignment's answers where given, a plain answer where one is
     /// required, no answer otherwise. Returns the answers given when `target` ends as wanted.
-    /// An interview in progress: the engine, the answers given and the variables asked so far.
-    struct Progress {
-        var engine: InterviewEngine
-        var given: [(id: String, value: String)] = []
-        var asked = Set<String>()
-    }
-
-    /// Snapshots of the interview that answers nothing it need not, every few steps: a run whose
-    /// answers all come after a snapshot starts there instead of at the first question, which
-    /// makes the search linear in the distance between a condition and its inputs rather than in
-    /// the length of the instrument.
-    struct Baseline {
-        var snapshots: [(position: Int, progress: Progress)] = []
-        /// The last step that needs an answer (required), or -1.
-        var lastRequiredStep = -1
-
-        /// The latest snapshot taken before `step`.
-        func start(before step: Int) -> Progress? {
-            var low = 0, high = snapshots.count - 1, found: Progress?
-            while low <= high {
-                let middle = (low + high) / 2
-                if snapshots[middle].position < step {
-                    found = snapshots[middle].progress
-                    low = middle + 1
-                } else {
-                    high = middle - 1
-                }
-            }
-            return found
-        }
-    }
-
-    /// Takes the baseline run of an instrument.
-    static func baseline(_ fresh: InterviewEngine, today: Day) -> Baseline {
-        var baseline = Baseline()
-        for (index, step) in fresh.plan.steps.enumerated() where step.variable != nil {
-            let question = fresh.instrument.sections[step.section].questions[step.question]
-            if case .specify = step.kind { continue }
-            if question.isAsked, !question.allow.contains(.refused) { baseline.lastRequiredStep = index }
-        }
-        var progress = Progress(engine: fresh)
-        var steps = 0
-        while let step = progress.engine.advance() {
-            guard advance(&progress, step: step, assignment: [:], today: today) else { break }
-            steps += 1
-            if steps % 32 == 0, let position = progress.engine.position {
-                baseline.snapshots.append((position, progress))
-            }
-        }
-        return baseline
-    }
-
-    /// Answers one step as a run does: the assignment's value, a plain answer where one is
-    /// required, no answer otherwise. Returns `false` when the engine refuses.
-    private static func advance(_ progress: inout Progress, step: Step, assignment: [Int: Value], today: Day) -> Bool {
-        guard let variable = step.variable else { return true }
-        let instrument = progress.engine.instrument
-        let id = instrument.variables.all[variable].id
-        progress.asked.insert(id)
-        let value = assignment[variable]
-        if value == nil, !progress.engine.allowed(at: step).contains(.refused) {
-            for candidate in fillers(variable, instrument, today: today) {
-                if case .accepted = progress.engine.answer(.value(candidate), confirmed: true) {
-                    progress.given.append((id, written(candidate, variable, instrument)))
-                    return true
-                }
-            }
-            return false
-        } else if let value {
-            guard case .accepted = progress.engine.answer(.value(value), confirmed: true) else { return false }
-            progress.given.append((id, written(value, variable, instrument)))
-            return true
-        }
-        if case .accepted = progress.engine.answer(.refused, confirmed: true) { return true }
-        return false
-    }
-
-    /// Runs one interview with an assignment, from the latest baseline snapshot before its first
-    /// answer. Returns the answers given when `target` is asked (`open`) or skipped, as wanted;
-    /// the run stops at the target unless a later question needs an answer.
-    private static func run(
-        _ fresh: InterviewEngine, _ baseline: Baseline, assignment: [Int: Value], target: String, open: Bool, today: Day,
-        budget: inout Int, whole: Bool = false
-    ) -> [(id: String, value: String)]? {
-        let instrument = fresh.instrument
-        let targetIndex = instrument.variables.index(of: target)
-        let targetStep = targetIndex.flatMap { fresh.plan.stepOfVariable[$0] } ?? Int.max
-        let firstAnswer = assignment.keys.compactMap { fresh.plan.stepOfVariable[$0] }.min() ?? targetStep
-        var progress = baseline.start(before: min(firstAnswer, targetStep)) ?? Progress(engine: fresh)
-        let stopAtTarget = !whole && targetStep > baseline.lastRequiredStep
-        while let step = progress.engine.advance() {
-            budget -= 1
-            if budget < 0 { return nil }
-            if stopAtTarget, let position = progress.engine.position, position >= targetStep {
-                return (step.variable == targetIndex) == open ? progress.given : nil
-            }
-            guard advance(&progress, step: step, assignment: assignment, today: today) else { return nil }
-        }
-        if stopAtTarget { return open ? nil : progress.given }
-        if open != progress.asked.contains(target) { return nil }
-        if !open, progress.engine.answer(of: target) != .notApplicable { return nil }
-        for (index, _) in assignment where !progress.asked.contains(instrument.variables.all[index].id) { return nil }
-        return progress.given
-    }
-
     /// Plain answers to try for a required question, most plain first.
-    private static func fillers(_ index: Int, _ instrument: Instrument, today: Day) -> [Value] {
+    static func fillers(_ index: Int, _ instrument: Instrument, today: Day) -> [Value] {
         let variable = instrument.variables.all[index]
         switch variable.type {
         case .choice(let list): return list.options.map { .choice($0.code) }
@@ -384,14 +284,15 @@ enum TestGenerator {
     }
 
     /// An answer as a test case writes it: option names where there are some.
-    private static func written(_ value: Value, _ index: Int, _ instrument: Instrument) -> String {
+    static func written(_ value: Value, _ index: Int, _ instrument: Instrument) -> String {
         let type = instrument.variables.all[index].type
         func option(_ code: Int, _ list: OptionList) -> String {
             list.option(code: code)?.name.map { YAMLScalar.string($0, flow: true) } ?? String(code)
         }
         switch (value, type) {
         case (.choice(let code), .choice(let list)): return option(code, list)
-        case (.set(let codes), .set(let list)): return "[" + codes.map { option($0, list) }.joined(separator: ", ") + "]"
+        case (.set(let codes), .set(let list)):
+            return "[" + codes.map { option($0, list) }.joined(separator: ", ") + "]"
         case (.number(let x), _): return LogicTranslator.format(x)
         case (.text(let text), _): return YAMLScalar.quoted(text)
         case (.date(let day), _): return YAMLScalar.quoted(day.description)

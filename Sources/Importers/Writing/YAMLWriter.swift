@@ -71,7 +71,9 @@ struct YAMLWriter {
         if !draft.tests.isEmpty {
             current = .header
             line("tests:")
-            line("  # Generated: one case that opens each condition and one that does not; each score with its items at their highest.")
+            line(
+                "  # Generated: one case that opens each condition and one that does not; each score with its items at their highest."
+            )
             for (index, test) in draft.tests.enumerated() {
                 current = .test(index)
                 line("  - name: \(YAMLScalar.string(test.name))")

@@ -72,7 +72,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
             case "e": value = ""
             default:
                 value = text
-                if let number = Double(text), number == number.rounded(), abs(number) < 1e15 { value = String(Int(number)) }
+                if let number = Double(text), number == number.rounded(), abs(number) < 1e15 {
+                    value = String(Int(number))
+                }
             }
         case "t" where inInline:
             collecting = false

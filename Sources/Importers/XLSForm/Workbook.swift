@@ -58,23 +58,35 @@ struct Workbook {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file")
         }
-        guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "it is a folder; give the .xlsx file") }
+        guard !isDirectory.boolValue else {
+            throw .unreadable(path: path, reason: "it is a folder; give the .xlsx file")
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= Self.maximumFileBytes else {
             throw .invalid(
                 location: name,
-                message: "the workbook is \(size >> 20) MB, larger than the \(Self.maximumFileBytes >> 20) MB an XLSForm could need; refused unread")
+                message:
+                    "the workbook is \(size >> 20) MB, larger than the \(Self.maximumFileBytes >> 20) MB an XLSForm could need; refused unread"
+            )
         }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
+        }
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .invalid(location: name, message: "this is not an .xlsx workbook (not a ZIP container); save the form from Excel or LibreOffice as .xlsx")
+            throw .invalid(
+                location: name,
+                message:
+                    "this is not an .xlsx workbook (not a ZIP container); save the form from Excel or LibreOffice as .xlsx"
+            )
         }
         var count = 0
         for _ in archive {
             count += 1
-            if count > 10_000 { throw .invalid(location: name, message: "the workbook holds more than 10,000 files; refused") }
+            if count > 10_000 {
+                throw .invalid(location: name, message: "the workbook holds more than 10,000 files; refused")
+            }
         }
         guard let workbook = try entryText("xl/workbook.xml", required: false) else {
             throw .invalid(location: name, message: "this ZIP file is not an .xlsx workbook: it has no xl/workbook.xml")
@@ -108,7 +120,9 @@ struct Workbook {
         if let formula = parser.formula {
             throw .invalid(
                 location: "\(name):\(sheet)!\(formula)",
-                message: "the cell holds a formula; an XLSForm is read as written, so replace the formula by its value (paste as values)")
+                message:
+                    "the cell holds a formula; an XLSForm is read as written, so replace the formula by its value (paste as values)"
+            )
         }
         if parser.failed { throw .invalid(location: "\(name):\(sheet)", message: "the sheet's XML could not be read") }
         return rows
@@ -117,19 +131,26 @@ struct Workbook {
     /// The UTF-8 text of an entry, checked before and while it is inflated.
     private mutating func entryText(_ path: String, required: Bool) throws(ImportError) -> String? {
         guard let entry = archive[path] else {
-            if required { throw .invalid(location: name, message: "the workbook lacks \(path); it is damaged or not an .xlsx file") }
+            if required {
+                throw .invalid(
+                    location: name, message: "the workbook lacks \(path); it is damaged or not an .xlsx file")
+            }
             return nil
         }
         let declared = entry.uncompressedSize, packed = max(entry.compressedSize, 1)
         guard declared <= UInt64(Self.maximumEntryBytes), inflated + Int(declared) <= Self.maximumTotalBytes else {
             throw .invalid(
                 location: "\(name):\(path)",
-                message: "the entry would inflate to \(declared >> 20) MB, more than any form needs; refused before inflating (a zip bomb?)")
+                message:
+                    "the entry would inflate to \(declared >> 20) MB, more than any form needs; refused before inflating (a zip bomb?)"
+            )
         }
         guard declared < 1 << 20 || declared / packed <= Self.maximumRatio else {
             throw .invalid(
                 location: "\(name):\(path)",
-                message: "the entry is compressed \(declared / packed) to 1, more than real sheets are; refused before inflating (a zip bomb?)")
+                message:
+                    "the entry is compressed \(declared / packed) to 1, more than real sheets are; refused before inflating (a zip bomb?)"
+            )
         }
         var data = Data()
         let limit = Int(declared)
@@ -150,7 +171,9 @@ struct Workbook {
             throw .invalid(location: "\(name):\(path)", message: "the entry is not UTF-8 XML; the workbook is damaged")
         }
         if text.range(of: "<!DOCTYPE", options: [.caseInsensitive]) != nil {
-            throw .invalid(location: "\(name):\(path)", message: "the entry declares a document type, which .xlsx files never do; refused")
+            throw .invalid(
+                location: "\(name):\(path)",
+                message: "the entry declares a document type, which .xlsx files never do; refused")
         }
         return text
     }

@@ -25,22 +25,30 @@ extension XLSFormBuilder {
         let here = place(row)
         let column = { (key: String) in header.columns[key] }
         if Self.metadata.contains(type.base) {
-            report.note(here, "`\(name)` (\(type.base)) is form metadata that a peersurvey interview records in its own way; left out")
+            report.note(
+                here,
+                "`\(name)` (\(type.base)) is form metadata that a peersurvey interview records in its own way; left out"
+            )
             return nil
         }
         if Self.media.contains(type.base) {
-            report.note(here, "the question type `\(type.base)` of `\(name)` has no equivalent in an interview; left out")
+            report.note(
+                here, "the question type `\(type.base)` of `\(name)` has no equivalent in an interview; left out")
             return nil
         }
         guard let info = infos[name] else {
             if type.base == "rank" {
-                report.note(here, "the question type `rank` of `\(name)` (an ordering of choices) has no equivalent; left out")
+                report.note(
+                    here, "the question type `rank` of `\(name)` (an ordering of choices) has no equivalent; left out")
             } else if type.base.hasSuffix("_from_file") {
-                report.note(here, "`\(name)` takes its choices from a file (`\(typeText)`), which an instrument cannot; left out")
+                report.note(
+                    here,
+                    "`\(name)` takes its choices from a file (`\(typeText)`), which an instrument cannot; left out")
             } else if name.isEmpty {
                 report.note(here, "a `\(typeText)` row without a name; left out")
             } else if type.base.hasPrefix("select_") {
-                report.note(here, "the choice list `\(type.list ?? "")` of `\(name)` is not on the `choices` sheet; left out")
+                report.note(
+                    here, "the choice list `\(type.list ?? "")` of `\(name)` is not on the `choices` sheet; left out")
             } else {
                 report.note(here, "the question type `\(typeText)` of `\(name)` is not one peersurvey knows; left out")
             }
@@ -71,7 +79,10 @@ extension XLSFormBuilder {
                 kind = .decimal(range: range, decimals: decimals)
             }
             if step != 1 {
-                report.note(place(row, column("parameters")), "the step \(LogicTranslator.format(step)) of the range `\(name)` is not carried over; any value in the range is accepted")
+                report.note(
+                    place(row, column("parameters")),
+                    "the step \(LogicTranslator.format(step)) of the range `\(name)` is not carried over; any value in the range is accepted"
+                )
             }
         case "date": kind = .date(range: nil)
         case "datetime":
@@ -87,14 +98,21 @@ extension XLSFormBuilder {
                 let code = (options.map(\.code).max() ?? 0) + 1
                 options.append(
                     DraftOption(
-                        code: code, name: "other", label: Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "Other") })),
-                        specify: Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "Specify other.") }))))
-                report.note(here, "`or_other` of `\(name)` becomes an option `other` (code \(code)) whose \"please say\" answer is `\(id)_\(code)_text`")
+                        code: code, name: "other",
+                        label: Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "Other") })),
+                        specify: Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "Specify other.") }))
+                    ))
+                report.note(
+                    here,
+                    "`or_other` of `\(name)` becomes an option `other` (code \(code)) whose \"please say\" answer is `\(id)_\(code)_text`"
+                )
             }
             let listOptions: DraftOptions
             if !type.orOther, uses[list, default: 0] > 1 {
                 let setName = Names.section(list, fallback: "options")
-                if !draft.optionSets.contains(where: { $0.name == setName }) { draft.optionSets.append((setName, options)) }
+                if !draft.optionSets.contains(where: { $0.name == setName }) {
+                    draft.optionSets.append((setName, options))
+                }
                 listOptions = .set(setName)
             } else {
                 listOptions = .inline(options)
@@ -107,21 +125,30 @@ extension XLSFormBuilder {
         case "note": kind = .note
         case "trigger", "acknowledge":
             kind = .note
-            report.note(here, "`\(name)` (\(type.base)) asks for a confirmation; it becomes a note, and the confirmation is not recorded")
+            report.note(
+                here,
+                "`\(name)` (\(type.base)) asks for a confirmation; it becomes a note, and the confirmation is not recorded"
+            )
         case "calculate":
             let calculation = header.value("calculation", row)
             do {
                 let translated = try translator().translate(calculation)
-                kind = .calculate(DraftExpression(translated.text, original: calculation, location: place(row, column("calculation"))))
+                kind = .calculate(
+                    DraftExpression(translated.text, original: calculation, location: place(row, column("calculation")))
+                )
             } catch {
-                report.note(place(row, column("calculation")), "the calculation `\(calculation)` of `\(name)` could not be translated (\(error.message)); left out")
+                report.note(
+                    place(row, column("calculation")),
+                    "the calculation `\(calculation)` of `\(name)` could not be translated (\(error.message)); left out"
+                )
                 return nil
             }
         default:
             return nil
         }
         var question = DraftQuestion(
-            id: id, kind: kind, text: header.texts("label", row)?.map(piped), origin: "\(file) \(surveySheet) row \(row.number)",
+            id: id, kind: kind, text: header.texts("label", row)?.map(piped),
+            origin: "\(file) \(surveySheet) row \(row.number)",
             location: here)
         if case .calculate = kind {
             question.text = nil
@@ -131,51 +158,77 @@ extension XLSFormBuilder {
         }
         question.hint = header.texts("hint", row)?.map(piped)
         question.interviewer = header.texts("guidance_hint", row)?.map(piped)
-        question.askIf = expression(header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")
+        question.askIf = expression(
+            header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")
         let required = header.value("required", row).lowercased()
         if ["yes", "true", "true()", "1"].contains(required) {
             if kind.takesAnswer { question.required = true }
             if header.texts("required_message", row) != nil {
-                report.note(place(row, column("required_message")), "the required message of `\(name)` is left out: peersurvey says what to do in its own words")
+                report.note(
+                    place(row, column("required_message")),
+                    "the required message of `\(name)` is left out: peersurvey says what to do in its own words")
             }
         } else if !required.isEmpty, !["no", "false", "false()", "0"].contains(required) {
-            report.note(place(row, column("required")), "the condition `\(required)` for requiring `\(name)` is not carried over; the question is not required")
+            report.note(
+                place(row, column("required")),
+                "the condition `\(required)` for requiring `\(name)` is not carried over; the question is not required")
         }
         let constraint = header.value("constraint", row)
         if !constraint.isEmpty {
             do {
                 let negated = try translator(current: info).translateNegated(constraint)
-                let message = header.texts("constraint_message", row)?.map(piped)
-                    ?? Texts(Dictionary(uniqueKeysWithValues: draft.languages.map { ($0, "The answer is not allowed here; please check it.") }))
+                let message =
+                    header.texts("constraint_message", row)?.map(piped)
+                    ?? Texts(
+                        Dictionary(
+                            uniqueKeysWithValues: draft.languages.map {
+                                ($0, "The answer is not allowed here; please check it.")
+                            }))
                 question.checks.append(
                     DraftCheck(
-                        condition: DraftExpression(negated, original: constraint, location: place(row, column("constraint"))),
+                        condition: DraftExpression(
+                            negated, original: constraint, location: place(row, column("constraint"))),
                         message: message))
             } catch {
-                report.note(place(row, column("constraint")), "the constraint `\(constraint)` of `\(name)` could not be translated (\(error.message)); left out")
+                report.note(
+                    place(row, column("constraint")),
+                    "the constraint `\(constraint)` of `\(name)` could not be translated (\(error.message)); left out")
             }
         }
         let defaultText = header.value("default", row)
-        if !defaultText.isEmpty { question.defaultValue = defaultValue(defaultText, kind: kind, info: info, row, column("default"), name: name) }
+        if !defaultText.isEmpty {
+            question.defaultValue = defaultValue(
+                defaultText, kind: kind, info: info, row, column("default"), name: name)
+        }
         if !appearance.isEmpty {
-            report.note(place(row, column("appearance")), "the appearance `\(appearance)` of `\(name)` has no equivalent; ignored")
+            report.note(
+                place(row, column("appearance")),
+                "the appearance `\(appearance)` of `\(name)` has no equivalent; ignored")
         }
         let parameters = header.value("parameters", row)
         if !parameters.isEmpty, type.base != "range" {
             let randomize = parameters.lowercased().contains("randomize")
             report.note(
                 place(row, column("parameters")),
-                randomize ? "`\(name)` shows its choices in random order; peersurvey shows them in order" : "the parameters `\(parameters)` of `\(name)` have no equivalent; ignored")
+                randomize
+                    ? "`\(name)` shows its choices in random order; peersurvey shows them in order"
+                    : "the parameters `\(parameters)` of `\(name)` have no equivalent; ignored")
         }
         let filter = header.value("choice_filter", row)
         if !filter.isEmpty {
-            report.note(place(row, column("choice_filter")), "the choice filter `\(filter)` of `\(name)` is not carried over: option filters are not yet in the instrument language, so every choice is offered")
+            report.note(
+                place(row, column("choice_filter")),
+                "the choice filter `\(filter)` of `\(name)` is not carried over: option filters are not yet in the instrument language, so every choice is offered"
+            )
         }
         if !header.value("calculation", row).isEmpty, type.base != "calculate" {
-            report.note(place(row, column("calculation")), "the calculation of the question `\(name)` (a dynamic default) is not carried over")
+            report.note(
+                place(row, column("calculation")),
+                "the calculation of the question `\(name)` (a dynamic default) is not carried over")
         }
         if ["yes", "true", "true()"].contains(header.value("read_only", row).lowercased()) {
-            report.note(place(row, column("read_only")), "`\(name)` is read-only in the form; in an interview it is asked")
+            report.note(
+                place(row, column("read_only")), "`\(name)` is read-only in the form; in an interview it is asked")
         }
         for media in ["image", "audio", "video", "big-image"] where !header.value(media, row).isEmpty {
             report.note(place(row, column(media)), "the \(media) of `\(name)` is left out; instruments hold words only")
@@ -209,7 +262,8 @@ extension XLSFormBuilder {
         case .decimal:
             return Double(text) != nil ? text : reject(&self, "it is not a number")
         case .date:
-            return LogicTranslator.isoDate(text).map { "\"\($0)\"" } ?? reject(&self, "it is not a date written YYYY-MM-DD")
+            return LogicTranslator.isoDate(text).map { "\"\($0)\"" }
+                ?? reject(&self, "it is not a date written YYYY-MM-DD")
         case .text:
             return YAMLScalar.quoted(text)
         default:

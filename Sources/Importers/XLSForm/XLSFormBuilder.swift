@@ -69,11 +69,13 @@ struct XLSFormBuilder {
         guard let surveyHeaderRow = survey.first else {
             throw .invalid(location: "\(file):\(surveySheet)", message: "the `survey` sheet is empty")
         }
-        let header = SheetHeader(surveyHeaderRow, file: file, sheet: surveySheet, report: &report, defaultLanguage: defaultLanguage)
+        let header = SheetHeader(
+            surveyHeaderRow, file: file, sheet: surveySheet, report: &report, defaultLanguage: defaultLanguage)
         guard header.columns["type"] != nil, header.columns["name"] != nil else {
             throw .invalid(
                 location: "\(file):\(surveySheet)!A\(surveyHeaderRow.number)",
-                message: "this workbook is not an XLSForm: the `survey` sheet's first row has no `type` and `name` columns")
+                message:
+                    "this workbook is not an XLSForm: the `survey` sheet's first row has no `type` and `name` columns")
         }
         let choicesHeader = choices.first.map {
             SheetHeader($0, file: file, sheet: "choices", report: &report, defaultLanguage: defaultLanguage)
@@ -87,18 +89,26 @@ struct XLSFormBuilder {
         let title = setting("form_title")
         draft = DraftInstrument(
             id: Names.instrument(formID.isEmpty ? (file as NSString).deletingPathExtension : formID),
-            title: Texts(Piping.escape(title.isEmpty ? (formID.isEmpty ? (file as NSString).deletingPathExtension : formID) : title), language: ordered[0]),
+            title: Texts(
+                Piping.escape(
+                    title.isEmpty ? (formID.isEmpty ? (file as NSString).deletingPathExtension : formID) : title),
+                language: ordered[0]),
             languages: ordered)
         draft.header = [
             "Imported from the XLSForm \(file) by `peersurvey import xlsform`.",
             "Read the wording, add consent and support, then run `peersurvey check` and `peersurvey test`.",
         ]
         if let version = settingsRow.map({ _ in setting("version") }), !version.isEmpty {
-            if let number = Int(version), number >= 1 { draft.version = number } else {
-                report.note("\(file):settings", "the form version `\(version)` is not a whole number; the instrument is version 1")
+            if let number = Int(version), number >= 1 {
+                draft.version = number
+            } else {
+                report.note(
+                    "\(file):settings",
+                    "the form version `\(version)` is not a whole number; the instrument is version 1")
             }
         }
-        for name in ["instance_name", "public_key", "submission_url", "style", "allow_choice_duplicates"] where !setting(name).isEmpty {
+        for name in ["instance_name", "public_key", "submission_url", "style", "allow_choice_duplicates"]
+        where !setting(name).isEmpty {
             report.note("\(file):settings", "the setting `\(name)` has no equivalent; left out")
         }
         reportUnknownColumns(header, surveyHeaderRow)
@@ -119,11 +129,14 @@ struct XLSFormBuilder {
     ]
 
     private mutating func reportUnknownColumns(_ header: SheetHeader, _ row: Workbook.Row) {
-        for (name, column) in header.columns.sorted(by: { $0.value < $1.value }) where !Self.knownColumns.contains(name) {
+        for (name, column) in header.columns.sorted(by: { $0.value < $1.value }) where !Self.knownColumns.contains(name)
+        {
             if name.hasPrefix("bind::") || name.hasPrefix("instance::") || name.hasPrefix("body::") {
-                report.note(place(row, column), "the column `\(name)` (ODK's own XForm attributes) has no equivalent; left out")
+                report.note(
+                    place(row, column), "the column `\(name)` (ODK's own XForm attributes) has no equivalent; left out")
             } else {
-                report.note(place(row, column), "the column `\(name)` is not an XLSForm column peersurvey knows; left out")
+                report.note(
+                    place(row, column), "the column `\(name)` is not an XLSForm column peersurvey knows; left out")
             }
         }
     }
@@ -140,11 +153,15 @@ struct XLSFormBuilder {
             let name = header.value("name", row)
             guard !list.isEmpty, !name.isEmpty else { continue }
             if byList[list] == nil { order.append(list) }
-            let label = header.texts("label", row).map { $0.map(Piping.escape) } ?? Texts(name, language: draft.languages[0])
+            let label =
+                header.texts("label", row).map { $0.map(Piping.escape) } ?? Texts(name, language: draft.languages[0])
             byList[list, default: []].append((name, label))
-            for column in ["image", "audio", "video", "big-image"] where !header.value(column, row).isEmpty && !media.contains(list) {
+            for column in ["image", "audio", "video", "big-image"]
+            where !header.value(column, row).isEmpty && !media.contains(list) {
                 media.insert(list)
-                report.note(place(row, header.columns[column], sheet: "choices"), "the choices of `\(list)` have media (\(column)); left out")
+                report.note(
+                    place(row, header.columns[column], sheet: "choices"),
+                    "the choices of `\(list)` have media (\(column)); left out")
             }
         }
         for list in order {
@@ -195,7 +212,8 @@ struct XLSFormBuilder {
         do {
             return DraftExpression(try translator().translate(text).text, original: text, location: place(row, column))
         } catch {
-            report.note(place(row, column), "the \(what) `\(text)` could not be translated (\(error.message)); left out")
+            report.note(
+                place(row, column), "the \(what) `\(text)` could not be translated (\(error.message)); left out")
             return nil
         }
     }
@@ -217,12 +235,14 @@ struct XLSFormBuilder {
             if type.base.isEmpty { continue }
             switch type.base {
             case "begin_group", "begin_repeat":
-                let relevant = expression(header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")
+                let relevant = expression(
+                    header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")
                 if type.base == "begin_repeat" {
                     let count = header.value("repeat_count", row)
                     report.note(
                         place(row),
-                        "the repeat `\(name)`\(count.isEmpty ? "" : " (repeat_count `\(count)`)") is not carried over: repeats are not yet in the instrument language, so its questions are asked once")
+                        "the repeat `\(name)`\(count.isEmpty ? "" : " (repeat_count `\(count)`)") is not carried over: repeats are not yet in the instrument language, so its questions are asked once"
+                    )
                 }
                 if groups.isEmpty {
                     var id = Names.section(name, fallback: "section_\(draft.sections.count + 1)")
@@ -232,7 +252,9 @@ struct XLSFormBuilder {
                         id = "\(Names.section(name, fallback: "section").prefix(29))_\(counter)"
                         counter += 1
                     }
-                    let title = header.texts("label", row)?.map(Piping.escape) ?? Texts(RedcapFormBuilder.humanised(name), language: draft.languages[0])
+                    let title =
+                        header.texts("label", row)?.map(Piping.escape)
+                        ?? Texts(RedcapFormBuilder.humanised(name), language: draft.languages[0])
                     var section = DraftSection(id: id, title: title, origin: "\(file) \(surveySheet) row \(row.number)")
                     section.askIf = relevant
                     draft.sections.append(section)
@@ -241,7 +263,9 @@ struct XLSFormBuilder {
                     groups.append(Group(name: name, relevant: relevant, isSection: false))
                 }
                 for key in ["appearance", "choice_filter"] where !header.value(key, row).isEmpty {
-                    report.note(place(row, column(key)), "the \(key) `\(header.value(key, row))` of the group `\(name)` has no equivalent; ignored")
+                    report.note(
+                        place(row, column(key)),
+                        "the \(key) `\(header.value(key, row))` of the group `\(name)` has no equivalent; ignored")
                 }
                 continue
             case "end_group", "end_repeat":
@@ -254,8 +278,11 @@ struct XLSFormBuilder {
             }
             if groups.isEmpty, needsSection {
                 var id = Names.section(draft.id, fallback: "form")
-                if draft.sections.contains(where: { $0.id == id }) { id = "\(id.prefix(29))_\(draft.sections.count + 1)" }
-                draft.sections.append(DraftSection(id: id, title: draft.title, origin: "\(file) \(surveySheet) row \(row.number)"))
+                if draft.sections.contains(where: { $0.id == id }) {
+                    id = "\(id.prefix(29))_\(draft.sections.count + 1)"
+                }
+                draft.sections.append(
+                    DraftSection(id: id, title: draft.title, origin: "\(file) \(surveySheet) row \(row.number)"))
                 needsSection = false
             }
             guard var question = question(row, header, type: type, name: name, typeText: typeText) else { continue }
@@ -263,7 +290,8 @@ struct XLSFormBuilder {
             if conditions.count > 1 {
                 question.askIf = DraftExpression(
                     conditions.map { "(\($0.text))" }.joined(separator: " and "),
-                    original: conditions.map(\.original).joined(separator: " and "), location: conditions.last!.location)
+                    original: conditions.map(\.original).joined(separator: " and "), location: conditions.last!.location
+                )
             } else {
                 question.askIf = conditions.first
             }

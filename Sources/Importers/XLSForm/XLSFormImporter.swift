@@ -8,11 +8,16 @@ enum XLSFormImporter {
         guard let surveySheet = workbook.sheet(named: "survey") else {
             throw .invalid(
                 location: workbook.name,
-                message: "this workbook is not an XLSForm: it has no `survey` sheet (its sheets: \(workbook.sheetNames.map { "`\($0)`" }.joined(separator: ", ")))")
+                message:
+                    "this workbook is not an XLSForm: it has no `survey` sheet (its sheets: \(workbook.sheetNames.map { "`\($0)`" }.joined(separator: ", ")))"
+            )
         }
         let survey = try workbook.rows(of: surveySheet)
-        let choices = try workbook.sheet(named: "choices").map { sheet throws(ImportError) in try workbook.rows(of: sheet) } ?? []
-        let settings = try workbook.sheet(named: "settings").map { sheet throws(ImportError) in try workbook.rows(of: sheet) } ?? []
+        let choices =
+            try workbook.sheet(named: "choices").map { sheet throws(ImportError) in try workbook.rows(of: sheet) } ?? []
+        let settings =
+            try workbook.sheet(named: "settings").map { sheet throws(ImportError) in try workbook.rows(of: sheet) }
+            ?? []
         var form = XLSFormBuilder(file: workbook.name, surveySheet: surveySheet)
         let draft = try form.build(survey: survey, choices: choices, settings: settings)
         var report = form.report
@@ -45,7 +50,8 @@ struct SheetHeader {
                 } else {
                     report.note(
                         "\(file):\(sheet)!\(cell.reference)",
-                        "the language of the column `\(name)` has no 2- or 3-letter code (write it as `\(base)::Name (xx)`); the column is left out")
+                        "the language of the column `\(name)` has no 2- or 3-letter code (write it as `\(base)::Name (xx)`); the column is left out"
+                    )
                 }
             } else {
                 columns[lowered] = cell.column

@@ -1,3 +1,5 @@
+import Foundation
+
 /// XLSForm's language columns (`label::English (en)`): the code in brackets, or for a bare
 /// language name, its ISO 639-1 code from a short table.
 enum XLSFormLanguages {
@@ -6,7 +8,8 @@ enum XLSFormLanguages {
         "english": "en", "french": "fr", "français": "fr", "spanish": "es", "español": "es", "portuguese": "pt",
         "german": "de", "italian": "it", "dutch": "nl", "welsh": "cy", "cymraeg": "cy", "arabic": "ar", "swahili": "sw",
         "hindi": "hi", "bengali": "bn", "urdu": "ur", "chinese": "zh", "russian": "ru", "polish": "pl", "turkish": "tr",
-        "amharic": "am", "hausa": "ha", "yoruba": "yo", "igbo": "ig", "somali": "so", "nepali": "ne", "indonesian": "id",
+        "amharic": "am", "hausa": "ha", "yoruba": "yo", "igbo": "ig", "somali": "so", "nepali": "ne",
+        "indonesian": "id",
         "vietnamese": "vi", "thai": "th", "japanese": "ja", "korean": "ko", "irish": "ga", "gaelic": "gd",
         "romanian": "ro", "ukrainian": "uk", "greek": "el", "tagalog": "tl", "punjabi": "pa", "gujarati": "gu",
     ]
@@ -24,5 +27,3 @@ enum XLSFormLanguages {
         return codes[lowered]
     }
 }
-
-import Foundation
