@@ -17,6 +17,7 @@ struct RedcapField: Sendable {
     var branching: String
     var required: Bool
     var matrixGroup: String
+    var matrixRanking: Bool
     var annotation: String
 
     /// The column names REDCap writes (the export's and the API's), normalised to letters and
@@ -57,6 +58,7 @@ struct RedcapField: Sendable {
         branching = cell(11)
         required = cell(12).lowercased() == "y"
         matrixGroup = cell(15)
+        matrixRanking = cell(16).lowercased() == "y"
         annotation = cell(17)
     }
 

@@ -5,6 +5,9 @@ extension RedcapFormBuilder {
     /// otherwise its fields are separate questions (said in the report).
     mutating func matrix(_ fields: [RedcapField]) {
         let first = fields[0]
+        if fields.contains(where: \.matrixRanking) {
+            note(first, "the matrix group `\(first.matrixGroup)` is ranked (each choice once) in REDCap; the ranking is not carried over")
+        }
         let sameChoices = Set(fields.map { Self.canonical($0.choices) }).count == 1
         let allSingle = fields.allSatisfy { $0.type == "radio" || $0.type == "dropdown" }
         let sameRouting = Set(fields.map(\.branching)).count == 1
