@@ -108,3 +108,17 @@ struct LogicTranslatorTests {
         #expect(YAMLScalar.string(text) == expected)
     }
 }
+
+/// Source wording without HTML.
+struct MarkupTests {
+    @Test(arguments: [
+        ("<div class=\"rich-text-field-label\"><p>How <b>often</b>?</p></div>", "How often?"),
+        ("One<br/>Two", "One\nTwo"),
+        ("Fish &amp; chips&nbsp;today", "Fish & chips today"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("Plain words", "Plain words"),
+    ])
+    func htmlIsRemovedAndWordsKept(_ html: String, _ plain: String) {
+        #expect(Markup.plain(html) == plain)
+    }
+}

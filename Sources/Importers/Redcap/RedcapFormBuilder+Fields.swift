@@ -8,6 +8,9 @@ extension RedcapFormBuilder {
             return nil
         }
         if specifyFollowUp(field) { return nil }
+        if [field.label, field.note, field.choices, field.sectionHeader].contains(where: Markup.hasMarkup) {
+            note(field, "the HTML in the wording of `\(field.name)` is removed (tags and entities); the words are kept")
+        }
         let isChoice = ["radio", "dropdown", "checkbox"].contains(field.type)
         let id = names.variable(field.name, maximumLength: isChoice ? 26 : 32)
         if id != field.name {

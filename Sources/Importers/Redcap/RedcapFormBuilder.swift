@@ -135,7 +135,7 @@ struct RedcapFormBuilder {
 
     /// A label with REDCap's piping (`[age]`) made `{age}` and braces escaped.
     func text(_ words: String) -> String {
-        Piping.convert(words, open: "[", close: "]") { name in renamed[name] }
+        Piping.convert(Markup.plain(words), open: "[", close: "]") { name in renamed[name] }
     }
 
     func texts(_ words: String) -> Texts { Texts(text(words), language: "en") }

@@ -12,7 +12,7 @@ extension XLSFormBuilder {
     /// Words with XLSForm's piping (`${age}`) made `{age}` for questions asked before, and braces
     /// escaped.
     func piped(_ words: String) -> String {
-        Piping.convert(words, open: "${", close: "}") { name in
+        Piping.convert(Markup.plain(words), open: "${", close: "}") { name in
             asked.contains(name) && infos[name]?.kind != FieldInfo.Kind.none ? infos[name]?.id : nil
         }
     }
@@ -157,6 +157,10 @@ extension XLSFormBuilder {
             report.note(here, "`\(name)` has no label; its name is used as the wording")
         }
         question.hint = header.texts("hint", row)?.map(piped)
+        let wording = ["label", "hint", "guidance_hint", "constraint_message"].compactMap { header.texts($0, row) }
+        if wording.contains(where: { $0.byLanguage.values.contains(where: Markup.hasMarkup) }) {
+            report.note(here, "the HTML in the wording of `\(name)` is removed (tags and entities); the words are kept")
+        }
         question.interviewer = header.texts("guidance_hint", row)?.map(piped)
         question.askIf = expression(
             header.value("relevant", row), row, column("relevant"), what: "relevant condition of `\(name)`")

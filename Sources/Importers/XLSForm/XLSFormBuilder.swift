@@ -154,7 +154,7 @@ struct XLSFormBuilder {
             guard !list.isEmpty, !name.isEmpty else { continue }
             if byList[list] == nil { order.append(list) }
             let label =
-                header.texts("label", row).map { $0.map(Piping.escape) } ?? Texts(name, language: draft.languages[0])
+                header.texts("label", row).map { $0.map { Piping.escape(Markup.plain($0)) } } ?? Texts(name, language: draft.languages[0])
             byList[list, default: []].append((name, label))
             for column in ["image", "audio", "video", "big-image"]
             where !header.value(column, row).isEmpty && !media.contains(list) {
