@@ -222,4 +222,7 @@ package struct DraftTest: Sendable {
     package var skipped: [String]
     /// Scores expected, written as YAML takes them.
     package var scores: [(id: String, value: String)] = []
+    /// The day the case runs on (`YYYY-MM-DD`), for instruments with dates: a case found for one
+    /// day keeps passing on later ones.
+    package var today: String?
 }

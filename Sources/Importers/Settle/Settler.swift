@@ -59,6 +59,9 @@ package enum Settler {
                 location: path, message: "the imported instrument could not be made to check; please report this")
         }
         draft.tests = TestGenerator.cases(for: instrument, today: today)
+        if instrument.variables.all.contains(where: { $0.type == .date }) {
+            for index in draft.tests.indices { draft.tests[index].today = today.description }
+        }
         if !draft.tests.isEmpty {
             let written = YAMLWriter.write(draft)
             let withTests = InstrumentLoader.load(text: written.text, path: path)

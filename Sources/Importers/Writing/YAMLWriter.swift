@@ -77,6 +77,7 @@ struct YAMLWriter {
             for (index, test) in draft.tests.enumerated() {
                 current = .test(index)
                 line("  - name: \(YAMLScalar.string(test.name))")
+                if let today = test.today { line("    today: \(YAMLScalar.quoted(today))") }
                 let answers = test.answers.map { "\($0.id): \($0.value)" }.joined(separator: ", ")
                 line("    answers: {\(answers)}")
                 var expect: [String] = []
