@@ -58,7 +58,13 @@ package enum Settler {
             throw .invalid(
                 location: path, message: "the imported instrument could not be made to check; please report this")
         }
-        draft.tests = TestGenerator.cases(for: instrument, today: today)
+        let generated: (tests: [DraftTest], exhausted: Bool) = TestGenerator.cases(for: instrument, today: today)
+        draft.tests = generated.tests
+        if generated.exhausted {
+            report.note(
+                path,
+                "test cases were generated for the first branches only: the search stops after \(TestGenerator.maximumSteps) interview steps so that a large import stays quick")
+        }
         if instrument.variables.all.contains(where: { $0.type == .date }) {
             for index in draft.tests.indices { draft.tests[index].today = today.description }
         }

@@ -17,8 +17,9 @@ enum TestGenerator {
     /// - Parameters:
     ///   - instrument: A checked instrument.
     ///   - today: The day to run the engine on.
-    /// - Returns: The cases, two per conditional question where both could be found.
-    static func cases(for instrument: Instrument, today: Day) -> [DraftTest] {
+    /// - Returns: The cases, two per conditional question where both could be found, and whether
+    ///   the step budget ran out before every branch was searched.
+    static func cases(for instrument: Instrument, today: Day) -> (tests: [DraftTest], exhausted: Bool) {
         var tests: [DraftTest] = []
         var seen = Set<String>()
         var budget = maximumSteps
@@ -61,7 +62,7 @@ enum TestGenerator {
             }
         }
         tests += scoreCases(fresh, baseline, today: today)
-        return tests
+        return (tests, budget <= 0)
     }
 
     /// For each score of items that are all asked of everyone, a case answering every item with
