@@ -50,6 +50,10 @@ struct RedcapRoundTripTests {
             i.allQuestions.filter { $0.question.allow.isEmpty && $0.question.isAsked }.map(\.question.id)
         }
         #expect(required(again) == required(original))
+        let defaults = { (i: Instrument) in
+            i.allQuestions.compactMap { q in q.question.defaultAnswer.map { "\(q.question.id)=\($0)" } }
+        }
+        #expect(defaults(again) == defaults(original))
         let test = try ImportFixtures.peersurvey(["test", "--today", "2026-06-01", file.path])
         #expect(test.status == 0, "\(test.stdout)")
         try Self.sameRouting(original, again, interviews: 300)

@@ -12,7 +12,7 @@ struct RoutingImportTests {
         ImportFixtures.redcapHeader + """
             record_id,intake,,text,"Record ID",,,,,,,,,,,,,
             age,intake,"About you",text,"How old are you?",,,integer,16,120,,,y,,,,,
-            gender,intake,,radio,"Gender","1, Woman | 2, Man | 3, In another way",,,,,,,,,,,,
+            gender,intake,,radio,"Gender","1, Woman | 2, Man | 3, In another way",,,,,,,,,,,,"@DEFAULT='2' @HIDECHOICE='3'"
             gender_3_text,intake,,text,"How do you describe it?",,,,,,,"[gender] = '3'",,,,,,
             services,intake,,checkbox,"Which services? {sic}","1, Drop-in | 2, Warmline | 98, None of these",,,,,,,,,,,,"@NONEOFTHEABOVE='98'"
             calls,intake,,text,"How many calls, [gender]?",,,integer,0,200,,"[services(2)] = '1' and [age] >= 18",,,,,,
@@ -54,6 +54,8 @@ struct RoutingImportTests {
             question("gender")?.kind.options?.option(code: 3)?.specify?.translations["en"] == "How do you describe it?")
         #expect(question("services")?.kind.options?.option(code: 98)?.exclusive == true)
         #expect(question("age")?.allow == [])
+        #expect(question("gender")?.defaultAnswer == .value(.choice(2)))
+        #expect(imported.output.stderr.contains("the field annotation `@HIDECHOICE='3'` of `gender` has no equivalent"))
         #expect(question("dob")?.identifying == true)
         if case .grid(_, let items)? = question("support")?.kind {
             #expect(items.map(\.id) == ["sup1", "sup2"])

@@ -95,10 +95,6 @@ package enum RedcapDictionary {
                     notes.append(
                         "the checks and warnings of `\(question.id)` have no place in a REDCap dictionary; left out")
                 }
-                if question.defaultAnswer != nil {
-                    notes.append(
-                        "the default of `\(question.id)` is left out (REDCap's @DEFAULT action tag can hold it)")
-                }
                 if question.interviewer != nil {
                     notes.append("the interviewer instruction of `\(question.id)` is left out")
                 }
@@ -184,6 +180,9 @@ package enum RedcapDictionary {
                     sectionHeader = ""
                     continue
                 }
+                if let tag = defaultTag(question.defaultAnswer) {
+                    row.annotation = row.annotation.isEmpty ? tag : row.annotation + " " + tag
+                }
                 rows.append(row)
                 rows += follow
                 sectionHeader = ""
@@ -236,6 +235,23 @@ package enum RedcapDictionary {
             row.branching = multiple ? "[\(question.id)(\(option.code))] = '1'" : "[\(question.id)] = '\(option.code)'"
             row.identifier = question.identifying ? "y" : ""
             return row
+        }
+    }
+
+    /// REDCap's `@DEFAULT` action tag for a question's default.
+    private static func defaultTag(_ answer: DefaultAnswer?) -> String? {
+        switch answer {
+        case nil: return nil
+        case .today?: return "@DEFAULT='[date-ymd]'"
+        case .value(let value)?:
+            switch value {
+            case .number(let x): return "@DEFAULT='\(RedcapLogic.number(x))'"
+            case .text(let text): return "@DEFAULT='\(text.replacingOccurrences(of: "'", with: "\\'"))'"
+            case .date(let day): return "@DEFAULT='\(day)'"
+            case .choice(let code): return "@DEFAULT='\(code)'"
+            case .set(let codes): return "@DEFAULT='\(codes.map(String.init).joined(separator: ","))'"
+            case .boolean, .sealed: return nil
+            }
         }
     }
 

@@ -53,8 +53,8 @@ extension RedcapFormBuilder {
             )
         }
         question.askIf = branching(field)
-        annotation(field, &kind)
         question.kind = kind
+        annotation(field, &question)
         bounds(field, &question)
         return question
     }

@@ -6,7 +6,10 @@ extension RedcapFormBuilder {
     mutating func matrix(_ fields: [RedcapField]) {
         let first = fields[0]
         if fields.contains(where: \.matrixRanking) {
-            note(first, "the matrix group `\(first.matrixGroup)` is ranked (each choice once) in REDCap; the ranking is not carried over")
+            note(
+                first,
+                "the matrix group `\(first.matrixGroup)` is ranked (each choice once) in REDCap; the ranking is not carried over"
+            )
         }
         let sameChoices = Set(fields.map { Self.canonical($0.choices) }).count == 1
         let allSingle = fields.allSatisfy { $0.type == "radio" || $0.type == "dropdown" }

@@ -47,36 +47,76 @@ extension RedcapFormBuilder {
 
     /// REDCap's `@NONEOFTHEABOVE='98'` makes those options exclusive; other action tags and notes
     /// have no equivalent.
-    mutating func annotation(_ field: RedcapField, _ kind: inout DraftKind) {
+    /// Takes an action tag out of an annotation: `@TAG='value'` (or `"value"`, or unquoted up to a
+    /// space); the value, or `nil` when the tag is absent.
+    static func actionTag(_ tag: String, in annotation: inout String) -> String? {
+        guard let range = annotation.range(of: tag) else { return nil }
+        var value = annotation[range.upperBound...]
+        if value.hasPrefix("=") { value = value.dropFirst() }
+        let quote: Character? = value.first == "'" || value.first == "\"" ? value.first : nil
+        if quote != nil { value = value.dropFirst() }
+        let end =
+            value.firstIndex { character in
+                if let quote { return character == quote }
+                return character == " " || character == "\n"
+            } ?? value.endIndex
+        let text = String(value[..<end])
+        let upper = quote != nil && end < value.endIndex ? value.index(after: end) : end
+        annotation.removeSubrange(range.lowerBound..<upper)
+        return text
+    }
+
+    /// REDCap's `@NONEOFTHEABOVE='98'` makes those options exclusive and `@DEFAULT='...'` is the
+    /// question's default; other action tags and notes have no equivalent.
+    mutating func annotation(_ field: RedcapField, _ question: inout DraftQuestion) {
         guard !field.annotation.isEmpty else { return }
         var rest = field.annotation
-        if let range = rest.range(of: "@NONEOFTHEABOVE") {
-            var value = rest[range.upperBound...]
-            if value.hasPrefix("=") { value = value.dropFirst() }
-            let quote: Character? = value.first == "'" || value.first == "\"" ? value.first : nil
-            if quote != nil { value = value.dropFirst() }
-            let end =
-                value.firstIndex { character in
-                    if let quote { return character == quote }
-                    return character == " " || character == "\n"
-                } ?? value.endIndex
-            let codes = Set(value[..<end].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let upper = quote != nil && end < value.endIndex ? value.index(after: end) : end
-            rest.removeSubrange(range.lowerBound..<upper)
-            if case .multiple(.inline(var options)) = kind, let info = infos[field.name] {
+        if let value = Self.actionTag("@NONEOFTHEABOVE", in: &rest) {
+            let codes = Set(value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            if case .multiple(.inline(var options)) = question.kind, let info = infos[field.name] {
                 for index in options.indices where codes.contains(where: { info.codes[$0] == options[index].code }) {
                     options[index].exclusive = true
                 }
-                kind = .multiple(.inline(options))
+                question.kind = .multiple(.inline(options))
             } else {
                 note(
                     field,
                     "`@NONEOFTHEABOVE` of `\(field.name)` applies only to a checkbox with its own choices; left out")
             }
         }
+        if let value = Self.actionTag("@DEFAULT", in: &rest) {
+            if let written = defaultValue(value, field: field, kind: question.kind) {
+                question.defaultValue = written
+            } else {
+                note(field, "the default `\(value)` of `\(field.name)` does not fit the question; left out")
+            }
+        }
         let left = rest.trimmingCharacters(in: .whitespacesAndNewlines)
         if !left.isEmpty {
             note(field, "the field annotation `\(left)` of `\(field.name)` has no equivalent; left out")
+        }
+    }
+
+    /// A REDCap default as the instrument writes it.
+    private func defaultValue(_ value: String, field: RedcapField, kind: DraftKind) -> String? {
+        let info = infos[field.name]
+        func option(_ code: String) -> String? {
+            guard let number = info?.codes[code.trimmingCharacters(in: .whitespaces)] else { return nil }
+            return info?.names[number].map { YAMLScalar.string($0, flow: true) } ?? String(number)
+        }
+        switch kind {
+        case .single: return option(value)
+        case .multiple:
+            let chosen = value.split(separator: ",").map { option(String($0)) }
+            return chosen.isEmpty || chosen.contains(where: { $0 == nil })
+                ? nil : "[" + chosen.compactMap { $0 }.joined(separator: ", ") + "]"
+        case .integer: return Int(value) != nil ? value : nil
+        case .decimal: return Double(value) != nil ? value : nil
+        case .date:
+            if ["[date-ymd]", "today"].contains(value.lowercased()) { return "today" }
+            return LogicTranslator.isoDate(value).map { "\"\($0)\"" }
+        case .text: return value.contains("[") ? nil : YAMLScalar.quoted(value)
+        default: return nil
         }
     }
 
