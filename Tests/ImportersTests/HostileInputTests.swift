@@ -44,7 +44,7 @@ struct HostileInputTests {
     @Test func aFiftyMegabyteWorkbookIsRefusedUnread() throws {
         let folder = try ImportFixtures.scratch()
         let url = folder.appendingPathComponent("huge.xlsx")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 50 << 20)
         try handle.close()

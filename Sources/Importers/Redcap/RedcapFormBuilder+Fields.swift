@@ -16,7 +16,7 @@ extension RedcapFormBuilder {
         if id != field.name {
             note(field, "the field `\(field.name)` is named `\(id)`, a name SPSS, Stata and R accept")
         }
-        guard var kind = self.kind(field, id: id) else { return nil }
+        guard let kind = self.kind(field, id: id) else { return nil }
         renamed[field.name] = id
         var question = DraftQuestion(
             id: id, kind: kind, text: texts(field.label), origin: "\(file) row \(field.line)", location: location(field)
