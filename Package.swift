@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        // The importers' readers: the .xlsx container of an XLSForm and REDCap's CSV dictionaries.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // The model, the YAML loader, the expression language and the static checks.
@@ -67,10 +70,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Importers: REDCap data dictionaries, XLSForms and ReproSchema activities to instrument YAML.
+        .target(
+            name: "Importers",
+            dependencies: [
+                "Instrument", "Interview",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // Library functions behind each subcommand, so the executable stays thin.
         .target(
             name: "PeerSurveyKit",
-            dependencies: ["Instrument", "Interview", "Store", "Terminal", "Analysis", "Simulation", "Export"]
+            dependencies: [
+                "Instrument", "Interview", "Store", "Terminal", "Analysis", "Simulation", "Export", "Importers",
+            ]
         ),
         .executableTarget(
             name: "peersurvey",
@@ -93,6 +107,12 @@ let package = Package(
             name: "SimulationTests", dependencies: ["Simulation", "Interview", "Instrument", "Store", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Analysis", "Instrument", "Store", "TestSupport"]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation"]),
+        .testTarget(
+            name: "ImportersTests",
+            dependencies: [
+                "Importers", "Instrument", "Interview", "Export", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // docs/architecture.md's dependency rule, checked against Package.swift and the imports.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Instrument", "Store", "TestSupport"]),

@@ -20,9 +20,9 @@ fi
 # the export tests open the exports with as a user would: PSPP (runs the .sps, reads the .sav),
 # ReadStat's command line, xmllint (validates the DDI codebook against its XSD), and R with readr
 # and haven (runs the exported R script). GLPK is the linear-programming solver of the disclosure
-# audit.
+# audit; zlib's headers are for ZIPFoundation (XLSForm import).
 packages=(libsqlite3-dev libreadstat-dev libglpk-dev pkg-config tmux python3 pspp readstat
-  libxml2-utils r-base-core r-cran-readr r-cran-haven)
+  libxml2-utils r-base-core r-cran-readr r-cran-haven zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

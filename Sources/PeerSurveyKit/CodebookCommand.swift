@@ -14,9 +14,11 @@ package enum CodebookFormat: String, Sendable, CaseIterable {
     case ddi
     /// The human codebook's content as JSON (see docs/exports.md).
     case json
+    /// A REDCap data dictionary (CSV), to move a study to REDCap (see docs/importing.md).
+    case redcap
 }
 
-/// `peersurvey codebook INSTRUMENT [--db study.sqlite] --format md|html|ddi|json [--output FILE]`:
+/// `peersurvey codebook INSTRUMENT [--db study.sqlite] --format md|html|ddi|json|redcap [--output FILE]`:
 /// a codebook of an instrument alone (for an ethics committee), or with frequencies from a study.
 package enum CodebookCommand {
     /// What to describe and how.
@@ -51,6 +53,7 @@ package enum CodebookCommand {
         }
         let text: String
         var audit: AuditSummary?
+        var notes: [String] = []
         do {
             audit = try bundle.statistics()?.suppression.audit
             if options.audit {
@@ -58,6 +61,10 @@ package enum CodebookCommand {
                     stdout: audit?.listing ?? "No study was read (--db): the codebook publishes no counts.\n")
             }
             switch options.format {
+            case .redcap:
+                let dictionary = RedcapDictionary.render(bundle.instrument)
+                text = dictionary.csv
+                notes = dictionary.notes
             case .md: text = MarkdownCodebook.render(try Codebook.of(bundle))
             case .html: text = HTMLCodebook.render(try Codebook.of(bundle))
             case .json: text = JSONCodebook.render(try Codebook.of(bundle))
@@ -76,6 +83,7 @@ package enum CodebookCommand {
         var out = CommandOutput()
         if options.databasePath != nil, options.minCell <= 1 { out.stderr = DescribeCommand.suppressionOffWarning }
         if let audit { out.stderr += audit.line + "\n" }
+        for note in notes { out.stderr += "\(bundle.instrument.id): not in the REDCap dictionary: \(note)\n" }
         guard let path = options.outputPath else {
             out.stdout = text
             return out

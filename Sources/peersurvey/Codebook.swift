@@ -3,7 +3,7 @@ import PeerSurveyKit
 
 extension CodebookFormat: ExpressibleByArgument {}
 
-/// `peersurvey codebook INSTRUMENT [--db PATH] --format md|html|ddi|json [--output FILE]`
+/// `peersurvey codebook INSTRUMENT [--db PATH] --format md|html|ddi|json|redcap [--output FILE]`
 struct Codebook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "codebook",
@@ -12,11 +12,14 @@ struct Codebook: ParsableCommand {
             From the instrument alone (for an ethics committee), or with --db, with the frequencies \
             of a study's completed interviews, small counts hidden as in describe. Identifying \
             questions are listed as sealed and never counted. md and html are for people, ddi is \
-            DDI Codebook 2.5 XML for data archives, json is the same content for scripts.
+            DDI Codebook 2.5 XML for data archives, json is the same content for scripts, redcap \
+            is a REDCap data dictionary (CSV) for moving the study to REDCap, with what REDCap \
+            cannot hold listed on standard error.
 
             Examples:
               peersurvey codebook instruments/warmline-follow-up.yaml --format html --output codebook.html
               peersurvey codebook instruments/warmline-follow-up.yaml --db study.sqlite --format ddi
+              peersurvey codebook instruments/warmline-follow-up.yaml --format redcap --output dictionary.csv
             """)
 
     @Argument(help: "The instrument file (or, with --db, the id of an instrument in the study).")

@@ -19,7 +19,7 @@ struct PeerSurvey: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(
                 name: "Study leads",
-                subcommands: [Check.self, Test.self, Schema.self, Preview.self, Simulate.self, Codebook.self]),
+                subcommands: [Check.self, Test.self, Schema.self, Preview.self, Simulate.self, Codebook.self, Import.self]),
             CommandGroup(
                 name: "Peer researchers",
                 subcommands: [Interview.self, Resume.self, Due.self]),
